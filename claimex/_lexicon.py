@@ -1,0 +1,117 @@
+"""French words the number scanner needs to know. Data only; all lower case."""
+
+from __future__ import annotations
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+MONTHS: dict[str, int] = {
+    "janvier": 1, "janv.": 1, "février": 2, "fevrier": 2, "févr.": 2, "mars": 3, "avril": 4,
+    "mai": 5, "juin": 6, "juillet": 7, "juil.": 7, "août": 8, "aout": 8, "septembre": 9,
+    "sept.": 9, "octobre": 10, "oct.": 10, "novembre": 11, "nov.": 11, "décembre": 12,
+    "decembre": 12, "déc.": 12,
+}  # fmt: skip
+
+WEEKDAYS = frozenset(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])
+
+COLLECTIVES: dict[str, int] = {
+    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
+}  # fmt: skip
+
+SCALES: dict[str, int] = {
+    "mille": 1_000, "millier": 1_000, "million": 1_000_000, "milliard": 1_000_000_000,
+    "billion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "md": 1_000_000_000,
+    "mds": 1_000_000_000, "mrd": 1_000_000_000, "mrds": 1_000_000_000,
+}  # fmt: skip
+
+# Denominators of the fractions written as nouns ("deux tiers", "trois quarts", "la moitié").
+FRACTIONS: dict[str, int] = {"moitié": 2, "moitiés": 2, "tiers": 3, "quart": 4, "quarts": 4}
+
+# Small spelled-out numbers that may determine a collective or a fraction ("deux tiers").
+DETERMINER_VALUES: dict[str, int] = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10,
+}  # fmt: skip
+
+# Nouns of time: a number counting them is a duration.
+TIME_UNITS = _words(
+    """
+    seconde secondes minute minutes min heure heures h jour jours journée journées semaine
+    semaines mois an ans année années décennie décennies siècle siècles trimestre trimestres
+    semestre semestres nuit nuits week-end week-ends
+    """
+)
+
+# Symbols and abbreviations that can follow a number as its unit.
+UNIT_SYMBOLS = _words(
+    """
+    % € $ £ ¥ °c °f ° km/h km² km2 m² m2 m³ m3 km kg mg cm mm ha mo go ko to tb gb mb ghz
+    mhz khz hz kwh mwh gwh twh kw mw gw w t m g l ml cl hl h min s x mn
+    """
+)
+
+# Words after which a number is a label, not an amount ("article 12", "le numéro 100 000").
+IDENTIFIER_CUES = _words(
+    """
+    article articles art. art section sections chapitre chapitres alinéa alinéas titre
+    numéro numéros n° nº no no. paragraphe paragraphes tome tomes volume vol. version v.
+    route autoroute rn rd canal chaîne ligne lignes page pages p. pp. décret loi amendement
+    résolution mesure measure bus tram vol code
+    """
+)
+
+# Capitalised words that do not name a product or a code when a number follows them.
+NOT_NAMES = _words(
+    """
+    le la les l un une des du de d au aux en dans sur sous pour par avec sans selon environ
+    plus moins près presque quelque quelques entre depuis après avant vers dès jusqu jusqu'à
+    et ou mais donc or ni car soit ces ses leurs nos vos mes tous toutes tout seuls
+    seulement lors fin début mi il elle ils elles on nous vous ce cette cet ceux celles sont
+    est a ont pas au-delà autour approximativement quasiment pratiquement chaque total soit
+    près seules certains certaines parmi contre chez malgré outre grâce
+    """
+)
+
+# Words that cannot be the counted noun after a number.
+NOT_UNITS = _words(
+    """
+    le la les l de des du d un une et ou à au aux en dans sur sous pour par avec sans vers
+    chez entre que qui quand où dont mais ni car or donc se sa son ses leur leurs ce cet
+    cette ces il ils elle elles on nous vous y ne n pas plus moins environ ont sont est a
+    été était étaient sera seront fut avait avaient aura auront selon depuis pendant avant
+    après comme lors jusqu jusqu'à contre parmi dès afin ainsi aussi alors puis déjà encore
+    également tandis soit fait font peut doit devrait pourrait ayant étant avoir être
+    """
+)
+
+# "premier ministre", "de premier plan": ordinal words inside titles and idioms.
+ORDINAL_IDIOM_NEXT = _words(
+    """
+    ministre ministres plan secrétaire secrétaires violon rôle rôles lieu abord
+    """
+)
+
+# Verbs of change: "recule de 63 à 51 %" is an evolution, two numbers, not a range.
+CHANGE_VERB_PREFIXES = (
+    "pass", "recul", "augment", "baiss", "grimp", "chut", "diminu", "progress", "cr", "tomb",
+    "mont", "évolu", "bondi", "gliss", "rédui", "ramen", "port", "hauss", "élev", "relev",
+    "abaiss", "réhauss", "fluctu", "oscill", "rétrograd", "descend", "chang", "vari",
+)  # fmt: skip
+
+# Words before a 4-digit number that make it a year.
+YEAR_CUES = _words(
+    """
+    en depuis dès année années an d'ici avant après fin début mi mi- jusqu'en été hiver
+    printemps automne courant saison exercice
+    """
+)
+
+# Words before an age ("âgé de 17 ans"): "ans" is then a quantity, not a duration.
+AGE_CUES = (
+    "âgé", "âge", "avoir", "il a ", "elle a ", "ont ", "ayant", "enfant", "mineur", "jeune",
+    "garçon",
+    "fille", "femme", "homme", "fêter", "fête", "anniversaire",
+)  # fmt: skip

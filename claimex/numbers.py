@@ -1,0 +1,1080 @@
+"""Every numeric expression of a French text, with exact offsets, value, kind and qualifier.
+
+The scanner reads French as the press writes it: "11 000" with any space kind, "1.350.000",
+decimal commas, "1,5 million", "7,2 milliards", "Md€", numbers in words (via text2num),
+collectives ("une centaine"), fractions ("deux tiers"), ordinals ("1er", "XXIe", "troisième"),
+percents, years, dates, clock times, ranges ("entre 300 et 400") and bounds ("au moins 150").
+
+Design: one compiled pattern over the lower-cased text finds candidates (digits, number words,
+collectives, fractions); Python looks at the few characters around each candidate to decide the
+kind, qualifier and unit. Text without candidates costs one regex pass. Pure: no I/O, no model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+from text_to_num import find_numbers as _t2n_find_numbers
+
+from claimex import _lexicon as lex
+
+__all__ = ["NumberKind", "NumberMention", "Qualifier", "find_numbers"]
+
+
+class NumberKind(StrEnum):
+    """What a number is: an amount (quantity, percent, duration) or a position/label."""
+
+    QUANTITY = "quantity"
+    PERCENT = "percent"
+    ORDINAL = "ordinal"
+    YEAR = "year"
+    DATE = "date"
+    TIME = "time"
+    DURATION = "duration"
+    IDENTIFIER = "identifier"
+
+
+class Qualifier(StrEnum):
+    """How the text hedges or bounds a number ("environ", "au moins", "jusqu'à", a range)."""
+
+    EXACT = "exact"
+    APPROXIMATE = "approximate"
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+    AT_MOST = "at_most"
+    LESS_THAN = "less_than"
+    RANGE = "range"
+
+
+AMOUNT_KINDS = frozenset({NumberKind.QUANTITY, NumberKind.PERCENT, NumberKind.DURATION})
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """One numeric expression: ``source[start:end] == text``, minimal span.
+
+    ``value`` is exact (``Decimal``); for a range it is the low end and ``high`` the high end.
+    Times are minutes since midnight, a numeric date ``dd/mm/yyyy`` is ``yyyymmdd``, a day of the
+    month is the day, an ordinal its rank, a percent the number without its sign.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    kind: NumberKind
+    qualifier: Qualifier = Qualifier.EXACT
+    unit: str = ""
+    high: Decimal | None = None
+
+    def describe(self) -> str:
+        """Short human form used in validator messages: ``11 000 (approximate)``."""
+        q = "" if self.qualifier is Qualifier.EXACT else f" ({self.qualifier.value})"
+        return f"{self.text}{q}"
+
+
+# --------------------------------------------------------------------------------------------
+# Patterns. They run on the lower-cased text, whose offsets equal the raw text's.
+
+_SP = "[ \u00a0\u202f\u2009]"  # spaces allowed inside a number
+_WS = r"[\s\u00a0\u202f\u2009]"
+
+_CARD = (
+    "zéro|zero|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
+    "seize|vingts?|trente|quarante|cinquante|soixante|septante|huitante|octante|nonante|cents?|"
+    "mille|millions?|milliards?|billions?"
+)
+_ORD_WORD = (
+    "premi(?:ère|ere|er)s?|secondes?|seconds?|unième|"
+    "(?:deux|trois|quatr|cinqu|six|sept|huit|neuv|dix|onz|douz|treiz|quatorz|quinz|seiz|vingt|"
+    "trent|quarant|cinquant|soixant|septant|huitant|octant|nonant|cent|mill|million|milliard)"
+    "i[eè]mes?"
+)
+_WORD = f"(?:{_ORD_WORD}|{_CARD})(?![\\w'’])"
+_WORD_OR_UN = f"(?:{_ORD_WORD}|{_CARD}|une?|virgule)(?![\\w'’])"
+
+_CANDIDATES = re.compile(
+    rf"""
+    (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:[ .\-]?\d\d){{4}}(?![\d]))
+  | (?P<ndate>(?<![\d/.])(?:[12]\d|3[01]|0?[1-9])(?P<sep>[/.])(?:1[0-2]|0?[1-9])(?P=sep)
+        (?:\d{{4}}|\d{{2}})(?![\d/.]))
+  | (?P<iso>(?<![\d])\d{{4}}-[01]\d-[0-3]\d(?![\d]))
+  | (?P<time>(?<![\d,.:])(?:[01]?\d|2[0-3])(?:{_SP}?h(?:{_SP}?[0-5]\d)?(?![\w])|:[0-5]\d(?![\d:])))
+  | (?P<foot>\[\d{{1,3}}\])
+  | (?P<code>(?<![\w.,])\d+[^\W\d_]+\d[\w]*)
+  | (?P<num>
+        (?:(?<![\w])[+\-−±])?
+        (?<![\d,.])
+        (?:\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d])
+          |\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d])
+          |\d{{1,3}}(?:\.\d{{3}})+(?=,\d)
+          |\d+)
+        (?:[.,]\d+)?
+        (?P<scale>{_SP}?(?:milliards?|millions?|billions?|mille|mrds?|mds?|md
+            |k(?={_SP}?[€$£])|m(?={_SP}?[€$£]))(?![\w]))?
+        (?P<pct>{_SP}?%|{_WS}+pour[\s-]cent(?![\w]))?
+        (?P<ord>(?:ères?|èmes?|emes?|ers?|res?|nde?s?|es?|è|ᵉʳ|ᵉ)(?![\w]))?
+    )
+  | (?P<half>(?<![\w])une?{_WS}+(?:an|année|heure|jour|mois|semaine|siècle|minute|kilo|litre
+        |mètre|tour)s?{_WS}+et{_WS}+demie?(?![\w]))
+  | (?P<coll>(?<![\w])(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine
+        |soixantaine|centaine|millier)s?(?![\w]))
+  | (?P<frac>(?<![\w])(?:moitiés?|tiers|quarts?)(?![\w]))
+  | (?P<pourcent>(?<![\w])pour[\s-]cent(?![\w]))
+  | (?P<words>(?<![\w-])(?:une?[\s-]+(?=mill|bill))?{_WORD}(?:[\s-]+(?:et[\s-]+)?{_WORD_OR_UN})*)
+    """,
+    re.VERBOSE,
+)
+
+_ROMAN_RUN = re.compile(r"[IVXLCDM]+(er|re|ère|ème|e|ᵉʳ|ᵉ)?(?![\w'’])")
+_ROMAN_VALID = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+_MONTH_AFTER = re.compile(
+    rf"{_WS}+(janvier|janv\.|février|fevrier|févr\.|mars|avril|mai|juin|juillet|juil\.|août|aout"
+    r"|septembre|sept\.|octobre|oct\.|novembre|nov\.|décembre|decembre|déc\.)(?![\w])"
+)
+_UNIT_AFTER = re.compile(
+    rf"{_WS}*(?:(?P<sym>%|€|\$|£|¥|°c|°f|°|km/h|km²|m²|m³|km|kg|mg|cm|mm|ha|mo|go|ko|to|tb|gb|mb"
+    r"|ghz|mhz|khz|hz|kwh|mwh|gwh|twh|kw|mw|gw|w|t|m|g|l|ml|cl|hl|h|min|mn|s|x)(?![\w])"
+    rf"|(?P<de>(?:de(?![\w])|d['’]){_WS}*)?(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*))"
+)
+_GLUED_LETTERS = re.compile(r"[^\W\d_]+")
+_PREFIX_CURRENCY = re.compile(rf"[$€£¥]{_SP}?$")
+
+# Bound and approximation words before a number, as the last words before it (longest wins).
+_QUALIFIER_WORDS: dict[str, Qualifier] = {
+    "environ": Qualifier.APPROXIMATE, "env.": Qualifier.APPROXIMATE,
+    "près de": Qualifier.APPROXIMATE, "presque": Qualifier.APPROXIMATE,
+    "quasiment": Qualifier.APPROXIMATE, "pratiquement": Qualifier.APPROXIMATE,
+    "approximativement": Qualifier.APPROXIMATE, "à peu près": Qualifier.APPROXIMATE,
+    "quelque": Qualifier.APPROXIMATE, "autour de": Qualifier.APPROXIMATE,
+    "aux alentours de": Qualifier.APPROXIMATE, "de l'ordre de": Qualifier.APPROXIMATE,
+    "vers": Qualifier.APPROXIMATE, "grosso modo": Qualifier.APPROXIMATE,
+    "plus ou moins": Qualifier.APPROXIMATE, "about": Qualifier.APPROXIMATE,
+    "around": Qualifier.APPROXIMATE, "approximately": Qualifier.APPROXIMATE,
+    "nearly": Qualifier.APPROXIMATE, "almost": Qualifier.APPROXIMATE,
+    "supérieure à": Qualifier.MORE_THAN, "supérieurs à": Qualifier.MORE_THAN,
+    "supérieures à": Qualifier.MORE_THAN, "inférieure à": Qualifier.LESS_THAN,
+    "inférieurs à": Qualifier.LESS_THAN, "inférieures à": Qualifier.LESS_THAN,
+    "pas moins de": Qualifier.AT_LEAST, "au moins": Qualifier.AT_LEAST,
+    "au minimum": Qualifier.AT_LEAST, "à partir de": Qualifier.AT_LEAST,
+    "a partir de": Qualifier.AT_LEAST, "un peu plus de": Qualifier.MORE_THAN,
+    "bien plus de": Qualifier.MORE_THAN, "plus de": Qualifier.MORE_THAN,
+    "au-delà de": Qualifier.MORE_THAN, "au delà de": Qualifier.MORE_THAN,
+    "supérieur à": Qualifier.MORE_THAN, "pas plus de": Qualifier.AT_MOST,
+    "jusqu'à": Qualifier.AT_MOST, "jusqu'a": Qualifier.AT_MOST, "au plus": Qualifier.AT_MOST,
+    "au maximum": Qualifier.AT_MOST, "tout au plus": Qualifier.AT_MOST,
+    "au plus tard": Qualifier.AT_MOST, "au plus tôt": Qualifier.AT_LEAST,
+    "un peu moins de": Qualifier.LESS_THAN, "moins de": Qualifier.LESS_THAN,
+    "inférieur à": Qualifier.LESS_THAN,
+    "at least": Qualifier.AT_LEAST, "more than": Qualifier.MORE_THAN, "up to": Qualifier.AT_MOST,
+    "at most": Qualifier.AT_MOST, "less than": Qualifier.LESS_THAN,
+    "fewer than": Qualifier.LESS_THAN,
+}  # fmt: skip
+# Qualifiers that still apply to a year, a date or a clock time ("vers 2010", "au plus tard");
+# other temporal prepositions ("jusqu'en", "d'ici", "depuis") do not change the qualifier.
+_TEMPORAL_QUALIFIERS = frozenset(
+    {"vers", "environ", "env.", "aux alentours de", "autour de", "au plus tard", "au plus tôt",
+     "à partir de", "a partir de"}
+)  # fmt: skip
+_TRAILING_QUALIFIER = re.compile(
+    rf"(?:{_WS}*[^\W\d_]+)?{_WS}*,?{_WS}*(?P<q>environ|au\s+moins|au\s+plus\s+tard|au\s+maximum"
+    r"|au\s+minimum|au\s+plus|tout\s+au\s+plus)(?![\w])"
+)
+_BETWEEN_ET = re.compile(rf"{_WS}+et{_WS}+")
+_BETWEEN_A = re.compile(rf"{_WS}*(?:à|a|au){_WS}+")
+_BETWEEN_DASH = re.compile(rf"[-–]|{_WS}[–-]{_WS}")
+_BETWEEN_LIST = re.compile(rf"{_WS}*(?:,|ou|et){_WS}*")
+_BETWEEN_DATES = re.compile(rf"{_WS}*(?:et|au|à|-|–|,){_WS}*")
+_SCALE_AFTER_COLLECTIVE = re.compile(rf"{_WS}+d[e'’]{_WS}*(milliers|millions|milliards)(?![\w])")
+_SCALE_END = re.compile(r"(milliards?|millions?|mille)$")
+_RANGE_OPENERS = frozenset({"entre", "de", "du", "des"})
+_DURATION_PREPS = frozenset(
+    {"pendant", "durant", "depuis", "en", "dans", "après", "avant", "sous", "les", "des"}
+)
+_DETERMINERS = frozenset(
+    {"un", "une", "des", "les", "la", "le", "l'", "de", "quelques", "plusieurs", "ces", "deux",
+     "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"}
+)  # fmt: skip
+_ELISIONS = ("d'", "qu'", "n'", "s'", "c'", "j'", "lorsqu'", "puisqu'")
+_CLOCK_PREPS = frozenset({"à", "a", "vers", "dès", "jusqu'à"})
+_PERCENT_AFTER = re.compile(rf"{_SP}?%|{_WS}+pour[\s-]cent(?![\w])")
+_CURRENCY_AFTER = re.compile(rf"{_SP}?[€$£¥]")
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]")
+_ONE_THOUSANDS_DOT = re.compile(r"[+-]?\d{1,3}\.\d{3}")
+_NON_DIGITS = re.compile(r"\D")
+_TOKEN = re.compile(r"\S+")
+_LEADING_NUMBER = re.compile(r"[\d,.]+")
+_HALF_UNIT = re.compile(r"(an|année|heure|jour|mois|semaine|siècle|minute|kilo|litre|mètre|tour)s?")
+_AND_HALF = re.compile(rf"{_WS}+et{_WS}+demie?(?![\w])")
+_NEXT_WORD = re.compile(rf"{_WS}+([^\W\d_]+)")
+_LETTERS_END = re.compile(r"[^\W\d_]+$")
+_CODE_BEFORE = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
+_CLOCK_MINUTES = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
+_SPACE_RUN = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_NUMBER_PREFIX_CHARS = frozenset("+-−±[")
+_STEMS = (
+    "deux", "trois", "quatr", "cinq", "six", "sept", "huit", "neu", "dix", "dizain", "onz", "douz",
+    "treiz", "quatorz", "quinz", "seiz", "vingt", "trent", "quarant", "cinquant", "soixant",
+    "septant",
+    "huitant", "octant", "nonant", "cent", "mill", "bill", "zéro", "zero", "premi", "second",
+    "ième", "ieme", "moitié", "tiers", "quart", "demi",
+)  # fmt: skip
+_UN_BEFORE = re.compile(r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009-]+$")
+_HALF_BEFORE = re.compile(
+    r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009]+(?:an|année|heure|jour|mois|semaine|siècle|minute"
+    r"|kilo|litre|mètre|tour)s?[\s\u00a0\u202f\u2009]+et[\s\u00a0\u202f\u2009]+$"
+)
+_SECOND = frozenset({"second", "seconde", "seconds", "secondes"})
+_BARE_SCALES = frozenset({"millions", "milliards", "milliers", "billions"})
+_URL = re.compile(r"(?:https?://|www\.)[^\s\]\)>\"»]+")
+
+
+def _decimal_of_digits(s: str) -> Decimal:
+    """Value of a digit string as the French press writes it: "11 000", "1.350.000", "7,2"."""
+    s = _SPACES.sub("", s).replace("−", "-").replace("±", "")
+    if "," in s:
+        s = s.replace(".", "").replace(",", ".")
+    elif s.count(".") > 1 or _ONE_THOUSANDS_DOT.fullmatch(s):
+        s = s.replace(
+            ".", ""
+        )  # 1.350.000 and 1.350 (a single dot before 3 digits groups thousands)
+    return Decimal(s)
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """An integral value without exponent or trailing zeros (1500000, not 1.5E+6 or 1500000.0)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def _fraction(numerator: int, denominator: int) -> Decimal:
+    """n/d exactly when it terminates, else rounded to 6 decimals (2/3 -> 0.666667)."""
+    value = Decimal(numerator) / Decimal(denominator)
+    exact = value.quantize(Decimal("0.000001"))
+    return _tidy(exact if exact * denominator != numerator else value)
+
+
+@dataclass(slots=True)
+class _Atom:
+    """A candidate before classification."""
+
+    start: int
+    end: int
+    value: Decimal
+    form: str  # "digits", "words", "time", "date", "identifier", "collective", "fraction", ...
+    ordinal: bool = False
+    percent: bool = False
+    scaled: bool = False
+    grouped: bool = False  # written with thousands separators or a decimal comma
+    currency: str = ""
+    dotted: bool = False  # written with a decimal point ("2.0", "802.11"): versions, sizes
+
+
+class _Scanner:
+    """One scan of one text. Holds the text and its lower-cased twin; not reusable."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = text.lower()
+        if len(low) != len(text):  # a few code points lower to two; keep offsets aligned
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        self.low = low
+        self.identifier_strings: set[str] = set()
+        self._tails: dict[int, tuple[str, ...]] = {}
+        self._units: dict[int, re.Match[str] | None] = {}
+
+    # ---- context helpers -------------------------------------------------------------------
+    def before(self, pos: int, width: int = 40) -> str:
+        return self.low[max(0, pos - width) : pos]
+
+    def tail(self, pos: int) -> tuple[str, ...]:
+        """The (up to 5) lower-case words right before ``pos``, elisions undone ("d'au" -> "au").
+
+        Empty when the number is glued to what precedes it. Cheaper than a backward regex
+        search, and the same small question is asked many times per number.
+        """
+        cached = self._tails.get(pos)
+        if cached is not None:
+            return cached
+        low = self.low
+        result: tuple[str, ...] = ()
+        if pos and (low[pos - 1].isspace() or low[pos - 1] in "'’"):
+            words: list[str] = []
+            for t in low[max(0, pos - 48) : pos].replace("’", "'").split()[-5:]:
+                t = t.lstrip('(«"“[')
+                if t == "d'":
+                    t = "de"
+                elif t == "qu'":
+                    t = "que"
+                elif "'" in t:
+                    for e in _ELISIONS:
+                        if t.startswith(e) and len(t) > len(e):
+                            t = t[len(e) :]
+                            break
+                words.append(t)
+            result = tuple(words)
+        self._tails[pos] = result
+        return result
+
+    def determiner_before(self, pos: int) -> tuple[str, int] | None:
+        """A determiner or small number right before ``pos`` ("une", "deux", "les", "3")."""
+        words = self.tail(pos)
+        if not words or not (words[-1] in _DETERMINERS or words[-1].isdigit()):
+            return None
+        return words[-1], self.last_word_start(pos)
+
+    def last_word_start(self, pos: int) -> int:
+        """Offset where the last word before ``pos`` starts (``pos`` itself if none)."""
+        j = pos
+        while j and self.low[j - 1].isspace():
+            j -= 1
+        i = j
+        while i and not self.low[i - 1].isspace():
+            i -= 1
+        cut = max(self.low.rfind("'", i, j), self.low.rfind("’", i, j))
+        if cut != -1 and cut + 1 < j:  # "d'une centaine": the number starts after the elision
+            i = cut + 1
+        return i if i < j else pos
+
+    def word_before(self, pos: int) -> tuple[str, int] | None:
+        """The word right before ``pos`` (spaces only between) and its start offset."""
+        text = self.text
+        j = pos
+        while j and text[j - 1] in " \u00a0\u202f\u2009":
+            j -= 1
+        if j == pos:
+            return None
+        i = j
+        while i and not text[i - 1].isspace():
+            i -= 1
+        word, start = text[i:j], i
+        if not word or not (word[0].isalpha()):
+            return None
+        cut = max(word.rfind("'"), word.rfind("’"))
+        if cut != -1 and cut + 1 < len(word):  # "l'article" -> "article"
+            return word[cut + 1 :], start + cut + 1
+        return word, start
+
+    def unit_match(self, end: int) -> re.Match[str] | None:
+        """The word or symbol after a number (cached: several questions are asked of it)."""
+        if end in self._units:
+            return self._units[end]
+        m = _UNIT_AFTER.match(self.low, end)
+        self._units[end] = m
+        return m
+
+    def unit_after(self, end: int, *, allow_de: bool) -> tuple[str, int]:
+        """The counted noun or unit after a number, and where it ends ("" if none)."""
+        m = self.unit_match(end)
+        if m is None:
+            return "", end
+        if m.group("sym") is not None:
+            return self.text[m.start("sym") : m.end("sym")], m.end("sym")
+        word = m.group("word")
+        if word is None or word in lex.NOT_UNITS or word in lex.MONTHS:
+            return "", end
+        if m.group("de") is not None and not allow_de:
+            return "", end
+        return self.text[m.start("word") : m.end("word")], m.end("word")
+
+    def qualifier_before(self, pos: int) -> str | None:
+        """The bound or approximation phrase that ends right before ``pos``, if any."""
+        words = self.tail(pos)
+        for n in (4, 3, 2, 1):
+            if len(words) >= n:
+                phrase = " ".join(words[-n:])
+                if phrase in _QUALIFIER_WORDS:
+                    return phrase
+        return None
+
+    # ---- the scan --------------------------------------------------------------------------
+    def atoms(self) -> list[_Atom]:
+        atoms: list[_Atom] = []
+        low = self.low
+        consumed = 0
+        for pos in self._trigger_positions():
+            if pos < consumed:
+                continue
+            m = _CANDIDATES.match(low, pos)
+            if m is None:
+                continue
+            consumed = m.end()
+            group = m.lastgroup
+            if group == "num":
+                self._digits(m, atoms)
+            elif group == "words":
+                self._words(m.start(), m.end(), atoms)
+            elif group == "time":
+                atoms.append(_Atom(m.start(), m.end(), self._minutes(m.group()), "time"))
+            elif group == "ndate":
+                atoms.append(_Atom(m.start(), m.end(), self._numeric_date(m.group()), "ndate"))
+            elif group == "iso":
+                y, mo, d = m.group().split("-")
+                atoms.append(_Atom(m.start(), m.end(), Decimal(y + mo + d), "ndate"))
+            elif group == "code":
+                atoms.append(
+                    _Atom(m.start(), m.end(), self._identifier_value(*m.span()), "identifier")
+                )
+            elif group in ("phone", "foot"):
+                s, e = (m.start() + 1, m.end() - 1) if group == "foot" else m.span()
+                digits = _NON_DIGITS.sub("", low[s:e])
+                atoms.append(_Atom(s, e, Decimal(digits), "identifier"))
+            elif group == "coll":
+                atoms.append(_Atom(m.start(), m.end(), Decimal(0), "collective"))
+            elif group == "frac":
+                atoms.append(_Atom(m.start(), m.end(), Decimal(0), "fraction"))
+            elif group == "half":
+                atoms.append(_Atom(m.start(), m.end(), Decimal("1.5"), "half"))
+            # "pour cent" without a number before it is not a number
+        atoms.extend(self._romans())
+        atoms.sort(key=lambda a: a.start)
+        return atoms
+
+    def _trigger_positions(self) -> list[int]:
+        """Where a candidate may start: digit runs, and the words that contain a number stem.
+
+        Finding the stems with ``str.find`` and matching the full pattern only there is several
+        times faster than searching the whole text with the big pattern.
+        """
+        low = self.low
+        found: set[int] = set()
+        for d in _DIGIT_RUN.finditer(low):
+            p = d.start()
+            if p and low[p - 1] in _NUMBER_PREFIX_CHARS:
+                found.add(p - 1)
+            found.add(p)
+        for stem in _STEMS:
+            i = low.find(stem)
+            while i != -1:
+                w = i
+                while w and low[w - 1].isalpha():
+                    w -= 1
+                found.add(w)
+                if stem in ("mill", "bill"):  # "un million": the article counts
+                    un = _UN_BEFORE.search(low, max(0, w - 5), w)
+                    if un:
+                        found.add(un.start(1))
+                elif stem == "demi":  # "un an et demi"
+                    half = _HALF_BEFORE.search(low, max(0, w - 40), w)
+                    if half:
+                        found.add(half.start(1))
+                i = low.find(stem, i + len(stem))
+        return sorted(found)
+
+    def _digits(self, m: re.Match[str], atoms: list[_Atom]) -> None:
+        start, end = m.start(), m.end()
+        scale_s, pct_s, ord_s = m.group("scale"), m.group("pct"), m.group("ord")
+        core_end = min(
+            e for e in (m.start("scale"), m.start("pct"), m.start("ord"), end) if e != -1
+        )
+        core = self.text[start:core_end]
+        try:
+            value = _decimal_of_digits(core)
+        except InvalidOperation:  # pragma: no cover - the pattern only admits digits
+            return
+        atom = _Atom(start, end, value, "digits")
+        atom.grouped = "," in core or core.count(".") > 1 or bool(_SPACES.search(core))
+        atom.dotted = core.count(".") == 1
+        if scale_s:
+            key = scale_s.strip(" \u00a0\u202f\u2009").rstrip("s")
+            key = key if key in lex.SCALES else key + "s"
+            atom.value = _tidy(value * lex.SCALES.get(key, lex.SCALES.get(key.rstrip("s"), 1)))
+            atom.scaled = True
+            if scale_s.strip(" \u00a0\u202f\u2009") in ("m", "k", "md", "mds"):
+                cur = _CURRENCY_AFTER.match(self.low, m.end("scale"))
+                if cur:  # "12 M€": the currency is fused with the scale; unit is the currency
+                    atom.end = cur.end()
+                    atom.currency = cur.group().strip(" \u00a0\u202f\u2009")
+            if pct_s:  # "3 millions %" is not a thing; keep the scale, leave "%" to the unit
+                atom.end = m.end("scale")
+        elif pct_s:
+            atom.percent = True
+        elif ord_s:
+            if "," in core or "." in core or core[:1] in "+-−±":
+                atom.end = core_end
+            else:
+                atom.ordinal = True
+        atoms.append(atom)
+
+    def _words(self, start: int, end: int, atoms: list[_Atom]) -> None:
+        """Spelled-out numbers: text2num does the arithmetic, we keep the offsets."""
+        spans = [t.span() for t in _TOKEN.finditer(self.low, start, end)]
+        segment: list[tuple[int, int]] = []
+        for s, e in [*spans, (-1, -1)]:
+            if s == -1 or self.low[s:e] in _SECOND:
+                self._text2num(segment, atoms)
+                segment = []
+                if s != -1:  # text2num does not know "second(e)": the ordinal 2
+                    atoms.append(_Atom(s, e, Decimal(2), "words", ordinal=True))
+            else:
+                segment.append((s, e))
+
+    def _text2num(self, spans: list[tuple[int, int]], atoms: list[_Atom]) -> None:
+        if not spans:
+            return
+        tokens = [_Token(self.low[s:e]) for s, e in spans]
+        for occ in _t2n_find_numbers(tokens, "fr", threshold=0):
+            s, e = spans[occ.start][0], spans[occ.end - 1][1]
+            digits = _LEADING_NUMBER.match(occ.text)
+            if digits is None:  # pragma: no cover - text2num always starts with digits
+                continue
+            value = _tidy(Decimal(digits.group().replace(",", ".")))
+            atoms.append(_Atom(s, e, value, "words", ordinal=bool(occ.is_ordinal)))
+
+    def _romans(self) -> list[_Atom]:
+        found: list[_Atom] = []
+        text = self.text
+        for m in _ROMAN_RUN.finditer(text):
+            suffix = m.group(1)
+            numeral = text[m.start() : m.start(1)] if suffix else m.group()
+            if len(numeral) == 1 and numeral not in "IVX":
+                continue  # "C", "D", "L", "M" alone are letters far more often than numbers
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-"):
+                continue
+            if not _ROMAN_VALID.fullmatch(numeral):
+                continue
+            value = Decimal(_roman_value(numeral))
+            if suffix:
+                if len(numeral) == 1 and suffix in ("e", "ᵉ") and numeral == "I":
+                    continue
+                found.append(_Atom(m.start(), m.end(), value, "roman", ordinal=True))
+                continue
+            prev = self.word_before(m.start())
+            if prev is None:
+                continue
+            word, _ = prev
+            if not (word[:1].isupper() or word.lower() in lex.IDENTIFIER_CUES):
+                continue
+            if word.lower() in lex.NOT_NAMES and word.lower() not in lex.IDENTIFIER_CUES:
+                continue
+            found.append(_Atom(m.start(), m.end(), value, "roman"))
+        return found
+
+    @staticmethod
+    def _minutes(s: str) -> Decimal:
+        parts = _SPACES.sub("", s).replace(":", "h").split("h")
+        minutes = int(parts[1]) if len(parts) > 1 and parts[1] else 0
+        return Decimal(int(parts[0]) * 60 + minutes)
+
+    @staticmethod
+    def _numeric_date(s: str) -> Decimal:
+        d, mo, y = re.split(r"[/.]", s)
+        if len(y) == 2:
+            y = ("20" if int(y) < 50 else "19") + y
+        return Decimal(f"{y}{int(mo):02d}{int(d):02d}")
+
+    # ---- classification --------------------------------------------------------------------
+    def mention(self, atom: _Atom) -> NumberMention | None:
+        text, low = self.text, self.low
+        start, end, value = atom.start, atom.end, atom.value
+        qualifier = Qualifier.EXACT
+        unit = ""
+        kind: NumberKind
+
+        if atom.form == "identifier":
+            kind = NumberKind.IDENTIFIER
+        elif atom.form == "ndate":
+            kind = NumberKind.DATE
+        elif atom.form == "time":
+            kind = NumberKind.TIME
+            if self._after_duration_prep(start) and ":" not in low[start:end]:
+                kind = NumberKind.DURATION
+                value = Decimal(int(value) // 60) if int(value) % 60 == 0 else value
+                unit = "h"
+        elif atom.form == "roman":
+            kind = NumberKind.ORDINAL if atom.ordinal else NumberKind.IDENTIFIER
+        elif atom.form == "collective":
+            return self._collective(atom)
+        elif atom.form == "fraction":
+            return self._fraction_mention(atom)
+        elif atom.form == "half":
+            value = Decimal("1.5")
+            word = _HALF_UNIT.search(low, start, end)
+            unit = word.group() if word else ""
+            kind = NumberKind.DURATION if unit in lex.TIME_UNITS else NumberKind.QUANTITY
+        else:
+            if atom.form == "words" and not atom.ordinal:
+                pct = _PERCENT_AFTER.match(low, end)
+                if pct:  # "vingt pour cent"
+                    atom.percent, atom.end = True, pct.end()
+                    end = atom.end
+            kind = self._kind_of_number(atom)
+            if kind is NumberKind.IDENTIFIER and atom.form == "digits":
+                value = self._identifier_value(start, end)
+            if atom.percent:
+                unit = "%"
+            elif atom.currency:
+                unit = atom.currency
+
+        if kind in AMOUNT_KINDS and not unit:
+            unit, unit_end = self.unit_after(end, allow_de=atom.scaled)
+            if unit.lower() in ("%",):
+                kind = NumberKind.PERCENT
+            elif unit.lower() in lex.TIME_UNITS and kind is NumberKind.QUANTITY:
+                kind = self._time_unit_kind(start, unit)
+                clock = self._clock_time(start, unit_end, value, unit)
+                if clock is not None:  # "à 16 heures": a time of day, not a duration
+                    return clock
+            # "deux semaines et demie": one mention, noun inside the span
+            half = _AND_HALF.match(low, unit_end)
+            if (
+                unit
+                and half
+                and unit.lower() in lex.TIME_UNITS | {"kilos", "litres", "mètres", "tours"}
+            ):
+                value = _tidy(value + Decimal("0.5"))
+                end = half.end()
+            if not unit:
+                cur = _PREFIX_CURRENCY.search(text, max(0, start - 2), start)
+                if cur:
+                    unit = cur.group().strip()
+        if kind is NumberKind.DATE and atom.form != "ndate":
+            unit = ""
+
+        if kind in AMOUNT_KINDS or kind in (NumberKind.YEAR, NumberKind.DATE, NumberKind.TIME):
+            qualifier = self._qualifier(start, end, kind)
+        if atom.form == "words" and low[start:end] in _BARE_SCALES and qualifier is Qualifier.EXACT:
+            det = self.determiner_before(start)
+            if det is not None and det[0] == "plusieurs":
+                qualifier = Qualifier.MORE_THAN  # "plusieurs millions": more than one million
+            elif det is not None and det[0] in ("des", "quelques", "de"):
+                qualifier = Qualifier.APPROXIMATE  # "des millions de": millions, roughly
+        return NumberMention(start, end, text[start:end], value, kind, qualifier, unit)
+
+    def _kind_of_number(self, atom: _Atom) -> NumberKind:
+        text, low = self.text, self.low
+        start, end, value = atom.start, atom.end, atom.value
+        if atom.form == "digits":
+            prev_char = text[start - 1] if start else ""
+            if prev_char.isalpha():
+                return NumberKind.IDENTIFIER  # A380, TF1, G5
+            if prev_char in "-‑'’" and start >= 2 and text[start - 2].isalpha():
+                word = _LETTERS_END.search(text, max(0, start - 30), start - 1)
+                name = word.group() if word else ""
+                if (prev_char in "-‑" and name.lower() != "mi") or len(name) > 2:
+                    return NumberKind.IDENTIFIER  # KN-23, M-1989, iLife'05 (not "mi-2025", "d'1")
+            if prev_char in "-/" and _CODE_BEFORE.search(text, max(0, start - 20), start):
+                return NumberKind.IDENTIFIER  # L122-5, 2001/29/CE
+            nxt = text[end : end + 2]
+            if nxt[:1] == "/" and (nxt[1:2].isalnum()):
+                return NumberKind.IDENTIFIER
+            if nxt[:1].isalpha() and not atom.ordinal and not atom.percent and not atom.scaled:
+                letters = _GLUED_LETTERS.match(low, end)
+                if letters and (letters.group() not in lex.UNIT_SYMBOLS or atom.dotted):
+                    return NumberKind.IDENTIFIER
+            if (nxt[:1] in "-‑" and nxt[1:2].isalpha()) or (nxt[:1] == "." and nxt[1:2].isdigit()):
+                return NumberKind.IDENTIFIER  # "2000-D", "1.2.3"
+        if atom.percent:
+            return NumberKind.PERCENT
+        prev = self.word_before(start)
+        prev_word = prev[0].lower().rstrip(".") if prev else ""
+        if (
+            (atom.ordinal or 1 <= value <= 31)
+            and not atom.grouped
+            and value == value.to_integral_value()
+            and _MONTH_AFTER.match(low, end)
+        ):
+            return NumberKind.DATE
+        if (
+            prev
+            and not atom.ordinal
+            and (prev[0].lower() in lex.IDENTIFIER_CUES or prev_word in lex.IDENTIFIER_CUES)
+        ):
+            return NumberKind.IDENTIFIER
+        if atom.ordinal:
+            if atom.form == "words":
+                written = low[start:end]
+                if written == "secondes" or (written == "seconde" and self._seconde_is_time(start)):
+                    return NumberKind.QUANTITY  # filtered out by the caller: "seconde" the unit
+                nxt_word = _NEXT_WORD.match(low, end)
+                if nxt_word and nxt_word.group(1) in lex.ORDINAL_IDIOM_NEXT:
+                    return NumberKind.QUANTITY  # filtered out: "premier ministre"
+            return NumberKind.ORDINAL
+        if atom.form == "digits" and not atom.grouped and not atom.scaled:
+            digits = text[start:end].lstrip("+-−±")
+            year_like = len(digits) == 4 and 1000 <= value <= 2100 and "." not in digits
+            if (
+                prev
+                and prev[0][:1].isupper()
+                and prev_word not in lex.NOT_NAMES
+                and (prev_word not in lex.MONTHS)
+                and not year_like
+                and not self._counted_noun_after(end, value)
+            ):
+                self.identifier_strings.add(digits)
+                return NumberKind.IDENTIFIER
+            if len(digits) == 4 and 1000 <= value <= 2100 and self._is_year(start, end, prev_word):
+                return NumberKind.YEAR
+            if digits in self.identifier_strings and not self._counted_noun_after(end, value):
+                return NumberKind.IDENTIFIER
+        return NumberKind.QUANTITY
+
+    def _after_duration_prep(self, start: int) -> bool:
+        words = self.tail(start)
+        return bool(words) and (words[-1] in _DURATION_PREPS or words[-3:] == ("il", "y", "a"))
+
+    def _seconde_is_time(self, start: int) -> bool:
+        words = self.tail(start)
+        return bool(words) and (
+            words[-1] in ("une", "quelques", "deux", "trois", "dix")
+            or words[-1].isdigit()
+            or words[-2:] == ("la", "même")
+        )
+
+    def _counted_noun_after(self, end: int, value: Decimal) -> bool:
+        m = self.unit_match(end)
+        if m is None:
+            return False
+        if m.group("sym") is not None:
+            return True
+        word = m.group("word")
+        if word is None or m.group("de") is not None:
+            return False
+        raw_word = self.text[m.start("word") : m.end("word")]
+        if not raw_word[:1].islower() or word in lex.NOT_UNITS or word in lex.MONTHS:
+            return False
+        return value < 2 or word.endswith(("s", "x"))  # "787 commencera" is not "787 avions"
+
+    def _is_year(self, start: int, end: int, prev_word: str) -> bool:
+        before = self.before(start, 25)
+        words = self.tail(start)
+        last = words[-1] if words else ""
+        if (
+            prev_word in lex.YEAR_CUES
+            or last in lex.MONTHS
+            or before.endswith(("mi-", "l'an ", "l’an "))
+        ):
+            return True
+        m = self.unit_match(end)
+        if m is None or m.group("word") is None:
+            return m is None or m.group("sym") is None
+        word = m.group("word")
+        if m.group("de") is not None:
+            return True
+        if word in lex.NOT_UNITS or word in lex.MONTHS:
+            return True
+        raw_word = self.text[m.start("word") : m.end("word")]
+        if raw_word[:1].isupper():
+            return True
+        return not word.endswith(("s", "x"))
+
+    def _clock_time(
+        self, start: int, unit_end: int, value: Decimal, unit: str
+    ) -> NumberMention | None:
+        if unit.lower() not in ("heure", "heures") or not 0 <= value <= 24:
+            return None
+        if value != value.to_integral_value():
+            return None
+        words = self.tail(start)
+        if not words or words[-1] not in _CLOCK_PREPS:
+            return None
+        end, minutes = unit_end, 0
+        extra = _CLOCK_MINUTES.match(self.low, end)
+        if extra:
+            minutes, end = int(extra.group(1)), extra.end()
+        qualifier = self._qualifier(start, end, NumberKind.TIME)
+        return NumberMention(
+            start,
+            end,
+            self.text[start:end],
+            Decimal(int(value) * 60 + minutes),
+            NumberKind.TIME,
+            qualifier,
+        )
+
+    def _time_unit_kind(self, start: int, unit: str) -> NumberKind:
+        if unit.lower() in ("an", "ans"):
+            before = self.before(start, 30)
+            if any(cue in before for cue in lex.AGE_CUES) and not self._after_duration_prep(start):
+                return NumberKind.QUANTITY
+        return NumberKind.DURATION
+
+    def _identifier_value(self, start: int, end: int) -> Decimal:
+        raw = _SPACES.sub("", self.text[start:end])
+        try:
+            return Decimal(raw.replace(",", "."))
+        except InvalidOperation:
+            return Decimal(_NON_DIGITS.sub("", raw) or "0")
+
+    def _qualifier(self, start: int, end: int, kind: NumberKind) -> Qualifier:
+        q = self.qualifier_before(start)
+        temporal = kind in (NumberKind.YEAR, NumberKind.DATE, NumberKind.TIME)
+        if q is not None:
+            q = re.sub(r"supérieure?s?", "supérieur", q)
+            q = re.sub(r"inférieure?s?", "inférieur", q)
+            if temporal and q not in _TEMPORAL_QUALIFIERS:
+                q = None
+        if q is not None:
+            if q == "jusqu'a":
+                q = "jusqu'à"
+            return _QUALIFIER_WORDS.get(q, Qualifier.APPROXIMATE)
+        low = self.low
+        trailing = None
+        if low.find("environ", end, end + 40) != -1 or low.find("au ", end, end + 40) != -1:
+            trailing = _TRAILING_QUALIFIER.match(low, end)
+        if trailing:
+            t = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", trailing.group("q"))
+            if t == "environ":
+                return Qualifier.APPROXIMATE
+            if not temporal or t == "au plus tard":
+                return _QUALIFIER_WORDS.get(t, Qualifier.EXACT)
+        return Qualifier.EXACT
+
+    def _collective(self, atom: _Atom) -> NumberMention:
+        """ "une centaine", "des milliers", "deux dizaines", "plusieurs centaines" (approximate)."""
+        low = self.low
+        word = low[atom.start : atom.end].rstrip("s")
+        base = Decimal(lex.COLLECTIVES[word])
+        start = atom.start
+        qualifier = Qualifier.APPROXIMATE
+        det = self.determiner_before(start)
+        if det is not None:
+            d = det[0]
+            if d in lex.DETERMINER_VALUES or d.isdigit():
+                n = int(d) if d.isdigit() else lex.DETERMINER_VALUES[d]
+                base *= n
+                start = det[1]
+            elif d == "plusieurs":
+                qualifier = Qualifier.MORE_THAN
+        bound = self.qualifier_before(start)
+        if bound is not None and bound in _QUALIFIER_WORDS:
+            qualifier = _QUALIFIER_WORDS[bound]
+        end = atom.end
+        # "des dizaines de milliers": the collective multiplies the scale that follows
+        scale = _SCALE_AFTER_COLLECTIVE.match(low, end)
+        if scale:
+            base *= lex.SCALES[scale.group(1).rstrip("s")]
+            end = scale.end()
+        unit, _ = self.unit_after(end, allow_de=True)
+        return NumberMention(
+            start, end, self.text[start:end], _tidy(base), NumberKind.QUANTITY, qualifier, unit
+        )
+
+    def _fraction_mention(self, atom: _Atom) -> NumberMention | None:
+        low = self.low
+        word = low[atom.start : atom.end]
+        det = self.determiner_before(atom.start)
+        if det is None:
+            return None  # "pays tiers", "à moitié": not a quantity
+        d = det[0]
+        numerator = 1
+        if d in lex.DETERMINER_VALUES:
+            numerator = lex.DETERMINER_VALUES[d]
+        elif d.isdigit():
+            numerator = int(d)
+        elif d in ("des", "plusieurs", "quelques", "ces"):
+            return None
+        elif d in ("les",) and word.endswith("s"):
+            return None  # "les quarts de finale"
+        if word.endswith("s") and numerator == 1 and word != "tiers":
+            return None
+        start = det[1]
+        value = _fraction(numerator, lex.FRACTIONS[word])
+        unit, _ = self.unit_after(atom.end, allow_de=True)
+        qualifier = Qualifier.EXACT
+        bound = self.qualifier_before(start)
+        if bound is not None and bound in _QUALIFIER_WORDS:
+            qualifier = _QUALIFIER_WORDS[bound]
+        return NumberMention(
+            start,
+            atom.end,
+            self.text[start : atom.end],
+            value,
+            NumberKind.QUANTITY,
+            qualifier,
+            unit,
+        )
+
+
+class _Token:
+    """The token protocol text2num expects."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def text(self) -> str:
+        return self._text
+
+    def nt_separated(self, previous: _Token) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+def _roman_value(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for i, ch in enumerate(numeral):
+        v = values[ch]
+        if i + 1 < len(numeral) and values[numeral[i + 1]] > v:
+            total -= v
+        else:
+            total += v
+    return total
+
+
+# --------------------------------------------------------------------------------------------
+# Post-processing over the whole list: ranges, shared units, dates written as pairs.
+
+
+def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    low, text = scanner.low, scanner.text
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        if i + 1 < len(mentions):
+            b = mentions[i + 1]
+            merged = _range_of(scanner, a, b)
+            if merged is not None:
+                out.append(merged)
+                i += 2
+                continue
+            # "les 14 et 15 avril", "du 14 au 16 avril": the first day is a date too
+            between = low[a.end : b.start]
+            if (
+                b.kind is NumberKind.DATE
+                and a.kind is NumberKind.QUANTITY
+                and not a.unit
+                and _BETWEEN_DATES.fullmatch(between)
+                and a.value == a.value.to_integral_value()
+                and 1 <= a.value <= 31
+            ):
+                a = replace(a, kind=NumberKind.DATE, qualifier=Qualifier.EXACT)
+        out.append(a)
+        i += 1
+    del text
+    return out
+
+
+def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMention | None:
+    low = scanner.low
+    if a.kind not in (
+        NumberKind.QUANTITY,
+        NumberKind.PERCENT,
+        NumberKind.DURATION,
+        NumberKind.YEAR,
+    ):
+        return None
+    if b.kind not in (
+        NumberKind.QUANTITY,
+        NumberKind.PERCENT,
+        NumberKind.DURATION,
+        NumberKind.YEAR,
+    ):
+        return None
+    if a.high is not None or b.high is not None:
+        return None
+    between = low[a.end : b.start]
+    words = scanner.tail(a.start)
+    opener = words[-1] if words and words[-1] in _RANGE_OPENERS else None
+    if _BETWEEN_ET.fullmatch(between):
+        if opener != "entre":
+            return None
+    elif _BETWEEN_A.fullmatch(between):
+        if opener == "de" and len(words) >= 2 and words[-2].startswith(lex.CHANGE_VERB_PREFIXES):
+            return None  # "recule de 63 à 51 %": an evolution, two numbers
+    elif _BETWEEN_DASH.fullmatch(between):
+        if a.unit and a.kind is not NumberKind.PERCENT:
+            return None
+    else:
+        return None
+    if a.kind is NumberKind.YEAR or b.kind is NumberKind.YEAR:
+        if not (a.kind is b.kind or _looks_like_year(a)) or not _looks_like_year(b):
+            return None
+        kind = NumberKind.YEAR
+    else:
+        kind = b.kind if b.kind is not NumberKind.QUANTITY else a.kind
+        if a.unit and b.unit and a.unit != b.unit and a.unit != "%" and b.unit != "%":
+            return None  # "de 3 km à 5 heures" is not a range
+    low_value = a.value
+    # "entre 1,5 et 2 millions": the scale of the high end applies to the low end
+    scale_word = _SCALE_END.search(low, b.start, b.end)
+    if scale_word and not _SCALE_END.search(low, a.start, a.end):
+        factor = lex.SCALES[scale_word.group(1).rstrip("s")]
+        if low_value * factor <= b.value:
+            low_value = _tidy(low_value * factor)
+    if not low_value < b.value:
+        return None
+    unit = b.unit or a.unit
+    return NumberMention(
+        a.start,
+        b.end,
+        scanner.text[a.start : b.end],
+        low_value,
+        kind,
+        Qualifier.RANGE,
+        unit,
+        b.value,
+    )
+
+
+def _looks_like_year(m: NumberMention) -> bool:
+    return m.kind is NumberKind.YEAR or (
+        m.text.isdigit() and len(m.text) == 4 and 1000 <= m.value <= 2100
+    )
+
+
+def _share_units(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "12, 15 ou 17 pouces": the noun after the last number counts the others too."""
+    low = scanner.low
+    for i in range(len(mentions) - 2, -1, -1):
+        a, b = mentions[i], mentions[i + 1]
+        if (
+            a.unit
+            or not b.unit
+            or a.kind is not NumberKind.QUANTITY
+            or b.kind is not NumberKind.QUANTITY
+        ):
+            continue
+        if _BETWEEN_LIST.fullmatch(low, a.end, b.start):
+            mentions[i] = replace(a, unit=b.unit)
+    return mentions
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every numeric expression of ``text``, sorted by position, with exact offsets.
+
+    >>> for m in find_numbers("Environ 11 000 soldats, au moins 150 missiles KN-23."):
+    ...     print(m.text, m.value, m.kind.value, m.qualifier.value)
+    11 000 11000 quantity approximate
+    150 150 quantity at_least
+    23 23 identifier exact
+    """
+    if not text:
+        return []
+    scanner = _Scanner(text)
+    mentions: list[NumberMention] = []
+    for atom in scanner.atoms():
+        m = scanner.mention(atom)
+        if m is None:
+            continue
+        if (
+            atom.ordinal
+            and atom.form == "words"
+            and m.kind is not NumberKind.ORDINAL
+            and m.kind is not NumberKind.DATE
+        ):
+            continue  # "premier ministre", "une seconde": ordinal words in idioms or as units
+        mentions.append(m)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    deduped: list[NumberMention] = []
+    for m in mentions:
+        if deduped and m.start < deduped[-1].end:
+            continue  # a collective or fraction swallowed the number word before it
+        deduped.append(m)
+    if "://" in text or "www." in text:  # digits inside a web address are not numbers
+        urls = [u.span() for u in _URL.finditer(text)]
+        deduped = [m for m in deduped if not any(s <= m.start < e for s, e in urls)]
+    return _share_units(scanner, _merge_ranges(scanner, deduped))
