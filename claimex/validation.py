@@ -1,0 +1,373 @@
+"""Prove every number of a claim against the source text. Pure: no network, no model.
+
+``verify_quantity`` answers one question: does this quote occur in the text, and does it state
+exactly this number (and range end) with this qualifier? Quotes are matched on a typographic view
+(apostrophes, quotes, spaces, case, hyphens forgiven; digits never). Numbers come from
+``find_numbers`` over the whole text, so a quote that cuts "11 000" to "1 000" proves nothing.
+Its ``message`` is written to be sent back to a model so it can correct itself.
+
+``validate`` walks every ``Quantity`` in any claim model, fills offsets on copies of the claims,
+and reports one verdict per number plus the numbers of the text that no claim covers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field, computed_field
+
+from claimex.numbers import AMOUNT_KINDS, NumberKind, NumberMention, Qualifier, find_numbers
+from claimex.schemas import Evidence, Quantity
+from claimex.text import TypographicView, find_all, typographic_view
+
+__all__ = [
+    "EvidenceVerdict",
+    "QuantityVerdict",
+    "ValidationReport",
+    "Verification",
+    "VerificationCode",
+    "validate",
+    "verify_quantity",
+]
+
+
+class VerificationCode(StrEnum):
+    VERIFIED = "verified"
+    QUOTE_NOT_FOUND = "quote_not_found"
+    VALUE_NOT_IN_QUOTE = "value_not_in_quote"
+    QUALIFIER_MISMATCH = "qualifier_mismatch"
+
+
+class Verification(BaseModel):
+    """The verdict on one number. ``start``/``end`` locate the number in the text when ``ok``."""
+
+    ok: bool
+    code: VerificationCode
+    start: int | None = None
+    end: int | None = None
+    quote_start: int | None = Field(default=None, description="Where the quote was found.")
+    quote_end: int | None = None
+    mention: NumberMention | None = Field(
+        default=None, description="The number of the text that the claim's number matched."
+    )
+    message: str
+
+
+class QuantityVerdict(BaseModel):
+    """One number of one claim, where it sits in the claim, and its verification."""
+
+    claim_index: int
+    path: str = Field(
+        description="Where the quantity sits in the claim: 'quantity', 'quantities[1]'."
+    )
+    quantity: Quantity
+    verification: Verification
+
+
+class EvidenceVerdict(BaseModel):
+    """Whether a claim's evidence quote occurs in the text."""
+
+    claim_index: int
+    path: str
+    quote: str
+    found: bool
+    start: int | None = None
+    end: int | None = None
+
+
+class ValidationReport(BaseModel):
+    """Every verdict on a list of claims, with the claims' offsets filled in (on copies)."""
+
+    claims: list[Any] = Field(description="Copies of the claims with offsets and verdicts filled.")
+    quantities: list[QuantityVerdict]
+    evidence: list[EvidenceVerdict]
+    uncovered: list[NumberMention] = Field(
+        description="Quantities and percents of the text that no verified claim number sits on."
+    )
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def ok(self) -> bool:
+        """True when every number is verified and every evidence quote is found."""
+        return all(v.verification.ok for v in self.quantities) and all(
+            e.found for e in self.evidence
+        )
+
+    @property
+    def failed(self) -> list[QuantityVerdict]:
+        return [v for v in self.quantities if not v.verification.ok]
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def _fmt(value: Decimal) -> str:
+    """French-press form of a value for messages: 11 000, 7,2."""
+    if value == value.to_integral_value():
+        return f"{int(value):,}".replace(",", " ")
+    return format(value.normalize(), "f").replace(".", ",")
+
+
+def _short(quote: str, limit: int = 160) -> str:
+    q = " ".join(quote.split())
+    return q if len(q) <= limit else q[: limit - 1] + "…"
+
+
+def _listing(mentions: Sequence[NumberMention]) -> str:
+    if not mentions:
+        return "none"
+    return ", ".join(f"{m.describe()} [{m.kind.value}]" for m in mentions)
+
+
+def _claimed(value: Decimal, high: Decimal | None) -> str:
+    return _fmt(value) if high is None else f"{_fmt(value)}–{_fmt(high)}"
+
+
+class _Source:
+    """The text with its numbers and typographic view computed once for many verifications."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.mentions = find_numbers(text)
+        self._view: TypographicView | None = None
+
+    @property
+    def view(self) -> TypographicView:
+        if self._view is None:
+            self._view = typographic_view(self.text)
+        return self._view
+
+    def inside(self, start: int, end: int) -> list[NumberMention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+
+def verify_quantity(
+    text: str,
+    quote: str,
+    value: Decimal | int | float | str,
+    qualifier: Qualifier | str | None = None,
+    high: Decimal | int | float | str | None = None,
+    *,
+    near: int | None = None,
+) -> Verification:
+    """Check that ``quote`` is in ``text`` and states ``value`` (and ``high``) with ``qualifier``.
+
+    ``qualifier=None`` skips the qualifier check. When the quote occurs several times, the
+    occurrence that verifies wins; ``near`` (an offset) breaks ties toward the closest one.
+    Identifiers (KN-23, Boeing 787) never verify a quantity.
+    """
+    return _verify(_Source(text), quote, value, qualifier, high, near)
+
+
+def _as_decimal(v: Decimal | int | float | str) -> Decimal:
+    return v if isinstance(v, Decimal) else Decimal(str(v))
+
+
+def _verify(
+    source: _Source,
+    quote: str,
+    value: Decimal | int | float | str,
+    qualifier: Qualifier | str | None,
+    high: Decimal | int | float | str | None,
+    near: int | None,
+) -> Verification:
+    want = _as_decimal(value)
+    want_high = None if high is None else _as_decimal(high)
+    want_q = None if qualifier is None else Qualifier(qualifier)
+    spans = find_all(source.view, quote) if quote.strip() else []
+    if not spans:
+        return Verification(
+            ok=False,
+            code=VerificationCode.QUOTE_NOT_FOUND,
+            message=_not_found(source, quote, want, want_high),
+        )
+    if near is not None:
+        spans.sort(key=lambda s: abs(s[0] - near))
+
+    best: Verification | None = None
+    for q_start, q_end in spans:
+        inside = [m for m in source.inside(q_start, q_end) if m.kind is not NumberKind.IDENTIFIER]
+        same_value = [m for m in inside if m.value == want and m.high == want_high]
+        if not same_value:
+            if best is None:
+                best = Verification(
+                    ok=False,
+                    code=VerificationCode.VALUE_NOT_IN_QUOTE,
+                    quote_start=q_start,
+                    quote_end=q_end,
+                    message=_value_message(source, q_start, q_end, inside, want, want_high),
+                )
+            continue
+        for m in same_value:
+            if want_q is None or m.qualifier is want_q:
+                return Verification(
+                    ok=True,
+                    code=VerificationCode.VERIFIED,
+                    start=m.start,
+                    end=m.end,
+                    quote_start=q_start,
+                    quote_end=q_end,
+                    mention=m,
+                    message=f"{_claimed(want, want_high)} is stated in the text as « {m.text} »"
+                    f" ({m.qualifier.value}).",
+                )
+        m = same_value[0]
+        if best is None or best.code is VerificationCode.VALUE_NOT_IN_QUOTE:
+            best = Verification(
+                ok=False,
+                code=VerificationCode.QUALIFIER_MISMATCH,
+                quote_start=q_start,
+                quote_end=q_end,
+                mention=m,
+                message=f"the text says « {_context(source, m)} », which is {m.qualifier.value}, "
+                f"not {want_q.value if want_q else 'unqualified'}: set qualifier to "
+                f'"{m.qualifier.value}".',
+            )
+    assert best is not None
+    return best
+
+
+def _context(source: _Source, m: NumberMention, width: int = 30) -> str:
+    """The number with the few words before it, where bounds and approximations live."""
+    text = source.text
+    start = text.rfind(" ", 0, max(0, m.start - width)) + 1
+    boundary = max(
+        text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start), text.rfind("•", 0, m.start)
+    )
+    start = max(start, boundary + 1)
+    return _short(text[start : m.end])
+
+
+def _value_message(
+    source: _Source,
+    q_start: int,
+    q_end: int,
+    inside: list[NumberMention],
+    want: Decimal,
+    high: Decimal | None,
+) -> str:
+    quote = _short(source.text[q_start:q_end])
+    msg = (
+        f"{_claimed(want, high)} is not in the quote « {quote} »; "
+        f"the numbers there are: {_listing(inside)}."
+    )
+    ranges = [m for m in inside if m.value == want and m.high is not None]
+    if ranges:
+        r = ranges[0]
+        msg += f" The quote states a range: set value={r.value} and high={r.high}."
+    elif high is not None and any(m.value == want and m.high is None for m in inside):
+        msg += " The quote states a single number, not a range: set high to null."
+    scaled = [m for m in inside if m.value != want and want != 0 and m.value / want in _SCALES]
+    if scaled:
+        msg += f" Write the full value: « {scaled[0].text} » is {scaled[0].value}."
+    return msg
+
+
+_SCALES = {Decimal(1000), Decimal(1_000_000), Decimal(1_000_000_000)}
+
+
+def _not_found(source: _Source, quote: str, want: Decimal, high: Decimal | None) -> str:
+    msg = (
+        f"the quote « {_short(quote)} » is not in the text; copy the words exactly as they appear."
+    )
+    same = [m for m in source.mentions if m.value == want and m.kind is not NumberKind.IDENTIFIER]
+    if same:
+        m = same[0]
+        where = _sentence(source.text, m.start, m.end)
+        msg += f" The text states {_claimed(want, high)} here: « {where} »."
+    return msg
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around ``[start, end)``, for hints (bounded to a readable length)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    return _short(text[left + 1 : right + 1].strip(), 220)
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def _walk(
+    node: Any, path: str, evidence: Evidence | None
+) -> Iterator[tuple[str, Any, Evidence | None]]:
+    """Every Quantity and Evidence in a model tree, with the nearest enclosing Evidence."""
+    if isinstance(node, Quantity):
+        yield path, node, evidence
+        return
+    if isinstance(node, Evidence):
+        yield path, node, evidence
+        return
+    if isinstance(node, BaseModel):
+        own = None
+        for name in type(node).model_fields:
+            child = getattr(node, name)
+            if isinstance(child, Evidence):
+                own = child
+        nearest = own or evidence
+        for name in type(node).model_fields:
+            child = getattr(node, name)
+            yield from _walk(child, f"{path}.{name}" if path else name, nearest)
+    elif isinstance(node, list | tuple):
+        for i, child in enumerate(node):
+            yield from _walk(child, f"{path}[{i}]", evidence)
+    elif isinstance(node, dict):
+        for key, child in node.items():
+            yield from _walk(child, f"{path}[{key!r}]", evidence)
+
+
+def validate(claims: Sequence[BaseModel], text: str) -> ValidationReport:
+    """Verify every ``Quantity`` of every claim against ``text``; fill offsets on copies.
+
+    A quantity is checked against its own ``quote`` when it has one, else against the nearest
+    enclosing ``Evidence`` quote. Works on any Pydantic model that contains ``Quantity`` fields.
+    """
+    source = _Source(text)
+    copies = [c.model_copy(deep=True) for c in claims]
+    quantity_verdicts: list[QuantityVerdict] = []
+    evidence_verdicts: list[EvidenceVerdict] = []
+    covered: set[tuple[int, int]] = set()
+    for index, claim in enumerate(copies):
+        for path, node, evidence in _walk(claim, "", None):
+            if isinstance(node, Evidence):
+                spans = find_all(source.view, node.quote) if node.quote.strip() else []
+                node.start, node.end = spans[0] if spans else (None, None)
+                evidence_verdicts.append(
+                    EvidenceVerdict(
+                        claim_index=index,
+                        path=path,
+                        quote=node.quote,
+                        found=bool(spans),
+                        start=node.start,
+                        end=node.end,
+                    )
+                )
+                continue
+            quantity: Quantity = node
+            quote = quantity.quote or (evidence.quote if evidence is not None else "")
+            near = evidence.start if evidence is not None else None
+            verification = _verify(
+                source, quote, quantity.value, quantity.qualifier, quantity.high, near
+            )
+            quantity.start, quantity.end = verification.start, verification.end
+            quantity.verified = verification.ok
+            if verification.ok and verification.mention is not None:
+                covered.add((verification.mention.start, verification.mention.end))
+            quantity_verdicts.append(
+                QuantityVerdict(
+                    claim_index=index,
+                    path=path,
+                    quantity=quantity.model_copy(),
+                    verification=verification,
+                )
+            )
+    uncovered = [
+        m for m in source.mentions if m.kind in AMOUNT_KINDS and (m.start, m.end) not in covered
+    ]
+    return ValidationReport(
+        claims=copies, quantities=quantity_verdicts, evidence=evidence_verdicts, uncovered=uncovered
+    )
