@@ -1,0 +1,396 @@
+"""The French number scanner: one construct per test, then whole articles against the gold."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from decimal import Decimal
+
+import pytest
+
+from claimex import NumberKind, NumberMention, Qualifier, find_numbers
+from tests.conftest import GOLD_FILES, body, gold
+
+
+def only(text: str) -> NumberMention:
+    found = [m for m in find_numbers(text)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def table(text: str) -> list[tuple[str, str, str | None, str, str]]:
+    return [
+        (
+            m.text,
+            str(m.value),
+            None if m.high is None else str(m.high),
+            m.kind.value,
+            m.qualifier.value,
+        )
+        for m in find_numbers(text)
+    ]
+
+
+# ---- digits, separators, decimals, scales ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Il y a 11 000 soldats.", "11 000", "11000"),
+        ("Il y a 11\u00a0000 soldats.", "11\u00a0000", "11000"),
+        ("Il y a 11\u202f000 soldats.", "11\u202f000", "11000"),
+        ("Il y a 11\u2009000 soldats.", "11\u2009000", "11000"),
+        ("soit 1.350.000 visiteurs", "1.350.000", "1350000"),
+        ("à partir de 1.529,00 €", "1.529,00", "1529"),
+        ("un taux de 12,5 points", "12,5", "12.5"),
+        ("269.40 Euros par mois", "269.40", "269.4"),
+        ("un budget de 1,5 million d'euros", "1,5 million", "1500000"),
+        ("pour 7,2 milliards de dollars", "7,2 milliards", "7200000000"),
+        ("un contrat de 12 M€", "12 M€", "12000000"),
+        ("une dette de 3 Md€", "3 Md€", "3000000000"),
+        ("4 000 000 000 de personnes", "4 000 000 000", "4000000000"),
+        ("une hausse de +16,4 points", "+16,4", "16.4"),
+    ],
+)
+def test_digits(text: str, span: str, value: str) -> None:
+    m = only(text)
+    assert (m.text, m.value) == (span, Decimal(value))
+    assert text[m.start : m.end] == m.text
+
+
+def test_two_numbers_are_not_glued() -> None:
+    assert table("en 2019 2 000 soldats") == [
+        ("2019", "2019", None, "year", "exact"),
+        ("2 000", "2000", None, "quantity", "exact"),
+    ]
+
+
+# ---- words -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("soixante et onze députés", "soixante et onze", 71),
+        ("quatre-vingt-dix-neuf ans", "quatre-vingt-dix-neuf", 99),
+        ("deux cents nouveaux articles", "deux cents", 200),
+        ("septante-deux Belges", "septante-deux", 72),
+        ("nonante candidats", "nonante", 90),
+        ("huitante Suisses", "huitante", 80),
+        ("Huit nouveautés", "Huit", 8),
+        ("la mort d'un million de personnes", "un million", 1_000_000),
+        ("deux millions trois cent mille habitants", "deux millions trois cent mille", 2_300_000),
+        ("cent pour cent des voix", "cent pour cent", 100),
+    ],
+)
+def test_words(text: str, span: str, value: int) -> None:
+    m = only(text)
+    assert (m.text, m.value) == (span, Decimal(value))
+
+
+def test_articles_are_not_numbers() -> None:
+    assert find_numbers("Un homme a vu une femme et un des enfants.") == []
+
+
+# ---- collectives and fractions -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "qualifier"),
+    [
+        ("une centaine de soldats", "une centaine", "100", "approximate"),
+        ("une trentaine de morts", "une trentaine", "30", "approximate"),
+        ("des milliers de manifestants", "milliers", "1000", "approximate"),
+        ("deux centaines de blessés", "deux centaines", "200", "approximate"),
+        ("plus d'une centaine de soldats", "une centaine", "100", "more_than"),
+        ("des dizaines de milliers de réfugiés", "dizaines de milliers", "10000", "approximate"),
+        ("plusieurs millions de dollars", "millions", "1000000", "more_than"),
+        ("la moitié des électeurs", "la moitié", "0.5", "exact"),
+        ("la majorité des deux tiers", "deux tiers", "0.666667", "exact"),
+        ("les trois quarts du territoire", "trois quarts", "0.75", "exact"),
+        ("deux semaines et demie", "deux semaines et demie", "2.5", "exact"),
+        ("un an et demi de prison", "un an et demi", "1.5", "exact"),
+    ],
+)
+def test_collectives_and_fractions(text: str, span: str, value: str, qualifier: str) -> None:
+    m = only(text)
+    assert (m.text, m.value, m.qualifier.value) == (span, Decimal(value), qualifier)
+
+
+def test_fraction_words_that_are_not_fractions() -> None:
+    assert find_numbers("les pays tiers et le quartier") == []
+
+
+# ---- ordinals ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("le 1er arrondissement", "1er", 1),
+        ("la 1re fois", "1re", 1),
+        ("le 2e tour", "2e", 2),
+        ("le 3ème jour", "3ème", 3),
+        ("au XXIe siècle", "XXIe", 21),
+        ("le 265e pape", "265e", 265),
+        ("le 100 000ème article", "100 000ème", 100000),
+        ("la troisième fois", "troisième", 3),
+        ("le vingt-et-unième siècle", "vingt-et-unième", 21),
+        ("les premières estimations", "premières", 1),
+        ("le second parc de loisirs", "second", 2),
+    ],
+)
+def test_ordinals(text: str, span: str, value: int) -> None:
+    m = only(text)
+    assert (m.text, m.value, m.kind) == (span, Decimal(value), NumberKind.ORDINAL)
+
+
+def test_ordinal_idioms_are_skipped() -> None:
+    assert find_numbers("Le Premier ministre et le premier ministre, de premier plan") == []
+
+
+# ---- percents, years, dates, times, durations --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "kind"),
+    [
+        ("12 % des voix", "12 %", "12", "percent"),
+        ("72% des sondés", "72%", "72", "percent"),
+        ("12\u00a0% des voix", "12\u00a0%", "12", "percent"),
+        ("vingt pour cent des voix", "vingt pour cent", "20", "percent"),
+        ("en 2025, Pyongyang", "2025", "2025", "year"),
+        ("le 29/11/2018 au matin", "29/11/2018", "20181129", "date"),
+        ("à 13 h 00 précises", "13 h 00", "780", "time"),
+        ("à 09h30 précises", "09h30", "570", "time"),
+        ("à 17:56 heure locale", "17:56", "1076", "time"),
+        ("vers 23h (heure locale)", "23h", "1380", "time"),
+        ("pendant 19 jours de grève", "19", "19", "duration"),
+        ("un peu plus de 24 heures", "24", "24", "duration"),
+    ],
+)
+def test_kinds(text: str, span: str, value: str, kind: str) -> None:
+    m = only(text)
+    assert (m.text, m.value, m.kind.value) == (span, Decimal(value), kind)
+
+
+def test_full_date() -> None:
+    assert table("le jeudi 14 avril 2005") == [
+        ("14", "14", None, "date", "exact"),
+        ("2005", "2005", None, "year", "exact"),
+    ]
+
+
+def test_first_of_month_is_a_date() -> None:
+    assert table("depuis le 1er mai 2004") == [
+        ("1er", "1", None, "date", "exact"),
+        ("2004", "2004", None, "year", "exact"),
+    ]
+
+
+def test_ages_are_quantities_durations_are_durations() -> None:
+    assert only("âgé de 76 ans").kind is NumberKind.QUANTITY
+    assert only("depuis 6 ans").kind is NumberKind.DURATION
+
+
+# ---- identifiers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("des missiles KN-23", "23"),
+        ("des obusiers M-1989", "1989"),
+        ("60 Boeing 787 Dreamliner", "787"),
+        ("l'Airbus A380", "380"),
+        ("un Mirage 2000-D", "2000"),
+        ("la chaîne TF1", "1"),
+        ("selon l'article 12 de la loi", "12"),
+        ("le numéro 100 000", "100 000"),
+        ("appelez le 01 23 45 67 89", "01 23 45 67 89"),
+        ("comme le dit la note [3]", "3"),
+        ("Jean-Paul II", "II"),
+        ("Benoît XVI a été élu", "XVI"),
+        ("la norme 802.11g", "802.11"),
+        ("le Bluetooth 2.0 et", "2.0"),
+        ("le projet 7E7", "7E7"),
+    ],
+)
+def test_identifiers(text: str, span: str) -> None:
+    found = [m for m in find_numbers(text) if m.text == span]
+    assert found and found[0].kind is NumberKind.IDENTIFIER, find_numbers(text)
+
+
+def test_an_identifier_named_once_stays_one() -> None:
+    found = find_numbers("Le Boeing 787 vole. La production du 787 commencera en 2006.")
+    assert [m.kind.value for m in found] == ["identifier", "identifier", "year"]
+
+
+def test_urls_hold_no_numbers() -> None:
+    assert find_numbers("Source : http://example.org/2005/0329.OBS2431.html") == []
+
+
+# ---- qualifiers and ranges ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("environ 11 000 soldats", "approximate"),
+        ("près de 3 000 enfants", "approximate"),
+        ("quelque 300 personnes", "approximate"),
+        ("presque 20 morts", "approximate"),
+        ("autour de 15 euros", "approximate"),
+        ("qu’environ 300 soldats", "approximate"),
+        ("8 % environ des votes", "approximate"),
+        ("au moins 150 missiles", "at_least"),
+        ("d'au moins 17 ans", "at_least"),
+        ("pas moins de 40 morts", "at_least"),
+        ("à partir de 1 529 euros", "at_least"),
+        ("plus de 85 % des essais", "more_than"),
+        ("au-delà de 500 km", "more_than"),
+        ("un peu plus de 24 heures", "more_than"),
+        ("jusqu'à 8 000 soldats", "at_most"),
+        ("jusqu’à 120 unités", "at_most"),
+        ("au plus 3 fois", "at_most"),
+        ("moins de 10 % des votants", "less_than"),
+        ("at least 17 years", "at_least"),
+        ("300 soldats", "exact"),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str) -> None:
+    assert only(text).qualifier.value == qualifier
+
+
+def test_temporal_prepositions_do_not_bound_years() -> None:
+    assert [m.qualifier for m in find_numbers("jusqu'en 2025 et d'ici 2030, depuis 1990")] == [
+        Qualifier.EXACT
+    ] * 3
+    assert only("vers 2010").qualifier is Qualifier.APPROXIMATE
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "high", "kind"),
+    [
+        ("entre 200 et 300 passagers", "200 et 300", "200", "300", "quantity"),
+        ("de 3500 à 8500 miles", "3500 à 8500", "3500", "8500", "quantity"),
+        ("de 10 à 15 %", "10 à 15 %", "10", "15", "percent"),
+        ("entre 1,5 et 2 millions d'euros", "1,5 et 2 millions", "1500000", "2000000", "quantity"),
+        ("la saison 2004-2005", "2004-2005", "2004", "2005", "year"),
+        ("de 52,14 à 117 Euros", "52,14 à 117", "52.14", "117", "quantity"),
+    ],
+)
+def test_ranges(text: str, span: str, value: str, high: str, kind: str) -> None:
+    m = only(text)
+    assert (m.text, m.value, m.high, m.kind.value, m.qualifier) == (
+        span,
+        Decimal(value),
+        Decimal(high),
+        kind,
+        Qualifier.RANGE,
+    )
+
+
+def test_an_evolution_is_two_numbers_not_a_range() -> None:
+    assert [m.text for m in find_numbers("le non recule de 63 à 51 %")] == ["63", "51 %"]
+
+
+def test_a_list_shares_its_unit() -> None:
+    assert [m.unit for m in find_numbers("en 12, 15 ou 17 pouces")] == ["pouces"] * 3
+
+
+def test_units() -> None:
+    assert [m.unit for m in find_numbers("300 soldats, 12 km, 7,2 milliards de dollars, 20 %")] == [
+        "soldats",
+        "km",
+        "dollars",
+        "%",
+    ]
+
+
+# ---- whole articles against the hand annotations -----------------------------------------------
+
+
+def test_seed_article_end_to_end(seed_text: str) -> None:
+    """Every number of the seed, with its exact span, value, kind and qualifier."""
+    expected = [(g.start, g.end, g.text, g.value, g.kind, g.qualifier) for g in gold("seed")]
+    got = [
+        (m.start, m.end, m.text, m.value, m.kind.value, m.qualifier.value)
+        for m in find_numbers(seed_text)
+    ]
+    assert got == expected
+
+
+# Known disagreements with the gold, kept visible: a digit named as a symbol is an identifier to
+# a human reader ("l'introduction du 8 dans le nom"), a quantity to the scanner.
+KNOWN_MISSES = {("wikinews-001", 659), ("wikinews-001", 764)}
+
+
+@pytest.mark.parametrize("name", GOLD_FILES)
+def test_gold_mentions(name: str) -> None:
+    text = body(name)
+    found = {(m.start, m.end): m for m in find_numbers(text)}
+    wrong: list[tuple[object, object]] = []
+    for g in gold(name):
+        m = found.get((g.start, g.end))
+        ok = m is not None and (m.value, m.high, m.kind.value, m.qualifier.value) == (
+            g.value,
+            g.high,
+            g.kind,
+            g.qualifier,
+        )
+        if not ok and (name, g.start) not in KNOWN_MISSES:
+            wrong.append((g, m))
+        if ok and (name, g.start) in KNOWN_MISSES:
+            wrong.append((g, "now passes: remove it from KNOWN_MISSES"))
+    assert not wrong, wrong
+    gold_spans = {(g.start, g.end) for g in gold(name)}
+    assert [m for span, m in found.items() if span not in gold_spans] == []
+
+
+# ---- contract ----------------------------------------------------------------------------------
+
+
+def test_offsets_are_exact_and_sorted() -> None:
+    for name in GOLD_FILES:
+        text = body(name)
+        found = find_numbers(text)
+        assert all(text[m.start : m.end] == m.text for m in found)
+        assert [m.start for m in found] == sorted(m.start for m in found)
+        assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+def test_deterministic(seed_text: str) -> None:
+    assert find_numbers(seed_text) == find_numbers(seed_text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\n\n\t", "Aucun chiffre ici, seulement des mots.", "¿¡«»—…", "\x00\x01\x02"],
+)
+def test_nothing_to_find(text: str) -> None:
+    assert find_numbers(text) == []
+
+
+def test_binary_junk_is_handled() -> None:
+    junk = bytes(range(256)) * 400 + bytes([0xFF, 0xFE, 0xC3, 0x28]) * 1000
+    text = junk.decode("utf-8", errors="replace")
+    found = find_numbers(text)
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_five_megabytes_in_bounded_time(seed_text: str) -> None:
+    big = (seed_text + "\n") * (5_000_000 // len(seed_text) + 1)
+    t0 = time.perf_counter()
+    found = find_numbers(big)
+    elapsed = time.perf_counter() - t0
+    assert len(found) == len(find_numbers(seed_text)) * (5_000_000 // len(seed_text) + 1)
+    assert elapsed < 30, f"5 MB took {elapsed:.1f}s"
+
+
+def test_pathological_digit_runs_are_fast() -> None:
+    for text in ("1" * 200_000, "1 " * 100_000, "1 000 " * 50_000, "1." * 100_000, "II" * 50_000):
+        t0 = time.perf_counter()
+        find_numbers(text)
+        assert time.perf_counter() - t0 < 10, text[:20]
