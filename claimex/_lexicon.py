@@ -98,7 +98,7 @@ ORDINAL_IDIOM_NEXT = _words(
 CHANGE_VERB_PREFIXES = (
     "pass", "recul", "augment", "baiss", "grimp", "chut", "diminu", "progress", "cr", "tomb",
     "mont", "évolu", "bondi", "gliss", "rédui", "ramen", "port", "hauss", "élev", "relev",
-    "abaiss", "réhauss", "fluctu", "oscill", "rétrograd", "descend", "chang", "vari",
+    "abaiss", "réhauss", "rétrograd", "descend", "chang",
 )  # fmt: skip
 
 # Words before a 4-digit number that make it a year.

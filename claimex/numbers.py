@@ -94,7 +94,9 @@ _ORD_WORD = (
     "i[eè]mes?"
 )
 _WORD = f"(?:{_ORD_WORD}|{_CARD})(?![\\w'’])"
-_WORD_OR_UN = f"(?:{_ORD_WORD}|{_CARD}|une?|virgule)(?![\\w'’])"
+_WORD_OR_VIRGULE = f"(?:{_ORD_WORD}|{_CARD}|une?|virgule)(?![\\w'’])"
+# "et" joins number words only in "vingt et un" ... "soixante et onze" (and their ordinals)
+_ET_UN = "et[\\s-]+(?:une?|onze|unièmes?|onzièmes?)(?![\\w'’])"
 
 _CANDIDATES = re.compile(
     rf"""
@@ -113,10 +115,10 @@ _CANDIDATES = re.compile(
           |\d{{1,3}}(?:\.\d{{3}})+(?=,\d)
           |\d+)
         (?:[.,]\d+)?
-        (?P<scale>{_SP}?(?:milliards?|millions?|billions?|mille|mrds?|mds?|md
-            |k(?={_SP}?[€$£])|m(?={_SP}?[€$£]))(?![\w]))?
+        (?P<scale>(?:{_SP}?(?:milliards?|millions?|billions?|mille|mrds?|mds?|md
+            |k(?={_SP}?[€$£])|m(?={_SP}?[€$£]))|k)(?![\w]))?
         (?P<pct>{_SP}?%|{_WS}+pour[\s-]cent(?![\w]))?
-        (?P<ord>(?:ères?|èmes?|emes?|ers?|res?|nde?s?|es?|è|ᵉʳ|ᵉ)(?![\w]))?
+        (?P<ord>(?:ères?|eres?|ièmes?|iemes?|èmes?|emes?|ers?|res?|nde?s?|es?|è|ᵉʳ|ᵉ)(?![\w]))?
     )
   | (?P<half>(?<![\w])une?{_WS}+(?:an|année|heure|jour|mois|semaine|siècle|minute|kilo|litre
         |mètre|tour)s?{_WS}+et{_WS}+demie?(?![\w]))
@@ -124,7 +126,8 @@ _CANDIDATES = re.compile(
         |soixantaine|centaine|millier)s?(?![\w]))
   | (?P<frac>(?<![\w])(?:moitiés?|tiers|quarts?)(?![\w]))
   | (?P<pourcent>(?<![\w])pour[\s-]cent(?![\w]))
-  | (?P<words>(?<![\w-])(?:une?[\s-]+(?=mill|bill))?{_WORD}(?:[\s-]+(?:et[\s-]+)?{_WORD_OR_UN})*)
+  | (?P<words>(?<![\w-])(?:une?[\s-]+(?=mill|bill))?{_WORD}
+        (?:[\s-]+(?:{_ET_UN}|{_WORD_OR_VIRGULE}))*)
     """,
     re.VERBOSE,
 )
@@ -200,7 +203,21 @@ _DETERMINERS = frozenset(
      "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"}
 )  # fmt: skip
 _ELISIONS = ("d'", "qu'", "n'", "s'", "c'", "j'", "lorsqu'", "puisqu'")
-_CLOCK_PREPS = frozenset({"à", "a", "vers", "dès", "jusqu'à"})
+_CLOCK_PREPS = frozenset({"à", "a", "vers", "dès", "jusqu'à", "est"})
+# "moins" right before a number is its sign, unless it is a bound ("au moins", "à moins").
+_NOT_A_SIGN_BEFORE_MOINS = frozenset(
+    {"au", "pas", "du", "le", "la", "les", "à", "a", "tout", "non"}
+)
+_AND_FRACTION = re.compile(
+    rf"{_WS}+et{_WS}+(demie?|(?:un|une|deux|trois){_WS}+(?:quarts?|tiers))(?![\w])"
+)
+_FRACTION_WORDS: dict[str, Decimal] = {
+    "demi": Decimal("0.5"), "demie": Decimal("0.5"), "un quart": Decimal("0.25"),
+    "une quart": Decimal("0.25"), "trois quarts": Decimal("0.75"),
+    "un tiers": Decimal(1) / 3, "deux tiers": Decimal(2) / 3,
+}  # fmt: skip
+_ORDINAL_DENOMINATOR = re.compile(r"(.+?i[eè]me)s?$")
+_PLURAL_ORDINAL = re.compile(r"i[eè]mes$")
 _PERCENT_AFTER = re.compile(rf"{_SP}?%|{_WS}+pour[\s-]cent(?![\w])")
 _CURRENCY_AFTER = re.compile(rf"{_SP}?[€$£¥]")
 
@@ -253,6 +270,16 @@ def _tidy(value: Decimal) -> Decimal:
     if value == value.to_integral_value():
         return value.quantize(Decimal(1))
     return value.normalize()
+
+
+def _scale_factor(written: str) -> Decimal:
+    """The scale a number ends with: "un million" -> 1000000, "cinq" -> 1."""
+    last = written.split()[-1].rstrip("s") if written.split() else ""
+    return (
+        Decimal(lex.SCALES.get(last, 1))
+        if last in ("mille", "million", "milliard", "billion")
+        else Decimal(1)
+    )
 
 
 def _fraction(numerator: int, denominator: int) -> Decimal:
@@ -508,6 +535,15 @@ class _Scanner:
         """Spelled-out numbers: text2num does the arithmetic, we keep the offsets."""
         spans = [t.span() for t in _TOKEN.finditer(self.low, start, end)]
         segment: list[tuple[int, int]] = []
+        if (
+            len(spans) > 1
+            and _PLURAL_ORDINAL.search(self.low, spans[-1][0], spans[-1][1])
+            and self.low[spans[-2][0] : spans[-2][1]] != "et"
+        ):
+            # "deux centièmes": a count of fractions, not the 200th; the denominator stands alone
+            self._text2num(spans[:-1], atoms)
+            self._text2num(spans[-1:], atoms)
+            return
         for s, e in [*spans, (-1, -1)]:
             if s == -1 or self.low[s:e] in _SECOND:
                 self._text2num(segment, atoms)
@@ -520,9 +556,11 @@ class _Scanner:
     def _text2num(self, spans: list[tuple[int, int]], atoms: list[_Atom]) -> None:
         if not spans:
             return
-        tokens = [_Token(self.low[s:e]) for s, e in spans]
+        tokens = [_Token(self.low[s:e].replace("ieme", "ième")) for s, e in spans]
         for occ in _t2n_find_numbers(tokens, "fr", threshold=0):
             s, e = spans[occ.start][0], spans[occ.end - 1][1]
+            if occ.end - occ.start == 1 and self.low[s:e] in ("un", "une"):
+                continue  # a lone "un" inside a run of words is an article ("cinq un peu")
             digits = _LEADING_NUMBER.match(occ.text)
             if digits is None:  # pragma: no cover - text2num always starts with digits
                 continue
@@ -601,12 +639,35 @@ class _Scanner:
             unit = word.group() if word else ""
             kind = NumberKind.DURATION if unit in lex.TIME_UNITS else NumberKind.QUANTITY
         else:
+            if atom.ordinal and atom.form == "words":
+                fraction = self._ordinal_fraction(atom)
+                if fraction is not None:  # "trois cinquièmes", "un centième"
+                    return fraction
             if atom.form == "words" and not atom.ordinal:
                 pct = _PERCENT_AFTER.match(low, end)
                 if pct:  # "vingt pour cent"
                     atom.percent, atom.end = True, pct.end()
                     end = atom.end
-            kind = self._kind_of_number(atom)
+            if not atom.ordinal and not atom.percent:
+                extra = _AND_FRACTION.match(low, end)
+                if extra:  # "un million et demi", "cinq milliards et trois quarts"
+                    part = _FRACTION_WORDS[" ".join(extra.group(1).split())]
+                    value = _tidy(
+                        (value + part * _scale_factor(low[start:end])).quantize(Decimal("0.000001"))
+                    )
+                    atom.end = end = extra.end()
+            kind_or_none = self._kind_of_number(atom)
+            if kind_or_none is None:
+                return None
+            kind = kind_or_none
+            if kind in AMOUNT_KINDS:
+                before = self.tail(start)
+                if (
+                    before
+                    and before[-1] == "moins"
+                    and (len(before) < 2 or before[-2] not in _NOT_A_SIGN_BEFORE_MOINS)
+                ):  # "moins 5 degrés": the sign, written out
+                    start, value = self.last_word_start(start), -value
             if kind is NumberKind.IDENTIFIER and atom.form == "digits":
                 value = self._identifier_value(start, end)
             if atom.percent:
@@ -649,7 +710,45 @@ class _Scanner:
                 qualifier = Qualifier.APPROXIMATE  # "des millions de": millions, roughly
         return NumberMention(start, end, text[start:end], value, kind, qualifier, unit)
 
-    def _kind_of_number(self, atom: _Atom) -> NumberKind:
+    def _ordinal_fraction(self, atom: _Atom) -> NumberMention | None:
+        """ "un cinquième", "trois centièmes": a cardinal before an ordinal noun is a fraction."""
+        written = self.low[atom.start : atom.end]
+        if not _ORDINAL_DENOMINATOR.match(written) or atom.value < 3:
+            return None
+        before = self.tail(atom.start)
+        if not before:
+            return None
+        det = before[-1]
+        if det.isdigit():
+            numerator = int(det)
+        elif det in lex.DETERMINER_VALUES and det != "une":  # "une cinquième place": a rank
+            numerator = lex.DETERMINER_VALUES[det]
+        else:
+            return None
+        if numerator > 1 and not written.endswith("s"):
+            return None
+        after = _UNIT_AFTER.match(self.low, atom.end)
+        if (
+            after is not None
+            and after.group("word")
+            and after.group("de") is None
+            and after.group("word") not in lex.NOT_UNITS
+        ):
+            return None  # "un douzième essai": a rank; "un douzième de la somme": a fraction
+        start = self.last_word_start(atom.start)
+        unit, _ = self.unit_after(atom.end, allow_de=True)
+        return NumberMention(
+            start,
+            atom.end,
+            self.text[start : atom.end],
+            _fraction(numerator, int(atom.value)),
+            NumberKind.QUANTITY,
+            self._qualifier(start, atom.end, NumberKind.QUANTITY),
+            unit,
+        )
+
+    def _kind_of_number(self, atom: _Atom) -> NumberKind | None:
+        """The kind of a plain number from its context; None when it is no number at all."""
         text, low = self.text, self.low
         start, end, value = atom.start, atom.end, atom.value
         if atom.form == "digits":
@@ -692,11 +791,13 @@ class _Scanner:
         if atom.ordinal:
             if atom.form == "words":
                 written = low[start:end]
-                if written == "secondes" or (written == "seconde" and self._seconde_is_time(start)):
-                    return NumberKind.QUANTITY  # filtered out by the caller: "seconde" the unit
+                if written == "secondes" or (
+                    written == "seconde" and self._seconde_is_time(start, end)
+                ):
+                    return None  # "une seconde": the unit of time
                 nxt_word = _NEXT_WORD.match(low, end)
                 if nxt_word and nxt_word.group(1) in lex.ORDINAL_IDIOM_NEXT:
-                    return NumberKind.QUANTITY  # filtered out: "premier ministre"
+                    return None  # "premier ministre": a title, not a rank
             return NumberKind.ORDINAL
         if atom.form == "digits" and not atom.grouped and not atom.scaled:
             digits = text[start:end].lstrip("+-−±")
@@ -721,10 +822,19 @@ class _Scanner:
         words = self.tail(start)
         return bool(words) and (words[-1] in _DURATION_PREPS or words[-3:] == ("il", "y", "a"))
 
-    def _seconde_is_time(self, start: int) -> bool:
+    def _seconde_is_time(self, start: int, end: int) -> bool:
+        """ "en une seconde" is time; "une seconde fois", "la seconde" are ranks."""
+        after = _UNIT_AFTER.match(self.low, end)
+        if (
+            after is not None
+            and after.group("word")
+            and after.group("de") is None
+            and after.group("word") not in lex.NOT_UNITS
+        ):
+            return False
         words = self.tail(start)
         return bool(words) and (
-            words[-1] in ("une", "quelques", "deux", "trois", "dix")
+            words[-1] in ("une", "quelques", "deux", "trois", "dix", "de", "par", "chaque", "cette")
             or words[-1].isdigit()
             or words[-2:] == ("la", "même")
         )
@@ -958,25 +1068,28 @@ def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numb
     return out
 
 
+_RANGE_KINDS = frozenset(
+    {NumberKind.QUANTITY, NumberKind.PERCENT, NumberKind.DURATION, NumberKind.YEAR}
+)
+
+
 def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMention | None:
+    if (
+        b.start - a.end > 6 + len(a.unit)
+        or a.kind not in _RANGE_KINDS
+        or b.kind not in _RANGE_KINDS
+    ):
+        return None  # the longest joint is " et " / " à " with a few spaces, or a repeated unit
     low = scanner.low
-    if a.kind not in (
-        NumberKind.QUANTITY,
-        NumberKind.PERCENT,
-        NumberKind.DURATION,
-        NumberKind.YEAR,
-    ):
-        return None
-    if b.kind not in (
-        NumberKind.QUANTITY,
-        NumberKind.PERCENT,
-        NumberKind.DURATION,
-        NumberKind.YEAR,
-    ):
-        return None
     if a.high is not None or b.high is not None:
         return None
     between = low[a.end : b.start]
+    if a.unit and a.unit == b.unit and between.lstrip().startswith(a.unit.lower()):
+        between = between.lstrip()[len(a.unit) :]  # "entre 10 euros et 20 euros"
+    if (a.kind is NumberKind.PERCENT) != (b.kind is NumberKind.PERCENT):
+        other = b if a.kind is NumberKind.PERCENT else a
+        if other.unit and other.unit != "%":
+            return None  # "de 25 % à 34 500 tonnes" compares two different things
     words = scanner.tail(a.start)
     opener = words[-1] if words and words[-1] in _RANGE_OPENERS else None
     if _BETWEEN_ET.fullmatch(between):
@@ -990,6 +1103,8 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
             return None
     else:
         return None
+    if a.kind is NumberKind.YEAR and b.kind is not NumberKind.YEAR and not _looks_like_year(b):
+        a = replace(a, kind=NumberKind.QUANTITY)  # "de 1000 à 5000": not a year after all
     if a.kind is NumberKind.YEAR or b.kind is NumberKind.YEAR:
         if not (a.kind is b.kind or _looks_like_year(a)) or not _looks_like_year(b):
             return None
@@ -1058,16 +1173,8 @@ def find_numbers(text: str) -> list[NumberMention]:
     mentions: list[NumberMention] = []
     for atom in scanner.atoms():
         m = scanner.mention(atom)
-        if m is None:
-            continue
-        if (
-            atom.ordinal
-            and atom.form == "words"
-            and m.kind is not NumberKind.ORDINAL
-            and m.kind is not NumberKind.DATE
-        ):
-            continue  # "premier ministre", "une seconde": ordinal words in idioms or as units
-        mentions.append(m)
+        if m is not None:
+            mentions.append(m)
     mentions.sort(key=lambda m: (m.start, -m.end))
     deduped: list[NumberMention] = []
     for m in mentions:

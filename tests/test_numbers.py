@@ -394,3 +394,52 @@ def test_pathological_digit_runs_are_fast() -> None:
         t0 = time.perf_counter()
         find_numbers(text)
         assert time.perf_counter() - t0 < 10, text[:20]
+
+
+# ---- constructs found by the peer suites (benchmarks/peer_suites.py) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "kind"),
+    [
+        ("un million et demi de personnes", "un million et demi", "1500000", "quantity"),
+        (
+            "cinq milliards et trois quarts",
+            "cinq milliards et trois quarts",
+            "5750000000",
+            "quantity",
+        ),
+        ("un cinquième de la population", "un cinquième", "0.2", "quantity"),
+        ("trois cinquièmes des voix", "trois cinquièmes", "0.6", "quantity"),
+        ("deux centièmes de seconde", "deux centièmes", "0.02", "quantity"),
+        ("Un douzième essai", "douzième", "12", "ordinal"),
+        ("vingt et unièmes", "vingt et unièmes", "21", "ordinal"),
+        ("cent un mille", "cent un mille", "101000", "quantity"),
+        ("quatre vingt un", "quatre vingt un", "81", "quantity"),
+        ("moins 5 degrés", "moins 5", "-5", "quantity"),
+        ("10k abonnés", "10k", "10000", "quantity"),
+        ("le deuxieme tour", "deuxieme", "2", "ordinal"),
+        ("la 1ere fois", "1ere", "1", "ordinal"),
+        ("le 5ième", "5ième", "5", "ordinal"),
+        ("Il est vingt heures", "vingt heures", "1200", "time"),
+        ("une seconde fois", "seconde", "2", "ordinal"),
+    ],
+)
+def test_peer_suite_constructs(text: str, span: str, value: str, kind: str) -> None:
+    m = only(text)
+    assert (m.text, m.value, m.kind.value) == (span, Decimal(value), kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cinq un peu partout", ["cinq"]),
+        ("en une seconde", []),
+        ("au moins 5 degrés", ["5"]),
+        ("de 25 % à 34500 tonnes", ["25 %", "34500"]),
+        ("entre 10 euros et 20 euros", ["10 euros et 20"]),
+        ("varie de 1000 à 5000", ["1000 à 5000"]),
+    ],
+)
+def test_peer_suite_boundaries(text: str, expected: list[str]) -> None:
+    assert [m.text for m in find_numbers(text)] == expected
