@@ -4,6 +4,16 @@ The model proposes, the text disposes: every number in a result is checked by de
 against the exact words of the source.
 """
 
+from claimex._version import __version__
+from claimex.errors import (
+    ClaimexError,
+    ConfigurationError,
+    ExtractionError,
+    InputError,
+    LocalModelError,
+    ServerError,
+)
+from claimex.extract import Extraction, OnInvalid, Provenance, aextract, extract
 from claimex.numbers import NumberKind, NumberMention, Qualifier, find_numbers
 from claimex.schemas import (
     Attribution,
@@ -29,30 +39,39 @@ from claimex.validation import (
     verify_quantity,
 )
 
-__version__ = "0.1.0"
-
 __all__ = [
     "Attribution",
     "AttributionKind",
     "BaseClaim",
     "Claim",
+    "ClaimexError",
+    "ConfigurationError",
     "ContradictionClaim",
     "EpistemicStatus",
     "EventClaim",
     "Evidence",
     "EvidenceVerdict",
+    "Extraction",
+    "ExtractionError",
     "ForecastClaim",
+    "InputError",
+    "LocalModelError",
     "NumberKind",
     "NumberMention",
+    "OnInvalid",
+    "Provenance",
     "Qualifier",
     "QuantitativeClaim",
     "Quantity",
     "QuantityVerdict",
+    "ServerError",
     "StatementClaim",
     "ValidationReport",
     "Verification",
     "VerificationCode",
     "__version__",
+    "aextract",
+    "extract",
     "find_numbers",
     "validate",
     "verify_quantity",

@@ -33,6 +33,8 @@ __all__ = [
     "QuantitativeClaim",
     "Quantity",
     "StatementClaim",
+    "claim_class",
+    "parse_claim",
 ]
 
 _READ_ONLY: dict[str, Any] = {"readOnly": True}
@@ -140,7 +142,7 @@ class BaseClaim(BaseModel):
     id: str = Field(
         default="", description="Short id ('c1') so contradictions can point at claims."
     )
-    summary: str = Field(description="The claim in one short French sentence.")
+    summary: str = Field(default="", description="The claim in one short French sentence.")
     evidence: Evidence
     attribution: Attribution = Field(default_factory=Attribution)
     status: EpistemicStatus = EpistemicStatus.ASSERTED
@@ -191,6 +193,30 @@ class ContradictionClaim(BaseClaim):
     type: Literal["contradiction"] = "contradiction"
     claim_ids: list[str] = Field(min_length=2, description="ids of the claims that disagree.")
     point: str = Field(description="What they disagree about.")
+
+
+def claim_class(type_name: str) -> type[BaseClaim] | None:
+    """The claim class (built-in or user-defined subclass) whose ``type`` is ``type_name``."""
+    stack: list[type[BaseClaim]] = [BaseClaim]
+    while stack:
+        cls = stack.pop()
+        field = cls.model_fields.get("type")
+        if cls is not BaseClaim and field is not None and field.default == type_name:
+            return cls
+        stack.extend(cls.__subclasses__())
+    return None
+
+
+def parse_claim(data: Any) -> BaseClaim:
+    """A claim from its dict form, as the class its ``type`` names (so JSON round-trips)."""
+    if isinstance(data, BaseClaim):
+        return data
+    if not isinstance(data, dict) or not isinstance(data.get("type"), str):
+        raise ValueError("a claim must be an object with a string 'type'")
+    cls = claim_class(data["type"])
+    if cls is None:
+        raise ValueError(f"unknown claim type {data['type']!r}: define a BaseClaim subclass for it")
+    return cls.model_validate(data)
 
 
 Claim = Annotated[

@@ -29,6 +29,7 @@ __all__ = [
     "ValidationReport",
     "Verification",
     "VerificationCode",
+    "derive_from_text",
     "validate",
     "verify_quantity",
 ]
@@ -320,6 +321,63 @@ def _walk(
             yield from _walk(child, f"{path}[{key!r}]", evidence)
 
 
+_SCALE_FACTORS = (Decimal(1000), Decimal(1_000_000), Decimal(1_000_000_000))
+
+
+def derive_from_text(claims: Sequence[BaseModel], text: str) -> list[str]:
+    """Let the text decide what a model often gets wrong, in place: qualifier, range end, scale.
+
+    For each ``Quantity`` whose number the scanner finds in its quote (its value, or its value
+    times a scale word the quote writes: "7,2 milliards" given as 7.2), the qualifier and the
+    range end are taken from the text, and the unit when the model left it empty. A number that
+    is not in its quote is left alone, for the validator to reject. Returns one line per change.
+    """
+    source = _Source(text)
+    changes: list[str] = []
+    for index, claim in enumerate(claims):
+        for path, node, evidence in _walk(claim, "", None):
+            if not isinstance(node, Quantity):
+                continue
+            quote = node.quote or (evidence.quote if evidence is not None else "")
+            near = evidence.start if evidence is not None else None
+            m = _find_in_quote(source, quote, node.value, near)
+            if m is None:
+                continue
+            where = f"claims[{index}].{path}"
+            if m.value != node.value:
+                changes.append(f"{where}: value {node.value} -> {m.value} (« {m.text} »)")
+                node.value = m.value
+            if m.qualifier is not node.qualifier:
+                changes.append(
+                    f"{where}: qualifier {node.qualifier.value} -> {m.qualifier.value} "
+                    f"(« {_context(source, m)} »)"
+                )
+                node.qualifier = m.qualifier
+            if m.high != node.high:
+                changes.append(f"{where}: high {node.high} -> {m.high} (« {m.text} »)")
+                node.high = m.high
+            if not node.unit and m.unit:
+                node.unit = m.unit
+    return changes
+
+
+def _find_in_quote(
+    source: _Source, quote: str, value: Decimal, near: int | None
+) -> NumberMention | None:
+    spans = find_all(source.view, quote) if quote.strip() else []
+    if near is not None:
+        spans.sort(key=lambda s: (abs(s[0] - near), s[0]))
+    for q_start, q_end in spans:
+        inside = [m for m in source.inside(q_start, q_end) if m.kind is not NumberKind.IDENTIFIER]
+        same = [m for m in inside if m.value == value]
+        if same:
+            return same[0]
+        scaled = [m for m in inside if any(m.value == value * f for f in _SCALE_FACTORS)]
+        if len(scaled) == 1 and any(c.isalpha() for c in scaled[0].text):  # "7,2 milliards"
+            return scaled[0]
+    return None
+
+
 def validate(claims: Sequence[BaseModel], text: str) -> ValidationReport:
     """Verify every ``Quantity`` of every claim against ``text``; fill offsets on copies.
 
@@ -335,6 +393,9 @@ def validate(claims: Sequence[BaseModel], text: str) -> ValidationReport:
         for path, node, evidence in _walk(claim, "", None):
             if isinstance(node, Evidence):
                 spans = find_all(source.view, node.quote) if node.quote.strip() else []
+                if spans and node.start is not None:  # a hint (a chunk's start): nearest wins
+                    hint = node.start
+                    spans.sort(key=lambda s: (abs(s[0] - hint), s[0]))
                 node.start, node.end = spans[0] if spans else (None, None)
                 evidence_verdicts.append(
                     EvidenceVerdict(
