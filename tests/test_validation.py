@@ -207,3 +207,49 @@ def test_validate_empty_inputs() -> None:
     report = validate(_seed_claims()[:1], "")
     assert not report.ok
     assert report.quantities[0].verification.code is VerificationCode.QUOTE_NOT_FOUND
+
+
+# ---- letting the text decide: derive_from_text ----------------------------------------------
+
+
+def _q(
+    quote: str, value: object, qualifier: str = "exact", high: object = None
+) -> QuantitativeClaim:
+    return QuantitativeClaim(
+        subject="x",
+        evidence=Evidence(quote=quote),
+        quantity=Quantity(value=value, qualifier=qualifier, high=high),
+    )
+
+
+def test_derive_takes_the_qualifier_from_the_text(seed_text: str) -> None:
+    from claimex.validation import derive_from_text
+
+    claims = [_q("environ 11 000 soldats nord-coréens auraient déjà été déployés", 11000)]
+    changes = derive_from_text(claims, seed_text)
+    assert claims[0].quantity.qualifier.value == "approximate"
+    assert changes == [
+        "claims[0].quantity: qualifier exact -> approximate "
+        "(« renseignement sud-coréenne, environ 11 000 »)"
+    ]
+    assert validate(claims, seed_text).ok
+
+
+def test_derive_fills_ranges_and_scales_but_never_invents() -> None:
+    from claimex.validation import derive_from_text
+
+    text = "Il pourra embarquer entre 200 et 300 passagers pour 7,2 milliards de dollars."
+    claims = [
+        _q("entre 200 et 300 passagers", 200),
+        _q("7,2 milliards de dollars", "7.2"),
+        _q("entre 200 et 300 passagers", 250),
+        _q("ce texte n'existe pas", 200),
+    ]
+    derive_from_text(claims, text)
+    first, second, third, fourth = (c.quantity for c in claims)
+    assert (first.value, first.high, first.qualifier.value) == (Decimal(200), Decimal(300), "range")
+    assert second.value == Decimal(7_200_000_000)
+    assert third.value == Decimal(250) and third.high is None  # not in the text: left to fail
+    assert fourth.qualifier.value == "exact"
+    report = validate(claims, text)
+    assert [v.verification.ok for v in report.quantities] == [True, True, False, False]

@@ -1,0 +1,231 @@
+"""Transport faults, malformed answers and bad input: clear errors, bounded retries, no secrets."""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+import time
+
+import pytest
+
+from claimex import (
+    ConfigurationError,
+    ExtractionError,
+    InputError,
+    LocalModelError,
+    ServerError,
+    aextract,
+    extract,
+)
+from claimex.llm import RetryPolicy
+from tests.stub_server import Reply, completion, stub_server
+
+TEXT = (
+    "Selon le ministère, environ 11 000 soldats ont été déployés dans la région, "
+    "et au moins 150 missiles ont été livrés."
+)
+SECRET = "sk-proj-ThisIsASecretKeyThatMustNeverLeak1234567890"
+FAST = RetryPolicy(attempts=3, total_seconds=10, backoff_base=0.01, backoff_cap=0.05)
+
+GOOD_ANSWER = json.dumps(
+    {
+        "claims": [
+            {
+                "type": "quantitative",
+                "id": "c1",
+                "subject": "soldats déployés",
+                "evidence": {"quote": "environ 11 000 soldats ont été déployés"},
+                "attribution": {"source": "le ministère", "kind": "indirect_speech"},
+                "quantity": {"value": 11000, "unit": "soldats", "qualifier": "approximate"},
+            }
+        ]
+    }
+)
+WRONG_NUMBER = GOOD_ANSWER.replace("11000", "12000")
+
+
+def run(base_url: str, **kwargs: object) -> object:
+    options: dict[str, object] = {
+        "base_url": base_url, "model": "stub-model", "server_kind": "llama-cpp",
+        "api_key": SECRET, "retry": FAST, "timeout": 2.0,
+    }  # fmt: skip
+    options.update(kwargs)
+    return extract(TEXT, **options)  # type: ignore[arg-type]
+
+
+def test_a_good_answer_after_transient_faults() -> None:
+    with stub_server(
+        Reply(429, b'{"error": "rate limited"}', {"Retry-After": "0"}),
+        Reply(503, b"overloaded"),
+        completion(GOOD_ANSWER),
+    ) as server:
+        result = run(server.base_url)
+    assert result.provenance.transport_retries == 2  # type: ignore[attr-defined]
+    assert result.provenance.calls == 1  # type: ignore[attr-defined]
+    assert result.flagged == []  # type: ignore[attr-defined]
+    assert len(server.requests) == 3
+    sent = json.loads(server.requests[-1]["body"])
+    assert sent["response_format"]["type"] == "json_object"
+    assert "schema" in sent["response_format"]  # llama.cpp's grammar-constrained JSON
+
+
+def test_retry_after_is_honoured() -> None:
+    with stub_server(Reply(429, b"slow down", {"Retry-After": "1"}), completion(GOOD_ANSWER)) as s:
+        t0 = time.monotonic()
+        run(s.base_url, retry=RetryPolicy(attempts=3, backoff_base=0.01, backoff_cap=5))
+        assert time.monotonic() - t0 >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("replies", "cause"),
+    [
+        ([Reply(500, b"boom")] * 3, "HTTP 500"),
+        ([Reply(429, b"no", {"Retry-After": "0"})] * 3, "HTTP 429"),
+        ([Reply(200, b'{"id": 1', {"Content-Type": "application/json"}, truncate=True)] * 3, ""),
+        ([Reply(drop=True)] * 3, ""),
+        ([Reply(delay=3.0)] * 3, "timed out"),
+    ],
+    ids=["500", "429", "truncated", "dropped", "slow"],
+)
+def test_persistent_faults_end_in_a_clear_error(
+    replies: list[Reply], cause: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    with stub_server(*replies) as server, pytest.raises(ServerError) as info:
+        run(server.base_url)
+    err = info.value
+    assert "127.0.0.1" in str(err) and cause in str(err)
+    assert err.attempts == 3 and len(server.requests) == 3
+    assert SECRET not in str(err) and SECRET not in caplog.text
+
+
+def test_connection_refused() -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens here once the socket closes
+    with pytest.raises(ServerError) as info:
+        run(f"http://127.0.0.1:{port}/v1")
+    assert "connection refused" in str(info.value) and SECRET not in str(info.value)
+
+
+def test_unauthorized_is_not_retried_and_hides_the_body() -> None:
+    body = json.dumps({"error": {"message": f"Incorrect API key provided: {SECRET}"}}).encode()
+    with (
+        stub_server(Reply(401, body, {"Content-Type": "application/json"})) as server,
+        pytest.raises(ServerError) as info,
+    ):
+        run(server.base_url)
+    assert "HTTP 401" in str(info.value) and "OPENAI_API_KEY" in str(info.value)
+    assert SECRET not in str(info.value) and len(server.requests) == 1
+
+
+def test_malformed_json_from_the_server() -> None:
+    with (
+        stub_server(Reply(200, b"this is not json", {"Content-Type": "application/json"})) as s,
+        pytest.raises((ServerError, ExtractionError)) as info,
+    ):
+        run(s.base_url)
+    assert SECRET not in str(info.value)
+
+
+def test_a_wrong_number_is_reasked_with_the_verifiers_message() -> None:
+    with stub_server(completion(WRONG_NUMBER), completion(GOOD_ANSWER)) as server:
+        result = run(server.base_url, max_reasks=1)
+    assert result.provenance.reasks == 1 and result.flagged == []  # type: ignore[attr-defined]
+    reask = json.loads(server.requests[1]["body"])["messages"][-1]["content"]
+    assert "12 000 is not in the quote" in reask and "11 000 (approximate)" in reask
+
+
+@pytest.mark.parametrize(
+    ("on_invalid", "expect"), [("keep", "flagged"), ("drop", "dropped"), ("raise", "raises")]
+)
+def test_what_still_fails_is_never_presented_as_verified(on_invalid: str, expect: str) -> None:
+    with stub_server(completion(WRONG_NUMBER), completion(WRONG_NUMBER)) as server:
+        if expect == "raises":
+            with pytest.raises(ExtractionError) as info:
+                run(server.base_url, max_reasks=1, on_invalid=on_invalid)
+            assert info.value.result is not None
+            return
+        result = run(server.base_url, max_reasks=1, on_invalid=on_invalid)
+    if expect == "flagged":
+        assert result.flagged == [0]  # type: ignore[attr-defined]
+        claim = result.claims[0]  # type: ignore[attr-defined]
+        assert claim.quantity.verified is False and claim.quantity.start is None
+        assert result.warnings  # type: ignore[attr-defined]
+    else:
+        assert result.claims == [] and result.dropped == 1  # type: ignore[attr-defined]
+
+
+def test_unusable_model_output_is_reported_not_silent() -> None:
+    with stub_server(completion("Je ne sais pas."), completion("{not json")) as server:
+        result = run(server.base_url, max_reasks=1)
+    assert result.claims == []  # type: ignore[attr-defined]
+    assert any("not usable JSON" in w for w in result.warnings)  # type: ignore[attr-defined]
+
+
+def test_async_extraction_against_the_stub() -> None:
+    import asyncio
+
+    with stub_server(Reply(500, b"boom"), completion(GOOD_ANSWER)) as server:
+        result = asyncio.run(
+            aextract(
+                TEXT,
+                base_url=server.base_url,
+                model="stub-model",
+                server_kind="llama-cpp",
+                api_key=SECRET,
+                retry=FAST,
+                timeout=2.0,
+            )
+        )
+    assert result.flagged == [] and result.provenance.transport_retries == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        (b"\x00\x01\xff".decode("latin-1") * 200, "binary"),
+        ("abc\ufffd" * 500, "binary"),
+        (
+            "The Ministry of Defence said that about eleven thousand soldiers were deployed "
+            "to the region in the last months, and the government would send more troops "
+            "to the front in the coming weeks according to officials who spoke to reporters.",
+            "does not look French",
+        ),
+        ("x" * 2_000_001, "over the limit"),
+    ],
+    ids=["empty", "blank", "binary", "replacement-chars", "english", "huge"],
+)
+def test_bad_input_fails_before_any_call(text: str, message: str) -> None:
+    with stub_server() as server:
+        with pytest.raises(InputError, match=message):
+            extract(text, base_url=server.base_url, model="m")
+        assert server.requests == []
+
+
+def test_no_model_configured_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("CLAIMEX_BASE_URL", "OPENAI_BASE_URL", "CLAIMEX_MODEL"):
+        monkeypatch.delenv(var, raising=False)
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "llama_cpp" else real(name, *a),
+    )
+    import claimex.local
+
+    monkeypatch.setattr(claimex.local, "_shared", None)
+    with pytest.raises(LocalModelError, match=r"pip install 'claimex\[local\]'"):
+        extract(TEXT)
+
+
+def test_a_server_without_a_model_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CLAIMEX_MODEL", raising=False)
+    monkeypatch.setenv("CLAIMEX_BASE_URL", "http://127.0.0.1:9/v1")
+    with pytest.raises(ConfigurationError, match="CLAIMEX_MODEL"):
+        extract(TEXT)
