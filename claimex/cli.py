@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -62,11 +62,102 @@ def main(
     _DEBUG = debug
 
 
+def _inputs(paths: list[str]) -> list[tuple[str, str]]:
+    """(id, text) for each input: text files, folders of them, JSONL with a text field, stdin."""
+    items: list[tuple[str, str]] = []
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            files = sorted(
+                f for f in p.rglob("*") if f.suffix in (".txt", ".jsonl") and f.is_file()
+            )
+            if not files:
+                raise ClaimexError(f"{path}: no .txt or .jsonl file in this folder")
+            items.extend(_inputs([str(f) for f in files]))
+        elif p.suffix == ".jsonl":
+            for n, line in enumerate(_read(path).splitlines(), 1):
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                    text = obj["text"]
+                except (ValueError, KeyError, TypeError):
+                    raise ClaimexError(
+                        f"{path}:{n}: expected a JSON object with a 'text' field"
+                    ) from None
+                items.append((str(obj.get("id") or f"{path}:{n}"), str(text)))
+        else:
+            items.append(("stdin" if path == "-" else path, _read(path)))
+    return items
+
+
+def _format_of(output: Path | None, fmt: str | None, count: int) -> str:
+    if fmt:
+        if fmt not in ("json", "jsonl", "csv", "table"):
+            raise ClaimexError(f"--format {fmt!r}: choose json, jsonl, csv or table")
+        return fmt
+    if output is not None and output.suffix.lstrip(".") in ("json", "jsonl", "csv"):
+        return output.suffix.lstrip(".")
+    return "json" if count == 1 else "jsonl"
+
+
+def _render(records: list[Any], fmt: str) -> str:
+    from claimex.records import COLUMNS, to_records
+
+    if fmt == "jsonl":
+        return "".join(r.model_dump_json() + "\n" for r in records)
+    if fmt == "json":
+        dumped = [r.model_dump(mode="json") for r in records]
+        return (
+            json.dumps(dumped[0] if len(dumped) == 1 else dumped, ensure_ascii=False, indent=2)
+            + "\n"
+        )
+    rows = [row for r in records if r.result is not None for row in to_records(r.result, r.id)]
+    if fmt == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+        return buf.getvalue()
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(
+        "doc", "claim", "type", "status", "source", "value", "qualifier", "verdict", "quote"
+    )
+    for row in rows:
+        verdict = row["verdict"] or ""
+        style = "green" if verdict == "verified" else ("red" if verdict else "")
+        table.add_row(
+            str(row["doc_id"]), str(row["claim_id"]), str(row["claim_type"]), str(row["status"]),
+            str(row["source"] or ""), str(row["value"] or ""), str(row["qualifier"] or ""),
+            f"[{style}]{verdict}[/]" if style else verdict, str(row["quote"])[:80],
+        )  # fmt: skip
+    console = Console(record=True, width=200)
+    with console.capture() as capture:
+        console.print(table)
+    return capture.get()
+
+
 @app.command()
 def extract(
-    files: Annotated[list[str], typer.Argument(help="Text files to read ('-' for stdin).")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Text files, folders, .jsonl files with a 'text' field, or '-' for stdin."
+        ),
+    ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write here; a .jsonl output is written as it goes and resumed."
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="json, jsonl, csv or table.")
     ] = None,
     model: Annotated[str | None, typer.Option(help="Model name (else CLAIMEX_MODEL).")] = None,
     base_url: Annotated[
@@ -75,41 +166,161 @@ def extract(
     server_kind: Annotated[
         str | None, typer.Option(help="llama-cpp, openai, vllm, ollama or generic.")
     ] = None,
-    max_reasks: Annotated[int, typer.Option(help="Validation re-asks per chunk.")] = 2,
+    concurrency: Annotated[int, typer.Option(help="Requests in flight at once.")] = 1,
+    max_reasks: Annotated[int, typer.Option(help="Validation re-asks per chunk.")] = 1,
     on_invalid: Annotated[str, typer.Option(help="keep, drop or raise.")] = "keep",
+    second_pass: Annotated[
+        bool,
+        typer.Option("--second-pass/--no-second-pass", help="Ask again about uncovered numbers."),
+    ] = True,
+    progress: Annotated[
+        bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")
+    ] = None,
 ) -> None:
-    """Extract validated claims and print them as JSON (one object per file with -o .jsonl).
+    """Extract validated claims from one or many French texts.
 
-    Example: claimex extract examples/koree-du-nord-russie.txt
+    \b
+    Examples:
+      claimex extract examples/koree-du-nord-russie.txt
+      claimex extract examples/ -o claims.jsonl --concurrency 2   (rerun to resume)
+      claimex extract articles.jsonl -f csv -o claims.csv
+      cat article.txt | claimex extract - -f table
     """
-    from claimex.extract import extract as run
+    from claimex.batch import extract_many
 
     try:
-        results = []
-        for path in files:
-            result = run(
-                _read(path),
-                model=model,
-                base_url=base_url,
-                server_kind=server_kind,
-                max_reasks=max_reasks,
-                on_invalid=on_invalid,
+        items = _inputs(inputs)
+        fmt_ = _format_of(output, fmt, len(items))
+        incremental = output if (output is not None and fmt_ == "jsonl") else None
+        show = progress if progress is not None else (len(items) > 1 and sys.stderr.isatty())
+        options: dict[str, Any] = {
+            "model": model, "base_url": base_url, "server_kind": server_kind,
+            "max_reasks": max_reasks, "on_invalid": on_invalid, "second_pass": second_pass,
+        }  # fmt: skip
+        records = _run_batch(items, incremental, concurrency, show, options, extract_many)
+        if incremental is None:
+            body = _render(records, fmt_)
+            if output is None:
+                sys.stdout.write(body)
+            else:
+                output.write_text(body, encoding="utf-8")
+        errors = [r for r in records if r.status == "error"]
+        if errors:
+            for r in errors:
+                typer.echo(f"claimex: {r.id}: {r.error_type}: {r.error}", err=True)
+            raise typer.Exit(code=1)
+    except KeyboardInterrupt:
+        where = (
+            f"; the results so far are in {output}, run the same command to resume"
+            if output
+            else ""
+        )
+        typer.echo(f"claimex: interrupted{where}", err=True)
+        raise typer.Exit(code=130) from None
+    except (ClaimexError, ValueError, OSError) as exc:
+        _fail(exc)
+
+
+def _run_batch(
+    items: list[tuple[str, str]],
+    output: Path | None,
+    concurrency: int,
+    show: bool,
+    options: dict[str, Any],
+    extract_many: Any,
+) -> list[Any]:
+    if not show:
+        return list(extract_many(items, output=output, concurrency=concurrency, **options))
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (
+        TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[info]}"), TimeElapsedColumn(),
+    )  # fmt: skip
+    with Progress(*columns, transient=False) as bar:
+        task = bar.add_task("extract", total=len(items), info="")
+
+        def on_record(record: Any, stats: Any) -> None:
+            info = (
+                f"claims {stats.claims} · flagged {stats.flagged} · failed {stats.failed}"
+                f" · tokens {stats.tokens} · resumed {stats.skipped}"
             )
-            record = {"id": path, **result.model_dump(mode="json")}
-            results.append(record)
-        if output is not None and output.suffix == ".jsonl":
-            body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)
-        else:
-            body = (
-                json.dumps(
-                    results[0] if len(results) == 1 else results, ensure_ascii=False, indent=2
-                )
-                + "\n"
+            bar.update(task, completed=stats.done, info=info)
+
+        return list(
+            extract_many(
+                items, output=output, concurrency=concurrency, on_record=on_record, **options
             )
-        if output is None:
-            sys.stdout.write(body)
-        else:
-            output.write_text(body, encoding="utf-8")
+        )
+
+
+@app.command()
+def validate(
+    claims_file: Annotated[
+        Path, typer.Argument(help="Claims as JSON: a list, {'claims': [...]}, or an extraction.")
+    ],
+    text: Annotated[Path, typer.Option("--text", help="The article the claims quote.")],
+) -> None:
+    """Re-run the deterministic validator on claims from any source; exit 1 when a number fails.
+
+    Example: claimex validate claims.json --text examples/koree-du-nord-russie.txt
+    """
+    from claimex.schemas import parse_claim
+    from claimex.validation import validate as check
+
+    try:
+        data = json.loads(claims_file.read_text(encoding="utf-8"))
+        raw = (
+            data.get("claims", data.get("result", {}).get("claims"))
+            if isinstance(data, dict)
+            else data
+        )
+        if not isinstance(raw, list):
+            raise ClaimexError(
+                f"{claims_file}: expected a list of claims or an object with 'claims'"
+            )
+        claims = [parse_claim(c) for c in raw]
+        report = check(claims, _read(str(text)))
+        for v in report.quantities:
+            mark = "ok  " if v.verification.ok else "FAIL"
+            claim_id = getattr(report.claims[v.claim_index], "id", "") or f"#{v.claim_index}"
+            typer.echo(f"{mark} {claim_id} {v.path} {v.quantity.value}: {v.verification.message}")
+        for e in report.evidence:
+            if not e.found:
+                typer.echo(f"FAIL #{e.claim_index} {e.path}: quote not in the text: « {e.quote} »")
+        bad = len(report.failed) + sum(not e.found for e in report.evidence)
+        verified = len(report.quantities) - len(report.failed)
+        typer.echo(f"{verified} verified, {bad} failed, {len(report.uncovered)} uncovered")
+        if bad:
+            raise typer.Exit(code=1)
+    except (ClaimexError, ValueError, OSError) as exc:
+        _fail(exc)
+
+
+@app.command()
+def report(
+    records_file: Annotated[
+        Path, typer.Argument(help="The JSONL written by 'claimex extract -o'.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(
+        "report.html"
+    ),
+    title: Annotated[str, typer.Option(help="Page title.")] = "claimex report",
+) -> None:
+    """One self-contained HTML page: articles with claims highlighted, numbers by verdict.
+
+    Example: claimex report claims.jsonl -o report.html
+    """
+    from claimex.batch import read_records
+    from claimex.report import ReportDoc, render_report
+
+    try:
+        records = read_records(records_file)
+        docs = [ReportDoc(r.id, r.text, r.result) for r in records if r.result is not None]
+        if not docs:
+            raise ClaimexError(f"{records_file}: no successful extraction to report")
+        output.write_text(render_report(docs, title), encoding="utf-8")
+        typer.echo(f"wrote {output} ({len(docs)} document(s))")
     except (ClaimexError, ValueError, OSError) as exc:
         _fail(exc)
 
@@ -133,6 +344,44 @@ def numbers(
                 f"{m.qualifier.value}\t{m.unit}"
             )
     except (ClaimexError, OSError) as exc:
+        _fail(exc)
+
+
+@app.command("eval")
+def eval_(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of NAME.jsonl gold files.")],
+    texts_dir: Annotated[Path, typer.Argument(help="Folder of the annotated texts.")],
+    results: Annotated[
+        Path | None, typer.Option(help="Score saved Extraction JSON files (NAME.json) instead.")
+    ] = None,
+    save: Annotated[
+        Path | None, typer.Option(help="Keep each extraction as NAME.json here.")
+    ] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the figures as JSON.")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="Model name (else CLAIMEX_MODEL).")] = None,
+    base_url: Annotated[str | None, typer.Option(help="Server (else CLAIMEX_BASE_URL).")] = None,
+) -> None:
+    """Numeric recall, value precision and qualifier accuracy against hand annotations.
+
+    Example: claimex eval tests/data/gold examples --save runs/
+    """
+    from claimex.evaluation import evaluate
+    from claimex.extract import extract as run
+
+    try:
+        report = evaluate(
+            gold_dir,
+            texts_dir,
+            results_dir=results,
+            save_dir=save,
+            extract=lambda _name, text: run(text, model=model, base_url=base_url),
+        )
+        typer.echo(report.table())
+        if json_out is not None:
+            json_out.write_text(report.to_json() + "\n", encoding="utf-8")
+    except (ClaimexError, ValueError, OSError) as exc:
         _fail(exc)
 
 

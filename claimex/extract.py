@@ -15,7 +15,7 @@ import json
 import re
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -34,9 +34,10 @@ from pydantic import (
 )
 
 from claimex._version import __version__
-from claimex.chunking import Chunk, chunk_text
+from claimex.chunking import Chunk, chunk_text, split_sentences
 from claimex.errors import ConfigurationError, ExtractionError, InputError, ServerError
 from claimex.llm import LLMConfig, RetryPolicy, ServerKind, guess_kind, redact_url, resolve_config
+from claimex.numbers import AMOUNT_KINDS, NumberMention, find_numbers
 from claimex.prompts import Prompt, load_prompt
 from claimex.schemas import (
     BaseClaim,
@@ -97,6 +98,7 @@ class Provenance(BaseModel):
     prompt_sha256: str
     schema_sha256: str
     chunks: int = 0
+    second_passes: int = 0
     calls: int = 0
     reasks: int = 0
     transport_retries: int = 0
@@ -327,6 +329,7 @@ class _Session:
     tokens_out: int = 0
     errors: list[str] = field(default_factory=list)
     corrections: list[str] = field(default_factory=list)
+    second_passes: int = 0
 
     def on_response(self, response: Any) -> None:
         self.calls += 1
@@ -354,15 +357,21 @@ class _Plan:
     max_tokens: int
     temperature: float
     derive: bool
+    second_pass: bool
     session: _Session = field(default_factory=_Session)
     started: float = field(default_factory=time.perf_counter)
     started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
-    def messages(self, chunk: Chunk) -> list[dict[str, str]]:
-        return [
-            {"role": "system", "content": self.prompt.text},
-            {"role": "user", "content": user_message(chunk.text)},
-        ]
+    def passes(
+        self, chunk: Chunk, claims: list[BaseClaim]
+    ) -> Iterator[Sequence[NumberMention] | None]:
+        """The whole chunk first; then, with ``second_pass``, the amounts still uncovered."""
+        yield None
+        if self.second_pass:
+            missing = self.uncovered(chunk, claims)
+            if missing:
+                self.session.second_passes += 1
+                yield missing
 
     def record(
         self, rm: type[_ClaimList], calls_before: int, claims: list[BaseClaim]
@@ -372,11 +381,23 @@ class _Plan:
         self.session.corrections.extend(rm._changes)
         return claims
 
-    def request(self, chunk: Chunk) -> tuple[type[_ClaimList], dict[str, Any]]:
+    def uncovered(self, chunk: Chunk, claims: list[BaseClaim]) -> list[NumberMention]:
+        """The amounts of a chunk that no verified number of ``claims`` sits on."""
+        copies = [c.model_copy(deep=True) for c in claims]
+        if self.derive:
+            derive_from_text(copies, chunk.text)
+        return list(validate(copies, chunk.text).uncovered)
+
+    def request(
+        self, chunk: Chunk, focus: Sequence[NumberMention] | None = None
+    ) -> tuple[type[_ClaimList], dict[str, Any]]:
         rm = response_model_for(self.claim_types, chunk.text, derive=self.derive)
         kwargs: dict[str, Any] = {
             "model": self.model,
-            "messages": self.messages(chunk),
+            "messages": [
+                {"role": "system", "content": self.prompt.text},
+                {"role": "user", "content": user_message(chunk.text, focus)},
+            ],
             "response_model": rm,
             "max_retries": self.max_reasks,
             "temperature": self.temperature,
@@ -406,12 +427,20 @@ def _anchor(text: str, start: int, end: int, width: int = 50) -> str:
     return " ".join(text[left:right].split())
 
 
-def user_message(text: str) -> str:
-    """The article, then the amounts the scanner found in it, as anchors for the model."""
-    from claimex.numbers import AMOUNT_KINDS, find_numbers
+def user_message(text: str, focus: Sequence[NumberMention] | None = None) -> str:
+    """The article, then the amounts the scanner found in it, as anchors for the model.
 
-    lines = [f"Article :\n{text}"]
-    amounts = [m for m in find_numbers(text) if m.kind in AMOUNT_KINDS]
+    With ``focus`` (the second pass), only the sentences holding those numbers are shown.
+    """
+    if focus is None:
+        lines = [f"Article :\n{text}"]
+        amounts = [m for m in find_numbers(text) if m.kind in AMOUNT_KINDS]
+    else:
+        amounts = list(focus)
+        sentences = [
+            (s, e) for s, e in split_sentences(text) if any(s <= m.start < e for m in amounts)
+        ]
+        lines = ["Article (extraits) :\n" + "\n".join(text[s:e] for s, e in sentences)]
     if amounts:
         lines.append(
             "\nNombres de l'article (chacun doit figurer dans un claim, avec sa citation exacte) :"
@@ -515,7 +544,20 @@ def _handle_failure(
         raise ExtractionError(
             f"the model's answer could not be used: {type(exc).__name__}: {str(exc)[:300]}"
         ) from None
+    # The last answer is kept whole (its failures get flagged). A small model often drops good
+    # claims when re-asked, so the verified claims of earlier answers are kept too.
     claims = _lenient_parse(rm, completion)
+    source = plan.chunks[chunk_index].text
+    for attempt in getattr(exc, "failed_attempts", None) or []:
+        earlier = attempt.completion
+        if earlier is None or earlier is completion:
+            continue
+        candidates = _lenient_parse(rm, earlier)
+        if plan.derive:
+            derive_from_text(candidates, source)
+        report = validate(candidates, source)
+        bad = set(_flagged(report))
+        claims.extend(c for i, c in enumerate(candidates) if i not in bad)
     where = f"chunk {chunk_index + 1}/{len(plan.chunks)}"
     if claims:
         plan.session.errors.append(
@@ -545,6 +587,7 @@ def _plan(
     chunk_chars: int,
     check_language: bool,
     derive: bool,
+    second_pass: bool,
     retry: RetryPolicy | None,
     timeout: float | None,
 ) -> _Plan:
@@ -581,6 +624,7 @@ def _plan(
         max_tokens=max_tokens,
         temperature=temperature,
         derive=derive,
+        second_pass=second_pass,
     )
 
 
@@ -600,13 +644,14 @@ def extract(
     base_url: str | None = None,
     api_key: str | None = None,
     server_kind: ServerKind | str | None = None,
-    max_reasks: int = 2,
+    max_reasks: int = 1,
     on_invalid: OnInvalid | str = OnInvalid.KEEP,
     chunk_chars: int = 6000,
     max_tokens: int = 2048,
     temperature: float = 0.0,
     check_language: bool = True,
     derive: bool = True,
+    second_pass: bool = True,
     retry: RetryPolicy | None = None,
     timeout: float | None = None,
 ) -> Extraction:
@@ -619,19 +664,22 @@ def extract(
         text, claim_types=claim_types, model=model, client=client, base_url=base_url,
         api_key=api_key, server_kind=server_kind, max_reasks=max_reasks, max_tokens=max_tokens,
         temperature=temperature, chunk_chars=chunk_chars, check_language=check_language,
-        derive=derive, retry=retry, timeout=timeout,
+        derive=derive, second_pass=second_pass, retry=retry, timeout=timeout,
     )  # fmt: skip
     oai = client if client is not None else plan.config.openai_client()  # type: ignore[union-attr]
     ic = _instructor(oai, plan)
     per_chunk: list[list[BaseClaim]] = []
     for index, chunk in enumerate(plan.chunks):
-        rm, kwargs = plan.request(chunk)
-        calls_before = plan.session.calls
-        try:
-            claims = list(ic.chat.completions.create(**kwargs).claims)
-        except Exception as exc:
-            claims = _handle_failure(plan, rm, exc, index)
-        per_chunk.append(plan.record(rm, calls_before, claims))
+        claims: list[BaseClaim] = []
+        for focus in plan.passes(chunk, claims):
+            rm, kwargs = plan.request(chunk, focus)
+            calls_before = plan.session.calls
+            try:
+                found = list(ic.chat.completions.create(**kwargs).claims)
+            except Exception as exc:
+                found = _handle_failure(plan, rm, exc, index)
+            claims.extend(plan.record(rm, calls_before, found))
+        per_chunk.append(claims)
     return _finish(plan, per_chunk, policy)
 
 
@@ -644,13 +692,14 @@ async def aextract(
     base_url: str | None = None,
     api_key: str | None = None,
     server_kind: ServerKind | str | None = None,
-    max_reasks: int = 2,
+    max_reasks: int = 1,
     on_invalid: OnInvalid | str = OnInvalid.KEEP,
     chunk_chars: int = 6000,
     max_tokens: int = 2048,
     temperature: float = 0.0,
     check_language: bool = True,
     derive: bool = True,
+    second_pass: bool = True,
     retry: RetryPolicy | None = None,
     timeout: float | None = None,
 ) -> Extraction:
@@ -662,19 +711,22 @@ async def aextract(
         _plan, text, claim_types=claim_types, model=model, client=client, base_url=base_url,
         api_key=api_key, server_kind=server_kind, max_reasks=max_reasks, max_tokens=max_tokens,
         temperature=temperature, chunk_chars=chunk_chars, check_language=check_language,
-        derive=derive, retry=retry, timeout=timeout,
+        derive=derive, second_pass=second_pass, retry=retry, timeout=timeout,
     )  # fmt: skip
     oai = client if client is not None else plan.config.async_openai_client()  # type: ignore[union-attr]
     ic = _instructor(oai, plan)
     per_chunk: list[list[BaseClaim]] = []
     for index, chunk in enumerate(plan.chunks):
-        rm, kwargs = plan.request(chunk)
-        calls_before = plan.session.calls
-        try:
-            claims = list((await ic.chat.completions.create(**kwargs)).claims)
-        except Exception as exc:
-            claims = _handle_failure(plan, rm, exc, index)
-        per_chunk.append(plan.record(rm, calls_before, claims))
+        claims: list[BaseClaim] = []
+        for focus in plan.passes(chunk, claims):
+            rm, kwargs = plan.request(chunk, focus)
+            calls_before = plan.session.calls
+            try:
+                found = list((await ic.chat.completions.create(**kwargs)).claims)
+            except Exception as exc:
+                found = _handle_failure(plan, rm, exc, index)
+            claims.extend(plan.record(rm, calls_before, found))
+        per_chunk.append(claims)
     return _finish(plan, per_chunk, policy)
 
 
@@ -745,6 +797,18 @@ def _derive_status(claims: list[BaseClaim]) -> list[str]:
     return changes
 
 
+def _exact_quotes(report: ValidationReport, text: str) -> list[str]:
+    """Quotes matched with a few letters wrong are replaced by the text's own words."""
+    changes = []
+    for e in report.evidence:
+        if e.found and not e.exact and e.start is not None and e.end is not None:
+            claim = report.claims[e.claim_index]
+            words = text[e.start : e.end]
+            changes.append(f"{claim.id}: quote « {e.quote} » -> the text's words « {words} »")
+            claim.evidence.quote = words
+    return changes
+
+
 def _flagged(report: ValidationReport) -> list[int]:
     bad = {v.claim_index for v in report.quantities if not v.verification.ok}
     bad |= {e.claim_index for e in report.evidence if not e.found}
@@ -757,8 +821,10 @@ def _finish(plan: _Plan, per_chunk: list[list[BaseClaim]], policy: OnInvalid) ->
     if plan.derive:
         corrections += derive_from_text(claims, plan.text) + _derive_status(claims)
     report = validate(claims, plan.text)
-    if len(plan.chunks) > 1:
-        report = validate(_dedupe(report), plan.text)
+    deduped = _dedupe(report)
+    if len(deduped) < len(report.claims):
+        report = validate(deduped, plan.text)
+    corrections += _exact_quotes(report, plan.text)
     flagged = _flagged(report)
     dropped = 0
     if policy is OnInvalid.DROP and flagged:
@@ -777,6 +843,7 @@ def _finish(plan: _Plan, per_chunk: list[list[BaseClaim]], policy: OnInvalid) ->
         prompt_sha256=plan.prompt.sha256,
         schema_sha256=schema_sha256(plan.claim_types),
         chunks=len(plan.chunks),
+        second_passes=plan.session.second_passes,
         calls=plan.session.calls,
         reasks=plan.session.reasks,
         transport_retries=stats.retries if stats else 0,

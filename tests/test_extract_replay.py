@@ -1,0 +1,167 @@
+"""extract() over recorded calls to the embedded model: real answers, real properties."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from claimex import BaseClaim, Extraction, Quantity, extract, find_numbers
+from claimex.extract import DEFAULT_CLAIM_TYPES
+from claimex.local import LOCAL_MODEL
+from claimex.numbers import AMOUNT_KINDS
+from claimex.prompts import load_prompt
+from claimex.text import typographic_view
+from claimex.validation import _walk
+from tests.conftest import EXAMPLES
+from tests.replay import CASSETTES, SECRET_HEADERS, base_url, replay
+
+# name -> (article file, extract() options). "seed-reask" turns off taking qualifiers from the
+# text, so the model's own mistakes go back to it: the recording holds real re-asks.
+CASES: dict[str, tuple[str, dict[str, Any]]] = {
+    "seed": ("koree-du-nord-russie.txt", {}),
+    "seed-reask": (
+        "koree-du-nord-russie.txt",
+        {"derive": False, "max_reasks": 2, "second_pass": False},
+    ),
+    "wikinews-001": ("wikinews-001.txt", {}),
+    "wikinews-002": ("wikinews-002.txt", {}),
+    "wikinews-003": ("wikinews-003.txt", {}),
+    "wikinews-004": ("wikinews-004.txt", {}),
+    "wikinews-005": ("wikinews-005.txt", {}),
+    "wikinews-007-chunked": ("wikinews-007.txt", {"chunk_chars": 2500}),
+}
+
+
+def article(name: str) -> str:
+    text = (EXAMPLES / CASES[name][0]).read_text(encoding="utf-8")
+    return text.split("\n", 1)[1] if text.startswith("SOURCE:") else text
+
+
+_results: dict[str, Extraction] = {}
+
+
+def run(name: str) -> Extraction:
+    if name not in _results:
+        options = CASES[name][1]
+        url = base_url()  # when recording, start the server before the cassette opens
+        with replay(name):
+            _results[name] = extract(
+                article(name),
+                base_url=url,
+                model=LOCAL_MODEL.name,
+                server_kind="llama-cpp",
+                api_key="not-a-real-key",
+                **options,
+            )
+    return _results[name]
+
+
+def quantities(claim: BaseClaim) -> list[Quantity]:
+    return [n for _p, n, _e in _walk(claim, "", None) if isinstance(n, Quantity)]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_claims_parse_into_the_schemas(name: str) -> None:
+    result = run(name)
+    assert result.claims, "the recording produced no claim"
+    for claim in result.claims:
+        assert isinstance(claim, DEFAULT_CLAIM_TYPES)
+        assert type(claim).model_validate(claim.model_dump()) == claim
+    assert (
+        Extraction.model_validate_json(result.model_dump_json()).text_sha256 == result.text_sha256
+    )
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_verified_number_is_in_its_quote(name: str) -> None:
+    result, text = run(name), article(name)
+    mentions = {(m.start, m.end): m for m in find_numbers(text)}
+    verified = 0
+    for i, claim in enumerate(result.claims):
+        ev = claim.evidence
+        if ev.start is not None and ev.end is not None:
+            # the library's own alignment: the span reads as the quote, typography aside
+            assert typographic_view(text[ev.start : ev.end]).text == typographic_view(ev.quote).text
+        for q in quantities(claim):
+            if not q.verified:
+                assert i in result.flagged, "a failing number must be flagged"
+                continue
+            verified += 1
+            assert q.start is not None and q.end is not None
+            m = mentions[(q.start, q.end)]
+            assert m.value == q.value and m.high == q.high and m.qualifier == q.qualifier
+            if q.quote is None:
+                assert ev.start is not None and ev.end is not None
+                assert ev.start <= q.start and q.end <= ev.end
+    assert verified == sum(v.verification.ok for v in result.report.quantities)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_report_lists_what_is_uncovered(name: str) -> None:
+    result, text = run(name), article(name)
+    covered = {
+        (v.verification.start, v.verification.end)
+        for v in result.report.quantities
+        if v.verification.ok
+    }
+    expected = [
+        (m.start, m.end)
+        for m in find_numbers(text)
+        if m.kind in AMOUNT_KINDS and (m.start, m.end) not in covered
+    ]
+    assert [(m.start, m.end) for m in result.report.uncovered] == expected
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_provenance(name: str) -> None:
+    p = run(name).provenance
+    assert p.model == LOCAL_MODEL.name and p.server_kind == "llama-cpp"
+    assert p.prompt == load_prompt().id
+    assert p.calls >= p.chunks >= 1 and p.reasks == p.calls - p.chunks - p.second_passes
+    assert p.tokens_in > 0 and p.tokens_out > 0
+    assert p.transport_retries == 0
+
+
+def test_seed_numbers_come_out_right() -> None:
+    """Where the recording has the seed's key numbers, value and qualifier are the text's."""
+    result = run("seed")
+    expected = {Decimal(11000): "approximate", Decimal(150): "at_least", Decimal(8000): "at_most"}
+    found = {}
+    for claim in result.claims:
+        for q in quantities(claim):
+            if q.value in expected and q.verified:
+                found[q.value] = q.qualifier.value
+    assert found, "none of 11 000, 150, 8 000 in the recording"
+    for value, qualifier in found.items():
+        assert qualifier == expected[value], (value, qualifier)
+
+
+def test_a_reask_was_recorded_and_replayed() -> None:
+    result = run("seed-reask")
+    assert result.provenance.reasks >= 1
+    assert result.provenance.calls > result.provenance.chunks
+
+
+def test_chunks_are_merged_with_global_ids() -> None:
+    result, text = run("wikinews-007-chunked"), article("wikinews-007-chunked")
+    assert result.provenance.chunks >= 2
+    ids = [c.id for c in result.claims]
+    assert ids == [f"c{i}" for i in range(1, len(ids) + 1)]
+    assert all(c.evidence.end is None or c.evidence.end <= len(text) for c in result.claims)
+
+
+def test_cassettes_hold_no_secrets() -> None:
+    files = sorted(CASSETTES.glob("*.yaml"))
+    assert files, "no cassettes"
+    pattern = re.compile(
+        r"(sk-[A-Za-z0-9_-]{16,}|Bearer\s+\S+|not-a-real-key|"
+        + "|".join(rf"^\s*{h}:" for h in SECRET_HEADERS)
+        + ")",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    for path in files:
+        hit = pattern.search(path.read_text(encoding="utf-8"))
+        assert hit is None, f"{path.name} holds {hit.group()!r}"
