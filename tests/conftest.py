@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
+from claimex.evaluation import GoldMention, load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 GOLD = Path(__file__).resolve().parent / "data" / "gold"
 SEED = EXAMPLES / "koree-du-nord-russie.txt"
-
-
-@dataclass(frozen=True)
-class GoldMention:
-    file: str
-    start: int
-    end: int
-    text: str
-    value: Decimal
-    high: Decimal | None
-    kind: str
-    qualifier: str
 
 
 def body(name: str) -> str:
@@ -35,22 +22,7 @@ def body(name: str) -> str:
 
 
 def gold(name: str) -> list[GoldMention]:
-    rows = []
-    for line in (GOLD / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
-        d = json.loads(line)
-        rows.append(
-            GoldMention(
-                d["file"],
-                d["start"],
-                d["end"],
-                d["text"],
-                Decimal(d["value"]),
-                Decimal(d["high"]) if "high" in d else None,
-                d["kind"],
-                d["qualifier"],
-            )
-        )
-    return rows
+    return load_gold(GOLD / f"{name}.jsonl")
 
 
 GOLD_FILES = [

@@ -177,3 +177,30 @@ def test_cli_validate(tmp_path: Path, seed_text: str) -> None:
     assert "FAIL #1 quantity 160: 160 is not in the quote" in result.stdout
     path.write_text(json.dumps({"claims": claims[:1]}), encoding="utf-8")
     assert runner.invoke(app, ["validate", str(path), "--text", str(SEED)]).exit_code == 0
+
+
+def test_ctrl_c_stops_cleanly_and_keeps_what_is_done(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for doc_id, text in TEXTS:
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "claims.jsonl"
+    with stub_server(completion(GOOD_ANSWER), Reply(delay=30), Reply(delay=30)) as s:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "claimex.cli", "extract", str(folder), "-o", str(out),
+             "--base-url", s.base_url, "--model", "m", "--no-second-pass"],
+            stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not (out.exists() and out.read_text().strip()):
+            time.sleep(0.1)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "resume" in err and "Traceback" not in err
+    assert [(r.id, r.status) for r in read_records(out)] == [(str(folder / "a.txt"), "ok")]
