@@ -146,16 +146,16 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         backoff = self.policy.backoff_base * 2 ** (state.attempt_number - 1)
         return float(min(self.policy.backoff_cap, backoff) * (0.5 + random.random() / 2))
 
-    def _retrying(self) -> Retrying:
-        return Retrying(
-            retry=retry_if_exception(_transient),
-            stop=stop_after_attempt(self.policy.attempts)
+    def _policy(self) -> dict[str, Any]:
+        """The tenacity settings shared by the sync and async paths."""
+        return {
+            "retry": retry_if_exception(_transient),
+            "stop": stop_after_attempt(self.policy.attempts)
             | stop_after_delay(self.policy.total_seconds),
-            wait=self._wait,
-            sleep=self._sleep,
-            reraise=True,
-            before_sleep=self._count,
-        )
+            "wait": self._wait,
+            "reraise": True,
+            "before_sleep": self._count,
+        }
 
     def _count(self, state: RetryCallState) -> None:
         self.stats.retries += 1
@@ -177,7 +177,7 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempts = 0
         try:
-            for attempt in self._retrying():
+            for attempt in Retrying(sleep=self._sleep, **self._policy()):
                 with attempt:
                     attempts += 1
                     self.stats.requests += 1
@@ -199,17 +199,8 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         from tenacity import AsyncRetrying
 
         attempts = 0
-        retrying = AsyncRetrying(
-            retry=retry_if_exception(_transient),
-            stop=stop_after_attempt(self.policy.attempts)
-            | stop_after_delay(self.policy.total_seconds),
-            wait=self._wait,
-            sleep=asyncio.sleep,
-            reraise=True,
-            before_sleep=self._count,
-        )
         try:
-            async for attempt in retrying:
+            async for attempt in AsyncRetrying(sleep=asyncio.sleep, **self._policy()):
                 with attempt:
                     attempts += 1
                     self.stats.requests += 1
