@@ -230,3 +230,15 @@ def test_a_server_without_a_model_name(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CLAIMEX_BASE_URL", "http://127.0.0.1:9/v1")
     with pytest.raises(ConfigurationError, match="CLAIMEX_MODEL"):
         extract(TEXT)
+
+
+def test_an_explicit_client_is_used_as_given() -> None:
+    import openai
+
+    with stub_server(completion(GOOD_ANSWER)) as server:
+        client = openai.OpenAI(base_url=server.base_url, api_key=SECRET, max_retries=0)
+        result = extract(TEXT, client=client, model="stub-model", second_pass=False)
+    assert result.flagged == [] and result.provenance.server == server.base_url
+    assert result.provenance.server_kind == "llama-cpp"  # a loopback server speaks llama.cpp
+    headers = {k.lower(): v for k, v in server.requests[0]["headers"].items()}
+    assert headers["authorization"] == f"Bearer {SECRET}"  # the client is used as given
