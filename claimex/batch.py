@@ -11,9 +11,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -196,14 +195,3 @@ def extract_many(
 
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(lambda: asyncio.run(_run(*coro_args))).result().records
-
-
-def records_as_docs(records: Sequence[BatchRecord]) -> list[tuple[str, str, Extraction]]:
-    """(id, text, extraction) of the successful records, for reports and tables."""
-    return [(r.id, r.text, r.result) for r in records if r.status == "ok" and r.result is not None]
-
-
-def dump_jsonl(records: Sequence[BatchRecord]) -> str:
-    return "".join(
-        json.dumps(r.model_dump(mode="json"), ensure_ascii=False) + "\n" for r in records
-    )

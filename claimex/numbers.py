@@ -1039,7 +1039,7 @@ def _roman_value(numeral: str) -> int:
 
 
 def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
-    low, text = scanner.low, scanner.text
+    low = scanner.low
     out: list[NumberMention] = []
     i = 0
     while i < len(mentions):
@@ -1064,7 +1064,6 @@ def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numb
                 a = replace(a, kind=NumberKind.DATE, qualifier=Qualifier.EXACT)
         out.append(a)
         i += 1
-    del text
     return out
 
 

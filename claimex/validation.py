@@ -276,13 +276,16 @@ def _value_message(
         msg += f" The quote states a range: set value={r.value} and high={r.high}."
     elif high is not None and any(m.value == want and m.high is None for m in inside):
         msg += " The quote states a single number, not a range: set high to null."
-    scaled = [m for m in inside if m.value != want and want != 0 and m.value / want in _SCALES]
+    scaled = [
+        m for m in inside if m.value != want and want != 0 and m.value / want in _SCALE_FACTORS
+    ]
     if scaled:
         msg += f" Write the full value: « {scaled[0].text} » is {scaled[0].value}."
     return msg
 
 
-_SCALES = {Decimal(1000), Decimal(1_000_000), Decimal(1_000_000_000)}
+# Scale words a model forgets to apply: "7,2 milliards" given as 7.2
+_SCALE_FACTORS = frozenset({Decimal(1000), Decimal(1_000_000), Decimal(1_000_000_000)})
 
 
 def _not_found(source: _Source, quote: str, want: Decimal, high: Decimal | None) -> str:
@@ -334,9 +337,6 @@ def _walk(
     elif isinstance(node, dict):
         for key, child in node.items():
             yield from _walk(child, f"{path}[{key!r}]", evidence)
-
-
-_SCALE_FACTORS = (Decimal(1000), Decimal(1_000_000), Decimal(1_000_000_000))
 
 
 def derive_from_text(claims: Sequence[BaseModel], text: str) -> list[str]:
