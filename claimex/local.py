@@ -44,7 +44,7 @@ class LocalModel:
     parts: int
     size: int
     sha256: str
-    context: int = 8192
+    context: int = 16384
 
     def part_path(self, index: int) -> Path:
         module = f"{self.package_prefix}{index}"
