@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar, Union
+from typing import Annotated, Any, ClassVar, Union, get_args
 
 import instructor
 import openai
@@ -27,6 +27,7 @@ from pydantic import (
     BaseModel,
     Field,
     SerializeAsAny,
+    TypeAdapter,
     ValidationError,
     create_model,
     field_validator,
@@ -51,6 +52,7 @@ from claimex.schemas import (
     StatementClaim,
     parse_claim,
 )
+from claimex.text import find_all, typographic_view
 from claimex.validation import ValidationReport, _walk, derive_from_text, validate
 
 __all__ = [
@@ -245,6 +247,7 @@ class _ClaimList(BaseModel):
         cls = type(self)
         if not cls._source:
             return self
+        cls._changes.extend(_unwrap_anchor_quotes(self.claims, cls._source))
         if cls._derive:
             cls._changes.extend(derive_from_text(self.claims, cls._source))
         report = validate(self.claims, cls._source)
@@ -255,6 +258,32 @@ class _ClaimList(BaseModel):
                 "article's words exactly, or remove the claim:\n" + "\n".join(problems)
             )
         return self
+
+
+# A line of the anchor list, as ``user_message`` writes it: "- 17 : « ... âgées d'au moins 17 »".
+_ANCHOR_LINE = re.compile(r"^\s*-?\s*[^«»:\n]{1,60}?\s:\s*«\s*(?P<inner>.+?)\s*»?\s*$", re.S)
+
+
+def _unwrap_anchor_quotes(claims: Sequence[BaseClaim], source: str) -> list[str]:
+    """Quotes copied from the anchor list, number and marks included, become the article's words.
+
+    The small model sometimes quotes a whole anchor line of the message. The words between the
+    marks are an excerpt of the article; they replace the quote only when the line itself is not
+    in the article and the excerpt is, so the validator still judges every number against them.
+    """
+    view = typographic_view(source)
+    changes: list[str] = []
+    for index, claim in enumerate(claims):
+        match = _ANCHOR_LINE.match(claim.evidence.quote)
+        if match is None or find_all(view, claim.evidence.quote):
+            continue
+        inner = match["inner"]
+        if find_all(view, inner):
+            changes.append(
+                f"claims[{index}].evidence: anchor line « {claim.evidence.quote} » -> « {inner} »"
+            )
+            claim.evidence.quote = inner
+    return changes
 
 
 def _problems(report: ValidationReport) -> list[str]:
@@ -330,9 +359,11 @@ class _Session:
     errors: list[str] = field(default_factory=list)
     corrections: list[str] = field(default_factory=list)
     second_passes: int = 0
+    responses: list[Any] = field(default_factory=list)
 
     def on_response(self, response: Any) -> None:
         self.calls += 1
+        self.responses.append(response)
         usage = getattr(response, "usage", None)
         if usage is not None:
             self.tokens_in += int(getattr(usage, "prompt_tokens", 0) or 0)
@@ -382,6 +413,45 @@ class _Plan:
         self.session.corrections.extend(rm._changes)
         return claims
 
+    def salvage(
+        self, rm: type[_ClaimList], chunk: Chunk, kept: list[BaseClaim], calls_before: int
+    ) -> list[BaseClaim]:
+        """Verified claims of this pass's earlier answers whose numbers the last one lost.
+
+        A small model re-asked about one bad number often answers with fewer claims, good ones
+        dropped; those stay, each only if it verifies a number no kept claim verifies.
+        """
+        earlier = self.session.responses[calls_before:-1]
+        if not earlier:
+            return []
+        copies = [c.model_copy(deep=True) for c in kept]
+        if self.derive:
+            derive_from_text(copies, chunk.text)
+        covered = {
+            (v.verification.start, v.verification.end)
+            for v in validate(copies, chunk.text).quantities
+            if v.verification.ok
+        }
+        extra: list[BaseClaim] = []
+        for response in earlier:
+            candidates = _lenient_parse(rm, response)
+            _unwrap_anchor_quotes(candidates, chunk.text)
+            if self.derive:
+                derive_from_text(candidates, chunk.text)
+            report = validate(candidates, chunk.text)
+            bad = set(_flagged(report))
+            for index, claim in enumerate(candidates):
+                spans = {
+                    (v.verification.start, v.verification.end)
+                    for v in report.quantities
+                    if v.claim_index == index and v.verification.ok
+                }
+                if index in bad or not spans or spans <= covered:
+                    continue
+                covered |= spans
+                extra.append(claim)
+        return extra
+
     def uncovered(self, chunk: Chunk, claims: list[BaseClaim]) -> list[NumberMention]:
         """The amounts of a chunk that no verified number of ``claims`` sits on."""
         copies = [c.model_copy(deep=True) for c in claims]
@@ -392,7 +462,16 @@ class _Plan:
     def request(
         self, chunk: Chunk, focus: Sequence[NumberMention] | None = None
     ) -> tuple[type[_ClaimList], dict[str, Any]]:
-        rm = response_model_for(self.claim_types, chunk.text, derive=self.derive)
+        """One call's messages and response model.
+
+        The second pass (``focus``) may only answer with claim types that carry a ``quantity``,
+        at least one per number in focus: asked for "a claim", the small model wrote statements
+        that restate the sentence without its number.
+        """
+        types = self.claim_types
+        if focus is not None:
+            types = tuple(t for t in types if "quantity" in t.model_fields) or types
+        rm = response_model_for(types, chunk.text, derive=self.derive)
         kwargs: dict[str, Any] = {
             "model": self.model,
             "messages": [
@@ -404,7 +483,11 @@ class _Plan:
             "temperature": self.temperature,
             "max_tokens": self.max_tokens,
         }
-        extra = _extra_body(self.kind, rm.model_json_schema())
+        schema = rm.model_json_schema()
+        if focus is not None and types is not self.claim_types:
+            # about 80 tokens a claim here: never demand more than max_tokens can hold
+            schema["properties"]["claims"]["minItems"] = min(len(focus), self.max_tokens // 100)
+        extra = _extra_body(self.kind, schema)
         if extra is not None:
             kwargs["extra_body"] = extra
         return rm, kwargs
@@ -444,9 +527,14 @@ def user_message(
             (s, e) for s, e in split_sentences(text) if any(s <= m.start < e for m in amounts)
         ]
         lines = ["Article (extraits) :\n" + "\n".join(text[s:e] for s, e in sentences)]
-    if amounts and anchors:
+    if amounts and anchors and focus is None:
         lines.append(
             "\nNombres de l'article (chacun doit figurer dans un claim, avec sa citation exacte) :"
+        )
+    elif amounts and anchors:
+        lines.append(
+            "\nNombres encore sans claim : écris un claim « quantitative » pour chacun, dans "
+            "l'ordre, avec pour citation les mots de l'article qui le contiennent :"
         )
         for m in amounts:
             lines.append(f"- {m.text} : « {_anchor(text, m.start, m.end)} »")
@@ -501,23 +589,40 @@ def _short_body(err: openai.APIStatusError) -> str:
 
 
 def _lenient_parse(rm: type[_ClaimList], completion: Any) -> list[BaseClaim]:
-    """The claims of a completion that failed validation, parsed without the validator.
+    """The claims of an answer that failed validation, each parsed on its own, no validator.
 
-    Used after the last re-ask: the claims are kept (and flagged by the final validation)
-    rather than lost. Structurally broken JSON yields nothing.
+    One malformed claim does not cost the others, and an answer cut off by ``max_tokens`` or the
+    context keeps the claims it completed. What is kept gets flagged by the final validation.
     """
     content = _completion_text(completion)
-    if not content:
-        return []
     annotation: Any = rm.model_fields["claims"].annotation
-    plain = create_model("ClaimListPlain", claims=(annotation, []))
-    try:
-        data = json.loads(_json_part(content))
-        parsed = plain.model_validate(data)
-    except (ValueError, ValidationError):
-        return []
-    claims: list[BaseClaim] = parsed.claims  # type: ignore[attr-defined]
+    item: TypeAdapter[Any] = TypeAdapter(get_args(annotation)[0])
+    claims: list[BaseClaim] = []
+    for raw in _json_claims(content):
+        try:
+            claims.append(item.validate_python(raw))
+        except ValidationError:
+            continue
     return claims
+
+
+def _json_claims(content: str) -> Iterator[Any]:
+    """The complete objects of the answer's ``"claims"`` array, in order, up to a cut."""
+    start = content.find("[", content.find('"claims"') + 1) if '"claims"' in content else -1
+    if start == -1:
+        return
+    decoder = json.JSONDecoder()
+    pos = start + 1
+    while True:
+        while pos < len(content) and content[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= len(content) or content[pos] == "]":
+            return
+        try:
+            value, pos = decoder.raw_decode(content, pos)
+        except ValueError:
+            return
+        yield value
 
 
 def _completion_text(completion: Any) -> str:
@@ -528,12 +633,6 @@ def _completion_text(completion: Any) -> str:
     if getattr(message, "tool_calls", None):
         return str(message.tool_calls[0].function.arguments or "")
     return str(message.content or "")
-
-
-def _json_part(content: str) -> str:
-    start = content.find("{")
-    end = content.rfind("}")
-    return content[start : end + 1] if start != -1 and end > start else content
 
 
 def _handle_failure(
@@ -547,25 +646,14 @@ def _handle_failure(
         raise ExtractionError(
             f"the model's answer could not be used: {type(exc).__name__}: {str(exc)[:300]}"
         ) from None
-    # The last answer is kept whole (its failures get flagged). A small model often drops good
-    # claims when re-asked, so the verified claims of earlier answers are kept too.
+    # The last answer is kept (its failures get flagged); ``_Plan.salvage`` adds the verified
+    # claims of the earlier ones.
     claims = _lenient_parse(rm, completion)
-    source = plan.chunks[chunk_index].text
-    for attempt in getattr(exc, "failed_attempts", None) or []:
-        earlier = attempt.completion
-        if earlier is None or earlier is completion:
-            continue
-        candidates = _lenient_parse(rm, earlier)
-        if plan.derive:
-            derive_from_text(candidates, source)
-        report = validate(candidates, source)
-        bad = set(_flagged(report))
-        claims.extend(c for i, c in enumerate(candidates) if i not in bad)
     where = f"chunk {chunk_index + 1}/{len(plan.chunks)}"
     if claims:
         plan.session.errors.append(
-            f"{where}: claims still failing validation after {plan.max_reasks} re-ask(s); "
-            "kept and flagged"
+            f"{where}: the answer still failed validation after {plan.max_reasks} re-ask(s); "
+            "its claims are kept, the failing ones flagged"
         )
     else:
         plan.session.errors.append(
@@ -695,6 +783,7 @@ def extract(
                 found = list(ic.chat.completions.create(**kwargs).claims)
             except Exception as exc:
                 found = _handle_failure(plan, rm, exc, index)
+            found += plan.salvage(rm, chunk, found, calls_before)
             claims.extend(plan.record(rm, calls_before, found))
         per_chunk.append(claims)
     return _finish(plan, per_chunk, policy)
@@ -743,6 +832,7 @@ async def aextract(
                 found = list((await ic.chat.completions.create(**kwargs)).claims)
             except Exception as exc:
                 found = _handle_failure(plan, rm, exc, index)
+            found += plan.salvage(rm, chunk, found, calls_before)
             claims.extend(plan.record(rm, calls_before, found))
         per_chunk.append(claims)
     return _finish(plan, per_chunk, policy)
@@ -835,7 +925,7 @@ def _flagged(report: ValidationReport) -> list[int]:
 
 def _finish(plan: _Plan, per_chunk: list[list[BaseClaim]], policy: OnInvalid) -> Extraction:
     claims = _renumber(per_chunk, plan.chunks)
-    corrections = list(plan.session.corrections)
+    corrections = list(plan.session.corrections) + _unwrap_anchor_quotes(claims, plan.text)
     if plan.derive:
         corrections += derive_from_text(claims, plan.text) + _derive_status(claims)
     report = validate(claims, plan.text)

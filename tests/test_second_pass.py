@@ -1,0 +1,173 @@
+"""The second pass: what it asks for, and how its answers are read (scripted server, no model)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from claimex import extract
+from claimex.extract import _unwrap_anchor_quotes
+from claimex.schemas import EventClaim, QuantitativeClaim, StatementClaim
+from tests.stub_server import completion, stub_server
+
+TEXT = (
+    "Selon le ministère, environ 11 000 soldats ont été déployés dans la région. "
+    "Les deux pays ont signé un accord, et au moins 150 missiles ont été livrés."
+)
+
+FIRST = {
+    "claims": [
+        {
+            "type": "statement",
+            "evidence": {"quote": "Les deux pays ont signé un accord"},
+            "content": "Un accord a été signé.",
+        },
+        {
+            "type": "quantitative",
+            "subject": "soldats",
+            "evidence": {"quote": "environ 11 000 soldats ont été déployés"},
+            "quantity": {"value": 11000, "unit": "soldats"},
+        },
+    ]
+}
+# What the 1.5B model really does at times: it quotes an anchor line of the message.
+SECOND = {
+    "claims": [
+        {
+            "type": "quantitative",
+            "subject": "pays",
+            "evidence": {"quote": "- deux : « Les deux pays ont signé un accord, et au moins »"},
+            "quantity": {"value": 2, "unit": "pays"},
+        },
+        {
+            "type": "quantitative",
+            "subject": "missiles livrés",
+            "evidence": {"quote": "- 150 : « et au moins 150 missiles ont été livrés. »"},
+            "quantity": {"value": 150, "unit": "missiles"},
+        },
+    ]
+}
+
+
+def _run(*answers: dict[str, Any]) -> tuple[Any, list[dict[str, Any]]]:
+    with stub_server(*(completion(json.dumps(a)) for a in answers)) as server:
+        result = extract(
+            TEXT, base_url=server.base_url, model="stub-model", server_kind="llama-cpp",
+            api_key="none", max_reasks=0,
+        )  # fmt: skip
+    return result, [json.loads(r["body"]) for r in server.requests]
+
+
+def test_the_second_pass_asks_for_one_quantitative_claim_per_uncovered_number() -> None:
+    result, sent = _run(FIRST, SECOND)
+    assert len(sent) == 2
+    first_schema = sent[0]["response_format"]["schema"]
+    second_schema = sent[1]["response_format"]["schema"]
+    assert "minItems" not in first_schema["properties"]["claims"]
+    assert second_schema["properties"]["claims"]["minItems"] == 2  # deux, 150
+    # only the quantitative claim type is left in the grammar of the second call
+    assert "quantitative" in json.dumps(second_schema)
+    assert "statement" not in json.dumps(second_schema)
+    assert "statement" in json.dumps(first_schema)
+    message = sent[1]["messages"][-1]["content"]
+    assert message.startswith("Article (extraits) :\n")
+    assert "Nombres encore sans claim" in message
+    assert [line.split(" : ")[0] for line in message.splitlines() if line.startswith("- ")] == [
+        "- deux",
+        "- 150",
+    ]
+    # the anchor lines the model quoted became the article's words, and verify
+    assert result.flagged == []
+    values = sorted(q.value for c in result.claims for q in _quantities(c) if q.verified)
+    assert values == [2, 150, 11000]
+    assert any("anchor line" in change for change in result.corrections)
+
+
+def test_no_second_pass_when_everything_is_covered() -> None:
+    covered = dict(FIRST)
+    covered["claims"] = [*FIRST["claims"], *SECOND["claims"]]
+    covered["claims"][2] = dict(covered["claims"][2], evidence={"quote": "Les deux pays"})
+    covered["claims"][3] = dict(
+        covered["claims"][3], evidence={"quote": "au moins 150 missiles ont été livrés"}
+    )
+    result, sent = _run(covered)
+    assert len(sent) == 1 and result.provenance.second_passes == 0
+
+
+def _quantities(claim: Any) -> list[Any]:
+    return (
+        [claim.quantity] if hasattr(claim, "quantity") else list(getattr(claim, "quantities", []))
+    )
+
+
+def test_an_anchor_line_is_unwrapped_only_when_its_words_are_the_article() -> None:
+    def claim(quote: str) -> QuantitativeClaim:
+        return QuantitativeClaim.model_validate(
+            {"subject": "x", "evidence": {"quote": quote}, "quantity": {"value": 150}}
+        )
+
+    ok = claim("- 150 : « et au moins 150 missiles ont été livrés »")
+    invented = claim("- 150 : « et au moins 150 chars ont été livrés »")
+    plain = claim("au moins 150 missiles")
+    changes = _unwrap_anchor_quotes([ok, invented, plain], TEXT)
+    assert ok.evidence.quote == "et au moins 150 missiles ont été livrés"
+    assert invented.evidence.quote == "- 150 : « et au moins 150 chars ont été livrés »"
+    assert plain.evidence.quote == "au moins 150 missiles"
+    assert len(changes) == 1 and changes[0].startswith("claims[0].evidence: anchor line")
+
+
+def test_a_text_that_has_the_anchor_shape_is_left_as_quoted() -> None:
+    text = "Il a dit - 3 : « nous sommes prêts » puis est parti, selon 3 témoins."
+    c = StatementClaim.model_validate(
+        {"evidence": {"quote": "- 3 : « nous sommes prêts »"}, "content": "x"}
+    )
+    assert _unwrap_anchor_quotes([c], text) == []
+    assert c.evidence.quote == "- 3 : « nous sommes prêts »"
+
+
+def test_types_without_a_quantity_keep_their_schema_in_the_second_pass() -> None:
+    only_statements = {"claims": [FIRST["claims"][0]]}
+    with stub_server(*(completion(json.dumps(only_statements)) for _ in range(2))) as server:
+        result = extract(
+            TEXT, base_url=server.base_url, model="stub-model", server_kind="llama-cpp",
+            api_key="none", max_reasks=0, claim_types=(StatementClaim, EventClaim),
+        )  # fmt: skip
+    sent = [json.loads(r["body"]) for r in server.requests]
+    assert len(sent) == 2 and result.provenance.second_passes == 1
+    assert sent[1]["response_format"]["schema"] == sent[0]["response_format"]["schema"]
+    assert "minItems" not in sent[1]["response_format"]["schema"]["properties"]["claims"]
+
+
+def test_a_reask_that_loses_good_claims_does_not_lose_them() -> None:
+    """The 1.5B model often answers a re-ask with only the claim it was told to fix."""
+    first = {
+        "claims": [
+            FIRST["claims"][1],  # 11 000: verified
+            {**SECOND["claims"][1], "quantity": {"value": 160}},  # 160: not what the text says
+            {**SECOND["claims"][0], "evidence": {"quote": "Les deux pays ont signé"}},  # verified
+        ]
+    }
+    fixed = {"claims": [{**SECOND["claims"][1], "evidence": {"quote": "au moins 150 missiles"}}]}
+    with stub_server(completion(json.dumps(first)), completion(json.dumps(fixed))) as server:
+        result = extract(
+            TEXT, base_url=server.base_url, model="stub-model", server_kind="llama-cpp",
+            api_key="none", max_reasks=1,
+        )  # fmt: skip
+    assert len(server.requests) == 2  # the re-ask covered everything: no second pass
+    assert result.flagged == [] and result.provenance.reasks == 1
+    verified = sorted(q.value for c in result.claims for q in _quantities(c) if q.verified)
+    assert verified == [2, 150, 11000]
+    assert len(result.claims) == 3  # the wrong 160 is not kept beside its fix
+
+
+def test_an_answer_cut_off_keeps_its_complete_claims() -> None:
+    whole = json.dumps({"claims": [FIRST["claims"][1], SECOND["claims"][1]]})
+    cut = whole[: whole.index('"subject": "missiles')]  # cut inside the second claim
+    with stub_server(completion(cut), completion(cut)) as server:
+        result = extract(
+            TEXT, base_url=server.base_url, model="stub-model", server_kind="llama-cpp",
+            api_key="none", max_reasks=0, second_pass=False,
+        )  # fmt: skip
+    assert [q.value for c in result.claims for q in _quantities(c)] == [11000]
+    assert result.claims[0].quantity.verified  # type: ignore[attr-defined]
+    assert result.warnings and "claims are kept" in result.warnings[0]
