@@ -59,12 +59,13 @@ def _run(*answers: dict[str, Any]) -> tuple[Any, list[dict[str, Any]]]:
 
 
 def test_the_second_pass_asks_for_one_quantitative_claim_per_uncovered_number() -> None:
+    # deux and 150 are uncovered; the answer about deux also covers 150: no third call
     result, sent = _run(FIRST, SECOND)
-    assert len(sent) == 2
+    assert len(sent) == 2 and result.provenance.second_passes == 1
     first_schema = sent[0]["response_format"]["schema"]
     second_schema = sent[1]["response_format"]["schema"]
     assert "minItems" not in first_schema["properties"]["claims"]
-    assert second_schema["properties"]["claims"]["minItems"] == 2  # deux, 150
+    assert second_schema["properties"]["claims"]["minItems"] == 1
     # only the quantitative claim type is left in the grammar of the second call
     assert "quantitative" in json.dumps(second_schema)
     assert "statement" not in json.dumps(second_schema)
@@ -73,8 +74,7 @@ def test_the_second_pass_asks_for_one_quantitative_claim_per_uncovered_number() 
     assert message.startswith("Article (extraits) :\n")
     assert "Nombres encore sans claim" in message
     assert [line.split(" : ")[0] for line in message.splitlines() if line.startswith("- ")] == [
-        "- deux",
-        "- 150",
+        "- deux"
     ]
     # the anchor lines the model quoted became the article's words, and verify
     assert result.flagged == []
@@ -127,13 +127,14 @@ def test_a_text_that_has_the_anchor_shape_is_left_as_quoted() -> None:
 
 def test_types_without_a_quantity_keep_their_schema_in_the_second_pass() -> None:
     only_statements = {"claims": [FIRST["claims"][0]]}
-    with stub_server(*(completion(json.dumps(only_statements)) for _ in range(2))) as server:
+    with stub_server(*(completion(json.dumps(only_statements)) for _ in range(4))) as server:
         result = extract(
             TEXT, base_url=server.base_url, model="stub-model", server_kind="llama-cpp",
             api_key="none", max_reasks=0, claim_types=(StatementClaim, EventClaim),
         )  # fmt: skip
     sent = [json.loads(r["body"]) for r in server.requests]
-    assert len(sent) == 2 and result.provenance.second_passes == 1
+    # one call per uncovered number (11 000, deux, 150), none of which a statement covers
+    assert len(sent) == 4 and result.provenance.second_passes == 3
     assert sent[1]["response_format"]["schema"] == sent[0]["response_format"]["schema"]
     assert "minItems" not in sent[1]["response_format"]["schema"]["properties"]["claims"]
 
@@ -171,3 +172,20 @@ def test_an_answer_cut_off_keeps_its_complete_claims() -> None:
     assert [q.value for c in result.claims for q in _quantities(c)] == [11000]
     assert result.claims[0].quantity.verified  # type: ignore[attr-defined]
     assert result.warnings and "claims are kept" in result.warnings[0]
+
+
+def test_each_uncovered_number_gets_its_own_call_and_is_asked_once() -> None:
+    nothing: dict[str, Any] = {"claims": []}
+    only_deux = {"claims": [{**SECOND["claims"][0], "evidence": {"quote": "Les deux pays"}}]}
+    result, sent = _run(nothing, nothing, only_deux, nothing)
+    anchors = [
+        [
+            line.split(" : ")[0]
+            for line in r["messages"][-1]["content"].splitlines()
+            if line.startswith("- ")
+        ]
+        for r in sent[1:]
+    ]
+    assert anchors == [["- 11 000"], ["- deux"], ["- 150"]]
+    assert result.provenance.second_passes == 3 and result.provenance.calls == 4
+    assert [m.text for m in result.report.uncovered] == ["11 000", "150"]
