@@ -886,8 +886,10 @@ def _renumber(per_chunk: list[list[BaseClaim]], chunks: list[Chunk]) -> list[Bas
 
 
 def _dedupe(report: ValidationReport) -> list[BaseClaim]:
-    """Drop claims repeated across chunk borders: same type, same quote span, same numbers."""
-    seen: set[tuple[Any, ...]] = set()
+    """Drop repeated claims (same type, quote span and numbers: chunk borders, a second pass
+    restating a first answer), then number the rest c1, c2, ... again; contradictions follow."""
+    first: dict[tuple[Any, ...], BaseClaim] = {}
+    alias: dict[str, str] = {}
     keep: list[BaseClaim] = []
     for claim in report.claims:
         numbers = tuple(
@@ -896,10 +898,21 @@ def _dedupe(report: ValidationReport) -> list[BaseClaim]:
             if isinstance(n, Quantity)
         )
         key = (claim.type, claim.evidence.start, claim.evidence.end, numbers)
-        if key in seen:
+        if key in first:
+            alias[claim.id] = first[key].id
             continue
-        seen.add(key)
+        first[key] = claim
         keep.append(claim)
+    if alias:
+        renamed: dict[str, str] = {}
+        for n, claim in enumerate(keep, 1):
+            renamed[claim.id] = f"c{n}"
+            claim.id = f"c{n}"
+        for dropped, kept in alias.items():
+            renamed[dropped] = renamed[kept]
+        for claim in keep:
+            if isinstance(claim, ContradictionClaim):
+                claim.claim_ids = [renamed.get(i, i) for i in claim.claim_ids]
     return keep
 
 
