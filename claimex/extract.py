@@ -438,40 +438,33 @@ class _Plan:
         earlier = self.session.responses[calls_before:-1]
         if not earlier:
             return []
-        copies = [c.model_copy(deep=True) for c in kept]
-        if self.derive:
-            derive_from_text(copies, chunk.text)
-        covered = {
-            (v.verification.start, v.verification.end)
-            for v in validate(copies, chunk.text).quantities
-            if v.verification.ok
-        }
+        covered = set().union(*_verified_spans(self.check(chunk, kept)).values())
         extra: list[BaseClaim] = []
         for response in earlier:
             candidates = _lenient_parse(rm, response)
             _unwrap_anchor_quotes(candidates, chunk.text)
-            if self.derive:
-                derive_from_text(candidates, chunk.text)
-            report = validate(candidates, chunk.text)
+            report = self.check(chunk, candidates, in_place=True)  # kept as corrected
             bad = set(_flagged(report))
-            for index, claim in enumerate(candidates):
-                spans = {
-                    (v.verification.start, v.verification.end)
-                    for v in report.quantities
-                    if v.claim_index == index and v.verification.ok
-                }
-                if index in bad or not spans or spans <= covered:
+            for index, spans in _verified_spans(report).items():
+                if index in bad or spans <= covered:
                     continue
                 covered |= spans
-                extra.append(claim)
+                extra.append(candidates[index])
         return extra
+
+    def check(
+        self, chunk: Chunk, claims: list[BaseClaim], *, in_place: bool = False
+    ) -> ValidationReport:
+        """The validator's verdicts on ``claims`` after the text's corrections, which are made
+        on copies unless ``in_place``."""
+        targets = claims if in_place else [c.model_copy(deep=True) for c in claims]
+        if self.derive:
+            derive_from_text(targets, chunk.text)
+        return validate(targets, chunk.text)
 
     def uncovered(self, chunk: Chunk, claims: list[BaseClaim]) -> list[NumberMention]:
         """The amounts of a chunk that no verified number of ``claims`` sits on."""
-        copies = [c.model_copy(deep=True) for c in claims]
-        if self.derive:
-            derive_from_text(copies, chunk.text)
-        return list(validate(copies, chunk.text).uncovered)
+        return list(self.check(chunk, claims).uncovered)
 
     def request(
         self, chunk: Chunk, focus: Sequence[NumberMention] | None = None
@@ -525,6 +518,15 @@ def _anchor(text: str, start: int, end: int, width: int = 50) -> str:
     return " ".join(text[left:right].split())
 
 
+_ANCHORS_HEADER = (
+    "\nNombres de l'article (chacun doit figurer dans un claim, avec sa citation exacte) :"
+)
+_FOCUS_HEADER = (
+    "\nNombres encore sans claim : écris un claim « quantitative » pour chacun, dans "
+    "l'ordre, avec pour citation les mots de l'article qui le contiennent :"
+)
+
+
 def user_message(
     text: str, focus: Sequence[NumberMention] | None = None, *, anchors: bool = True
 ) -> str:
@@ -541,18 +543,9 @@ def user_message(
             (s, e) for s, e in split_sentences(text) if any(s <= m.start < e for m in amounts)
         ]
         lines = ["Article (extraits) :\n" + "\n".join(text[s:e] for s, e in sentences)]
-    if amounts and anchors and focus is None:
-        lines.append(
-            "\nNombres de l'article (chacun doit figurer dans un claim, avec sa citation exacte) :"
-        )
-    elif amounts and anchors:
-        lines.append(
-            "\nNombres encore sans claim : écris un claim « quantitative » pour chacun, dans "
-            "l'ordre, avec pour citation les mots de l'article qui le contiennent :"
-        )
     if amounts and anchors:
-        for m in amounts:
-            lines.append(f"- {m.text} : « {_anchor(text, m.start, m.end)} »")
+        lines.append(_ANCHORS_HEADER if focus is None else _FOCUS_HEADER)
+        lines.extend(f"- {m.text} : « {_anchor(text, m.start, m.end)} »" for m in amounts)
     return "\n".join(lines)
 
 
@@ -943,6 +936,15 @@ def _exact_quotes(report: ValidationReport, text: str) -> list[str]:
             changes.append(f"{claim.id}: quote « {e.quote} » -> the text's words « {words} »")
             claim.evidence.quote = words
     return changes
+
+
+def _verified_spans(report: ValidationReport) -> dict[int, set[tuple[int | None, int | None]]]:
+    """Claim index -> the text spans of its verified numbers (claims with none are absent)."""
+    spans: dict[int, set[tuple[int | None, int | None]]] = {}
+    for v in report.quantities:
+        if v.verification.ok:
+            spans.setdefault(v.claim_index, set()).add((v.verification.start, v.verification.end))
+    return spans
 
 
 def _flagged(report: ValidationReport) -> list[int]:
