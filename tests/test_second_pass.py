@@ -49,11 +49,13 @@ SECOND = {
 }
 
 
-def _run(*answers: dict[str, Any]) -> tuple[Any, list[dict[str, Any]]]:
-    with stub_server(*(completion(json.dumps(a)) for a in answers)) as server:
+def _run(*answers: dict[str, Any] | str, **options: Any) -> tuple[Any, list[dict[str, Any]]]:
+    """extract(TEXT) against a server answering ``answers`` in turn (dicts sent as JSON)."""
+    replies = (completion(a if isinstance(a, str) else json.dumps(a)) for a in answers)
+    with stub_server(*replies) as server:
         result = extract(
             TEXT, base_url=server.base_url, model="stub-model", server_kind="llama-cpp",
-            api_key="none", max_reasks=0,
+            api_key="none", **{"max_reasks": 0, **options},
         )  # fmt: skip
     return result, [json.loads(r["body"]) for r in server.requests]
 
@@ -127,12 +129,7 @@ def test_a_text_that_has_the_anchor_shape_is_left_as_quoted() -> None:
 
 def test_types_without_a_quantity_keep_their_schema_in_the_second_pass() -> None:
     only_statements = {"claims": [FIRST["claims"][0]]}
-    with stub_server(*(completion(json.dumps(only_statements)) for _ in range(4))) as server:
-        result = extract(
-            TEXT, base_url=server.base_url, model="stub-model", server_kind="llama-cpp",
-            api_key="none", max_reasks=0, claim_types=(StatementClaim, EventClaim),
-        )  # fmt: skip
-    sent = [json.loads(r["body"]) for r in server.requests]
+    result, sent = _run(*[only_statements] * 4, claim_types=(StatementClaim, EventClaim))
     # one call per uncovered number (11 000, deux, 150), none of which a statement covers
     assert len(sent) == 4 and result.provenance.second_passes == 3
     assert sent[1]["response_format"]["schema"] == sent[0]["response_format"]["schema"]
@@ -149,12 +146,8 @@ def test_a_reask_that_loses_good_claims_does_not_lose_them() -> None:
         ]
     }
     fixed = {"claims": [{**SECOND["claims"][1], "evidence": {"quote": "au moins 150 missiles"}}]}
-    with stub_server(completion(json.dumps(first)), completion(json.dumps(fixed))) as server:
-        result = extract(
-            TEXT, base_url=server.base_url, model="stub-model", server_kind="llama-cpp",
-            api_key="none", max_reasks=1,
-        )  # fmt: skip
-    assert len(server.requests) == 2  # the re-ask covered everything: no second pass
+    result, sent = _run(first, fixed, max_reasks=1)
+    assert len(sent) == 2  # the re-ask covered everything: no second pass
     assert result.flagged == [] and result.provenance.reasks == 1
     verified = sorted(q.value for c in result.claims for q in _quantities(c) if q.verified)
     assert verified == [2, 150, 11000]
@@ -164,13 +157,9 @@ def test_a_reask_that_loses_good_claims_does_not_lose_them() -> None:
 def test_an_answer_cut_off_keeps_its_complete_claims() -> None:
     whole = json.dumps({"claims": [FIRST["claims"][1], SECOND["claims"][1]]})
     cut = whole[: whole.index('"subject": "missiles')]  # cut inside the second claim
-    with stub_server(completion(cut), completion(cut)) as server:
-        result = extract(
-            TEXT, base_url=server.base_url, model="stub-model", server_kind="llama-cpp",
-            api_key="none", max_reasks=0, second_pass=False,
-        )  # fmt: skip
+    result, _sent = _run(cut, cut, second_pass=False)
     assert [q.value for c in result.claims for q in _quantities(c)] == [11000]
-    assert result.claims[0].quantity.verified  # type: ignore[attr-defined]
+    assert result.claims[0].quantity.verified
     assert result.warnings and "claims are kept" in result.warnings[0]
 
 
