@@ -11,6 +11,7 @@ from claimex.errors import (
     ExtractionError,
     InputError,
     LocalModelError,
+    LocalServerCrash,
     ServerError,
 )
 from claimex.extract import Extraction, OnInvalid, Provenance, aextract, extract
@@ -56,6 +57,7 @@ __all__ = [
     "ForecastClaim",
     "InputError",
     "LocalModelError",
+    "LocalServerCrash",
     "NumberKind",
     "NumberMention",
     "OnInvalid",

@@ -16,6 +16,7 @@ import email.utils
 import os
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -129,8 +130,10 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         async_transport: httpx.AsyncBaseTransport | None = None,
         sleep: Any = time.sleep,
         server: str = "",
+        health: Callable[[], None] | None = None,
     ) -> None:
         self.server = server
+        self.health = health  # raises when the server process died: no point retrying then
         self.policy = policy
         self.stats = stats
         self._sync = sync_transport or httpx.HTTPTransport()
@@ -158,12 +161,16 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         }
 
     def _count(self, state: RetryCallState) -> None:
+        if self.health is not None:
+            self.health()
         self.stats.retries += 1
         exc = state.outcome.exception() if state.outcome else None
         if exc is not None:
             self.stats.faults.append(_cause(exc))
 
     def _fail(self, request: httpx.Request, exc: BaseException, attempts: int) -> ServerError:
+        if self.health is not None:
+            self.health()
         server = self.server or redact_url(str(request.url.copy_with(query=None)))
         cause = _cause(exc)
         return ServerError(
@@ -235,6 +242,8 @@ class LLMConfig:
     timeout: float = 600.0
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     stats: TransportStats = field(default_factory=TransportStats)
+    # the embedded server's crash check: a dead process is reported as a crash, not as a refusal
+    health: Callable[[], None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def server(self) -> str:
@@ -254,7 +263,7 @@ class LLMConfig:
 
     def openai_client(self, transport: httpx.BaseTransport | None = None) -> openai.OpenAI:
         retrying = RetryingTransport(
-            self.retry, self.stats, sync_transport=transport, server=self.server
+            self.retry, self.stats, sync_transport=transport, server=self.server, health=self.health
         )
         http = httpx.Client(transport=retrying, timeout=self._http_timeout())
         return openai.OpenAI(http_client=http, **self._client_options())
@@ -263,7 +272,11 @@ class LLMConfig:
         self, transport: httpx.AsyncBaseTransport | None = None
     ) -> openai.AsyncOpenAI:
         retrying = RetryingTransport(
-            self.retry, self.stats, async_transport=transport, server=self.server
+            self.retry,
+            self.stats,
+            async_transport=transport,
+            server=self.server,
+            health=self.health,
         )
         http = httpx.AsyncClient(transport=retrying, timeout=self._http_timeout())
         return openai.AsyncOpenAI(http_client=http, **self._client_options())
@@ -334,4 +347,5 @@ def resolve_config(
         embedded=True,
         timeout=timeout,
         retry=policy,
+        health=server.check,
     )
