@@ -13,6 +13,7 @@ from importlib import metadata
 from pathlib import Path
 
 __all__ = [
+    "NATIVE_NO_AMX_CMAKE_ARGS",
     "PORTABLE_CMAKE_ARGS",
     "build_features",
     "cpu_flags",
@@ -45,14 +46,21 @@ _FEATURE_FLAGS = {
 }
 
 
-def rebuild_command() -> str:
-    """The command that reinstalls the installed llama-cpp-python as a portable build."""
+# For a CPU below x86-64-v3 (no AVX2: low-end laptops, old servers): compiled for the CPU that
+# builds it, AMX left out (ggml's AMX kernels need __AMX_INT8__).
+NATIVE_NO_AMX_CMAKE_ARGS = (
+    "-DGGML_NATIVE=ON -DCMAKE_C_FLAGS=-mno-amx-int8 -DCMAKE_CXX_FLAGS=-mno-amx-int8"
+)
+
+
+def rebuild_command(cmake_args: str = PORTABLE_CMAKE_ARGS) -> str:
+    """The command that reinstalls the installed llama-cpp-python with ``cmake_args``."""
     try:
         version = metadata.version("llama-cpp-python")
     except metadata.PackageNotFoundError:
         version = "0.3.36"
     return (
-        f'CMAKE_ARGS="{PORTABLE_CMAKE_ARGS}" pip install --force-reinstall --no-cache-dir '
+        f'CMAKE_ARGS="{cmake_args}" pip install --force-reinstall --no-cache-dir '
         f"--no-deps llama-cpp-python=={version}"
     )
 
@@ -126,21 +134,27 @@ def explain_crash(
     if native:
         used = build_features(_read(log_path))
         flags = cpu_flags(cpuinfo)
+        missing = sorted(f for f in used if f in _FEATURE_FLAGS and _FEATURE_FLAGS[f] not in flags)
         if "AMX_INT8" in used:
-            why = (
+            why, args = (
                 "this llama.cpp build uses AMX, which this CPU advertises but this machine "
-                "(often a VM) does not let a process use"
+                "(often a VM) does not let a process use; rebuild it portable",
+                PORTABLE_CMAKE_ARGS,
+            )
+        elif missing and flags:
+            lacks_avx2 = "avx2" not in flags
+            why, args = (
+                f"this llama.cpp build uses {', '.join(missing)}, which this CPU lacks; rebuild "
+                + ("it for this CPU" if lacks_avx2 else "it portable"),
+                NATIVE_NO_AMX_CMAKE_ARGS if lacks_avx2 else PORTABLE_CMAKE_ARGS,
             )
         else:
-            missing = sorted(
-                f for f in used if f in _FEATURE_FLAGS and _FEATURE_FLAGS[f] not in flags
+            why, args = (
+                "llama.cpp crashed in native code, most often a build for other CPU features; "
+                "rebuild it portable",
+                PORTABLE_CMAKE_ARGS,
             )
-            why = (
-                f"this llama.cpp build uses {', '.join(missing)}, which this CPU lacks"
-                if missing and flags
-                else "llama.cpp crashed in native code, most often a build for other CPU features"
-            )
-        return f"{head}. {why}: rebuild it portable with: {rebuild_command()}"
+        return f"{head}. {why} with: {rebuild_command(args)}"
     if returncode == -signal.SIGKILL:
         return f"{head}. It was killed: out of memory? The embedded model needs about 2 GB of RAM."
     return (

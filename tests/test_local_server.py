@@ -194,3 +194,13 @@ def test_each_server_has_its_own_log(tmp_path: Path) -> None:
         time.sleep(1.1)  # the log name carries the second it started
     assert len(logs) == 2 and all(p.read_text().startswith("llama_model_loader") for p in logs)
     assert os.path.commonpath([str(p) for p in logs]) == str(tmp_path)
+
+
+def test_a_cpu_without_avx2_is_told_to_build_for_itself(tmp_path: Path) -> None:
+    log = tmp_path / "server.log"
+    log.write_text("CPU : SSE3 = 1 | AVX = 1 | AVX2 = 1 | FMA = 1 |\n")
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text("flags : fpu sse3 ssse3 sse4_2\n")  # a low-end laptop: no AVX at all
+    message = explain_crash(-signal.SIGILL, log, when="on its first completion", cpuinfo=cpuinfo)
+    assert "uses AVX, AVX2, FMA, which this CPU lacks" in message
+    assert "-DGGML_NATIVE=ON" in message and "-mno-amx-int8" in message
