@@ -37,7 +37,15 @@ from pydantic import (
 from claimex._version import __version__
 from claimex.chunking import Chunk, chunk_text, split_sentences
 from claimex.errors import ConfigurationError, ExtractionError, InputError, ServerError
-from claimex.llm import LLMConfig, RetryPolicy, ServerKind, guess_kind, redact_url, resolve_config
+from claimex.llm import (
+    LLMConfig,
+    RetryPolicy,
+    ServerKind,
+    guess_kind,
+    redact_url,
+    resolve_config,
+    status_text,
+)
 from claimex.numbers import AMOUNT_KINDS, NumberMention, find_numbers
 from claimex.prompts import Prompt, load_prompt
 from claimex.schemas import (
@@ -561,14 +569,10 @@ def _server_error(exc: BaseException, server: str) -> ServerError | None:
             return cur
     for cur in chain:
         if isinstance(cur, openai.APIStatusError):
+            # the status only: a body can echo the request, and with it the credentials
             status = cur.status_code
-            detail = "" if status in (401, 403) else _short_body(cur)
-            cause = f"HTTP {status}{': ' + detail if detail else ''}"
-            hint = (
-                "check OPENAI_API_KEY"
-                if status in (401, 403)
-                else "check the model name and the server kind"
-            )
+            cause = status_text(status)
+            hint = _STATUS_HINTS.get(status, "check the model name and the server kind")
             return ServerError(
                 f"the LLM server {server} refused the request ({cause}); {hint}.",
                 server=server,
@@ -588,12 +592,12 @@ def _server_error(exc: BaseException, server: str) -> ServerError | None:
     return None
 
 
-def _short_body(err: openai.APIStatusError) -> str:
-    try:
-        body = err.response.text
-    except Exception:  # pragma: no cover - streaming bodies
-        return ""
-    return " ".join(body.split())[:200]
+_STATUS_HINTS = {
+    401: "check OPENAI_API_KEY",
+    403: "check OPENAI_API_KEY",
+    404: "check the server URL (it usually ends in /v1) and the model name",
+    413: "lower chunk_chars or max_tokens",
+}
 
 
 def _lenient_parse(rm: type[_ClaimList], completion: Any) -> list[BaseClaim]:
