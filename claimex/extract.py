@@ -41,12 +41,13 @@ from claimex.llm import (
     LLMConfig,
     RetryPolicy,
     ServerKind,
-    guess_kind,
     redact_url,
     resolve_config,
+    server_kind_of,
     status_text,
 )
 from claimex.numbers import AMOUNT_KINDS, NumberMention, find_numbers
+from claimex.options import at_least, one_of
 from claimex.prompts import Prompt, load_prompt
 from claimex.schemas import (
     BaseClaim,
@@ -166,6 +167,12 @@ def check_text(text: object, *, check_language: bool = True, max_chars: int = MA
             f"the text has {len(text):,} characters, over the limit of {max_chars:,}; "
             "split it or raise max_chars"
         )
+    surrogate = re.search("[\ud800-\udfff]", text)
+    if surrogate is not None:
+        raise InputError(
+            f"the text has a lone surrogate (U+{ord(surrogate.group()):04X}) at character "
+            f"{surrogate.start()}, which is not valid Unicode; fix the escape or the decoding"
+        )
     sample = text[:20_000]
     junk = sum(
         1
@@ -178,6 +185,13 @@ def check_text(text: object, *, check_language: bool = True, max_chars: int = MA
             f"in the first {len(sample):,}); decode it as UTF-8 text first"
         )
     if check_language:
+        letters = [c for c in sample if c.isalpha()]
+        latin = sum(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+        if len(letters) >= 20 and latin < len(letters) / 2:  # Chinese, Arabic, Cyrillic...
+            raise InputError(
+                f"the text does not look French (only {latin / len(letters):.0%} of its letters "
+                "are Latin); claimex reads French news. Pass check_language=False to try anyway"
+            )
         words = [w.strip(".,;:!?«»\"'()").lower() for w in sample.split()]
         words = [w.split("'")[-1].split("’")[-1] for w in words if w]
         if len(words) >= 30:
@@ -696,8 +710,7 @@ def _plan(
     timeout: float | None,
 ) -> _Plan:
     check_text(text, check_language=check_language)
-    if max_reasks < 0:
-        raise ValueError("max_reasks must be >= 0")
+    at_least("max_reasks", max_reasks, 0)
     prompt = load_prompt("extract")
     chunks = chunk_text(text, chunk_chars)
     config: LLMConfig | None = None
@@ -708,7 +721,7 @@ def _plan(
         if not name:
             raise ConfigurationError("a client was given but no model: pass model=...")
         url = str(client.base_url)
-        kind = ServerKind(server_kind) if server_kind else guess_kind(url)
+        kind = server_kind_of(server_kind, url)
         server, embedded = redact_url(url), False
     else:
         config = resolve_config(model, base_url, api_key, server_kind, retry=retry, timeout=timeout)
@@ -776,7 +789,7 @@ def extract(
     - ``chunk_chars``: texts longer than this are split on paragraphs and sentences.
     - ``check_language``: refuse text that does not look French.
     """
-    policy = OnInvalid(on_invalid)
+    policy = one_of("on_invalid", on_invalid, OnInvalid)
     plan = _plan(
         text, claim_types=claim_types, model=model, client=client, base_url=base_url,
         api_key=api_key, server_kind=server_kind, max_reasks=max_reasks, max_tokens=max_tokens,
@@ -825,7 +838,7 @@ async def aextract(
     """``extract`` for asyncio: the same pipeline over an ``openai.AsyncOpenAI`` client."""
     import asyncio
 
-    policy = OnInvalid(on_invalid)
+    policy = one_of("on_invalid", on_invalid, OnInvalid)
     plan = await asyncio.to_thread(
         _plan, text, claim_types=claim_types, model=model, client=client, base_url=base_url,
         api_key=api_key, server_kind=server_kind, max_reasks=max_reasks, max_tokens=max_tokens,

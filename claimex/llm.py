@@ -34,6 +34,7 @@ from tenacity import (
 )
 
 from claimex.errors import ConfigurationError, ServerError
+from claimex.options import one_of
 
 __all__ = [
     "LLMConfig",
@@ -42,6 +43,7 @@ __all__ = [
     "TransportStats",
     "check_base_url",
     "resolve_config",
+    "server_kind_of",
     "status_text",
 ]
 
@@ -376,6 +378,15 @@ def guess_kind(base_url: str, *, embedded: bool = False) -> ServerKind:
     return ServerKind.LLAMA_CPP if host in ("127.0.0.1", "localhost", "::1") else ServerKind.GENERIC
 
 
+def server_kind_of(
+    kind: ServerKind | str | None, base_url: str, *, embedded: bool = False
+) -> ServerKind:
+    """The kind given (checked against the choices), else the one guessed from the server."""
+    return (
+        one_of("server_kind", kind, ServerKind) if kind else guess_kind(base_url, embedded=embedded)
+    )
+
+
 def resolve_config(
     model: str | None = None,
     base_url: str | None = None,
@@ -401,7 +412,7 @@ def resolve_config(
                 "or set CLAIMEX_MODEL"
             )
         check_base_url(url)
-        k = ServerKind(kind) if kind else guess_kind(url)
+        k = server_kind_of(kind, url)
         return LLMConfig(
             base_url=url, model=name, kind=k, api_key=key, timeout=timeout, retry=policy
         )
@@ -413,7 +424,11 @@ def resolve_config(
     from claimex.local import LOCAL_MODEL, local_server
 
     server = local_server()
-    k = ServerKind(kind) if kind else guess_kind(server.base_url, embedded=True)
+    k = (
+        one_of("server_kind", kind, ServerKind)
+        if kind
+        else guess_kind(server.base_url, embedded=True)
+    )
     return LLMConfig(
         base_url=server.base_url,
         model=name or LOCAL_MODEL.name,
