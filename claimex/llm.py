@@ -164,6 +164,10 @@ class _WaitTooLong(Exception):
         )
 
 
+# what the retry loop ends on, turned into one ServerError
+_GIVE_UP = (_RetryableStatus, _WaitTooLong, httpx.TimeoutException, httpx.TransportError)
+
+
 def _transient(exc: BaseException) -> bool:
     return isinstance(exc, _RetryableStatus | httpx.TimeoutException | httpx.TransportError)
 
@@ -269,12 +273,7 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     finally:
                         response.close()
                     return self._check_status(response)
-        except (
-            _RetryableStatus,
-            _WaitTooLong,
-            httpx.TimeoutException,
-            httpx.TransportError,
-        ) as exc:
+        except _GIVE_UP as exc:
             raise self._fail(request, exc, attempts) from None
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -295,12 +294,7 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     finally:
                         await response.aclose()
                     return self._check_status(response)
-        except (
-            _RetryableStatus,
-            _WaitTooLong,
-            httpx.TimeoutException,
-            httpx.TransportError,
-        ) as exc:
+        except _GIVE_UP as exc:
             raise self._fail(request, exc, attempts) from None
         raise AssertionError("unreachable")  # pragma: no cover
 
