@@ -37,7 +37,8 @@ def _fail(exc: BaseException) -> None:
         raise typer.Exit(code=0)
     if _DEBUG:
         raise exc
-    typer.echo(f"claimex: error: {exc}", err=True)
+    message = " ".join(str(exc).split())  # one line, whatever a library put in the message
+    typer.echo(f"claimex: error: {message}", err=True)
     raise typer.Exit(code=2)
 
 

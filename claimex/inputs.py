@@ -28,6 +28,15 @@ class Inputs:
 
     items: list[tuple[str, str | ClaimexError]] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)  # folder files that are not .txt or .jsonl
+    _taken: set[str] = field(default_factory=set, repr=False)
+
+    def add(self, doc_id: str, text: str | ClaimexError, where: str) -> None:
+        """Add an input; an id already taken gets its place appended, so each input keeps its
+        own record instead of the whole batch stopping on a repeated id."""
+        if doc_id in self._taken:
+            doc_id = f"{doc_id} ({where})"
+        self._taken.add(doc_id)
+        self.items.append((doc_id, text))
 
     def skipped_note(self) -> str | None:
         """One line saying which files of the folders were left out, if any."""
@@ -87,11 +96,11 @@ def _read_jsonl(path: Path, out: Inputs) -> None:
     try:
         lines = decode(path.read_bytes(), str(path)).splitlines()
     except InputError as exc:
-        out.items.append((str(path), exc))
+        out.add(str(path), exc, str(path))
         return
     for n, line in enumerate(lines, 1):
         if line.strip():
-            out.items.append(_jsonl_item(f"{path}:{n}", line))
+            out.add(*_jsonl_item(f"{path}:{n}", line), f"{path}:{n}")
 
 
 def _read_folder(folder: Path, out: Inputs) -> None:
@@ -119,7 +128,7 @@ def _read_one(p: Path, out: Inputs) -> None:
     if p.suffix.lower() == JSONL_SUFFIX:
         _read_jsonl(p, out)
     else:
-        out.items.append((str(p), _text_or_error(str(p))))
+        out.add(str(p), _text_or_error(str(p)), str(p))
 
 
 def read_inputs(paths: list[str]) -> Inputs:
@@ -132,7 +141,7 @@ def read_inputs(paths: list[str]) -> Inputs:
     for path in paths:
         p = Path(path)
         if path == "-":
-            out.items.append(("stdin", _text_or_error(path)))
+            out.add("stdin", _text_or_error(path), "stdin")
         elif p.is_dir():
             _read_folder(p, out)
         elif not p.is_file():

@@ -280,3 +280,16 @@ def test_no_secret_of_a_url_reaches_a_record(tmp_path: Path) -> None:
     with pytest.raises(ClaimexError) as info:
         extract_many(TEXTS, output=out, **{**options(f"http://u:{SECRET}@127.0.0.1:9/v1")})
     assert SECRET not in str(info.value) and not out.exists()
+
+
+def test_a_repeated_id_in_the_inputs_does_not_stop_the_batch(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "same", "text": TEXTS[0][1]}),
+        json.dumps({"id": "same", "text": "  "}),
+    ]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    with stub_server(completion(GOOD_ANSWER)) as s:
+        result = cli(str(tmp_path / "in.jsonl"), "-f", "jsonl", url=s.base_url)
+    assert result.exit_code == 1 and one_line_each(result.stderr)
+    ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+    assert ids == ["same", f"same ({tmp_path / 'in.jsonl'}:2)"]
