@@ -41,6 +41,7 @@ REPLIES = st.sampled_from(
         completion(WRONG_NUMBER),
         completion("{not json"),
         Reply(200, b"this is not json", {"Content-Type": "application/json"}),
+        Reply(200, ECHO, {"Content-Type": "application/json"}),  # JSON, but not a completion
         Reply(429, ECHO, {"Retry-After": "0"}),
         Reply(429, ECHO, {"Retry-After": "soon"}),
         Reply(429, ECHO, {"Retry-After": "86400"}),

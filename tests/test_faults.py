@@ -129,6 +129,14 @@ def test_malformed_json_from_the_server() -> None:
     assert SECRET not in str(info.value)
 
 
+def test_json_that_is_not_a_completion_is_a_warning_not_a_crash() -> None:
+    body = json.dumps({"error": f"echo: Bearer {SECRET}"}).encode()
+    with stub_server(*[Reply(200, body, {"Content-Type": "application/json"})] * 2) as s:
+        result = run(s.base_url, max_reasks=1)
+    assert result.claims == [] and result.warnings  # type: ignore[attr-defined]
+    assert SECRET not in result.model_dump_json()  # type: ignore[attr-defined]
+
+
 def test_a_wrong_number_is_reasked_with_the_verifiers_message() -> None:
     with stub_server(completion(WRONG_NUMBER), completion(GOOD_ANSWER)) as server:
         result = run(server.base_url, max_reasks=1)
