@@ -388,8 +388,13 @@ class _Session:
         self.responses.append(response)
         usage = getattr(response, "usage", None)
         if usage is not None:
-            self.tokens_in += int(getattr(usage, "prompt_tokens", 0) or 0)
-            self.tokens_out += int(getattr(usage, "completion_tokens", 0) or 0)
+            self.tokens_in += _token_count(getattr(usage, "prompt_tokens", 0))
+            self.tokens_out += _token_count(getattr(usage, "completion_tokens", 0))
+
+
+def _token_count(value: object) -> int:
+    """A usage figure as the server sent it; anything but a count is 0 (a server's own bug)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
 # Second-pass calls per chunk at most (one per uncovered amount): bounds the cost of a table.
@@ -670,7 +675,8 @@ def _handle_failure(
     completion = getattr(exc, "last_completion", None)
     if completion is None:
         raise ExtractionError(
-            f"the model's answer could not be used: {type(exc).__name__}: {str(exc)[:300]}"
+            f"the model's answer could not be used: {type(exc).__name__}: "
+            f"{' '.join(str(exc).split())[:300]}"
         ) from None
     # The last answer is kept (its failures get flagged); ``_Plan.salvage`` adds the verified
     # claims of the earlier ones.

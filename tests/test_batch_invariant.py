@@ -42,6 +42,7 @@ REPLIES = st.sampled_from(
         completion("{not json"),
         Reply(200, b"this is not json", {"Content-Type": "application/json"}),
         Reply(200, ECHO, {"Content-Type": "application/json"}),  # JSON, but not a completion
+        Reply(200, b"null", {"Content-Type": "application/json"}),
         Reply(429, ECHO, {"Retry-After": "0"}),
         Reply(429, ECHO, {"Retry-After": "soon"}),
         Reply(429, ECHO, {"Retry-After": "86400"}),

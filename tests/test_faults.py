@@ -298,3 +298,25 @@ def test_a_retry_after_over_the_cap_is_reported_not_shortened() -> None:
     assert time.monotonic() - t0 < 5 and len(server.requests) == 1
     assert "retry after 3600 s (Retry-After)" in str(info.value)
     assert "backoff_cap" in str(info.value)
+
+
+def test_a_server_with_nonsense_usage_figures_costs_no_warning(
+    recwarn: pytest.WarningsRecorder,
+) -> None:
+    body = json.loads(completion(GOOD_ANSWER).body)
+    body["usage"] = {"prompt_tokens": -1, "completion_tokens": "a", "total_tokens": None}
+    with stub_server(
+        Reply(200, json.dumps(body).encode(), {"Content-Type": "application/json"})
+    ) as s:
+        result = run(s.base_url)
+    assert result.flagged == [] and result.provenance.tokens_out == 0  # type: ignore[attr-defined]
+    assert [str(w.message) for w in recwarn] == []
+
+
+def test_a_null_answer_is_a_one_line_extraction_error() -> None:
+    with (
+        stub_server(*[Reply(200, b"null", {"Content-Type": "application/json"})] * 2) as s,
+        pytest.raises(ExtractionError) as info,
+    ):
+        run(s.base_url, max_reasks=1)
+    assert "\n" not in str(info.value)
