@@ -381,6 +381,9 @@ def eval_(
     from claimex.extract import extract as run
 
     try:
+        for folder in (gold_dir, texts_dir, *([results] if results is not None else [])):
+            if not folder.is_dir():
+                raise ClaimexError(f"{folder}: no such folder")
         report = evaluate(
             gold_dir,
             texts_dir,
@@ -388,6 +391,11 @@ def eval_(
             save_dir=save,
             extract=lambda _name, text: run(text, model=model, base_url=base_url),
         )
+        if not report.docs:
+            raise ClaimexError(
+                f"{gold_dir}: no NAME.jsonl gold file with a NAME.txt in {texts_dir}; "
+                "check the two folders"
+            )
         typer.echo(report.table())
         if json_out is not None:
             json_out.write_text(report.to_json() + "\n", encoding="utf-8")

@@ -293,3 +293,10 @@ def test_a_repeated_id_in_the_inputs_does_not_stop_the_batch(tmp_path: Path) -> 
     assert result.exit_code == 1 and one_line_each(result.stderr)
     ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
     assert ids == ["same", f"same ({tmp_path / 'in.jsonl'}:2)"]
+
+
+def test_eval_on_missing_or_empty_folders_says_so(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", str(tmp_path / "nope"), str(tmp_path)])
+    assert result.exit_code == 2 and "no such folder" in result.stderr
+    result = runner.invoke(app, ["eval", str(tmp_path), str(tmp_path), "--results", str(tmp_path)])
+    assert result.exit_code == 2 and "no NAME.jsonl gold file" in result.stderr
