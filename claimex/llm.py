@@ -17,6 +17,7 @@ import http
 import os
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC
 from enum import StrEnum
@@ -201,8 +202,10 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         async_transport: httpx.AsyncBaseTransport | None = None,
         sleep: Any = time.sleep,
         server: str = "",
+        health: Callable[[], None] | None = None,
     ) -> None:
         self.server = server
+        self.health = health  # raises when the server process died: no point retrying then
         self.policy = policy
         self.stats = stats
         self._sync = sync_transport or httpx.HTTPTransport()
@@ -240,12 +243,16 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         raise _RetryableStatus(response)
 
     def _count(self, state: RetryCallState) -> None:
+        if self.health is not None:
+            self.health()
         self.stats.retries += 1
         exc = state.outcome.exception() if state.outcome else None
         if exc is not None:
             self.stats.faults.append(_cause(exc))
 
     def _fail(self, request: httpx.Request, exc: BaseException, attempts: int) -> ServerError:
+        if self.health is not None:
+            self.health()
         server = self.server or redact_url(str(request.url.copy_with(query=None)))
         cause = _cause(exc)
         hint = (
@@ -317,6 +324,8 @@ class LLMConfig:
     timeout: float = 600.0
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     stats: TransportStats = field(default_factory=TransportStats)
+    # the embedded server's crash check: a dead process is reported as a crash, not as a refusal
+    health: Callable[[], None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def server(self) -> str:
@@ -336,7 +345,7 @@ class LLMConfig:
 
     def openai_client(self, transport: httpx.BaseTransport | None = None) -> openai.OpenAI:
         retrying = RetryingTransport(
-            self.retry, self.stats, sync_transport=transport, server=self.server
+            self.retry, self.stats, sync_transport=transport, server=self.server, health=self.health
         )
         http = httpx.Client(transport=retrying, timeout=self._http_timeout())
         return openai.OpenAI(http_client=http, **self._client_options())
@@ -345,7 +354,11 @@ class LLMConfig:
         self, transport: httpx.AsyncBaseTransport | None = None
     ) -> openai.AsyncOpenAI:
         retrying = RetryingTransport(
-            self.retry, self.stats, async_transport=transport, server=self.server
+            self.retry,
+            self.stats,
+            async_transport=transport,
+            server=self.server,
+            health=self.health,
         )
         http = httpx.AsyncClient(transport=retrying, timeout=self._http_timeout())
         return openai.AsyncOpenAI(http_client=http, **self._client_options())
@@ -430,4 +443,5 @@ def resolve_config(
         embedded=True,
         timeout=timeout,
         retry=policy,
+        health=server.check,
     )

@@ -6,6 +6,7 @@ import json
 import logging
 import socket
 import time
+from pathlib import Path
 
 import pytest
 
@@ -215,9 +216,12 @@ def test_bad_input_fails_before_any_call(text: str, message: str) -> None:
         assert server.requests == []
 
 
-def test_no_model_configured_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_model_configured_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     for var in ("CLAIMEX_BASE_URL", "OPENAI_BASE_URL", "CLAIMEX_MODEL"):
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("CLAIMEX_CACHE_DIR", str(tmp_path))  # no embedded server of this machine
     import importlib.util
 
     real = importlib.util.find_spec
