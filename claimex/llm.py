@@ -431,11 +431,7 @@ def resolve_config(
     from claimex.local import LOCAL_MODEL, local_server
 
     server = local_server()
-    k = (
-        one_of("server_kind", kind, ServerKind)
-        if kind
-        else guess_kind(server.base_url, embedded=True)
-    )
+    k = server_kind_of(kind, server.base_url, embedded=True)
     return LLMConfig(
         base_url=server.base_url,
         model=name or LOCAL_MODEL.name,
