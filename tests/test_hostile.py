@@ -300,3 +300,14 @@ def test_eval_on_missing_or_empty_folders_says_so(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "no such folder" in result.stderr
     result = runner.invoke(app, ["eval", str(tmp_path), str(tmp_path), "--results", str(tmp_path)])
     assert result.exit_code == 2 and "no NAME.jsonl gold file" in result.stderr
+
+
+def test_the_library_batch_proves_its_output_before_any_request(tmp_path: Path) -> None:
+    from claimex import OutputError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    with stub_server(completion(GOOD_ANSWER)) as s:
+        with pytest.raises(OutputError, match="cannot write there"):
+            extract_many(TEXTS, output=blocker / "claims.jsonl", **options(s.base_url))
+        assert s.requests == []
