@@ -12,9 +12,12 @@ from claimex.errors import (
     InputError,
     LocalModelError,
     LocalServerCrash,
+    OptionError,
+    OutputError,
     ServerError,
 )
 from claimex.extract import Extraction, OnInvalid, Provenance, aextract, extract
+from claimex.logs import quiet_handled_instructor_logs
 from claimex.numbers import NumberKind, NumberMention, Qualifier, find_numbers
 from claimex.schemas import (
     Attribution,
@@ -40,6 +43,8 @@ from claimex.validation import (
     verify_quantity,
 )
 
+quiet_handled_instructor_logs()
+
 __all__ = [
     "Attribution",
     "AttributionKind",
@@ -61,6 +66,8 @@ __all__ = [
     "NumberKind",
     "NumberMention",
     "OnInvalid",
+    "OptionError",
+    "OutputError",
     "Provenance",
     "Qualifier",
     "QuantitativeClaim",

@@ -9,6 +9,8 @@ __all__ = [
     "InputError",
     "LocalModelError",
     "LocalServerCrash",
+    "OptionError",
+    "OutputError",
     "ServerError",
 ]
 
@@ -19,6 +21,14 @@ class ClaimexError(Exception):
 
 class InputError(ClaimexError, ValueError):
     """The text cannot be processed as given (empty, binary, not French, too large)."""
+
+
+class OptionError(ClaimexError, ValueError):
+    """An option has a value claimex cannot use; checked once, before any work."""
+
+
+class OutputError(ClaimexError):
+    """The output cannot be written; checked before any request is spent."""
 
 
 class ConfigurationError(ClaimexError):

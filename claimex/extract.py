@@ -37,8 +37,17 @@ from pydantic import (
 from claimex._version import __version__
 from claimex.chunking import Chunk, chunk_text, split_sentences
 from claimex.errors import ConfigurationError, ExtractionError, InputError, ServerError
-from claimex.llm import LLMConfig, RetryPolicy, ServerKind, guess_kind, redact_url, resolve_config
+from claimex.llm import (
+    LLMConfig,
+    RetryPolicy,
+    ServerKind,
+    redact_url,
+    resolve_config,
+    server_kind_of,
+    status_text,
+)
 from claimex.numbers import AMOUNT_KINDS, NumberMention, find_numbers
+from claimex.options import at_least, one_of
 from claimex.prompts import Prompt, load_prompt
 from claimex.schemas import (
     BaseClaim,
@@ -158,6 +167,12 @@ def check_text(text: object, *, check_language: bool = True, max_chars: int = MA
             f"the text has {len(text):,} characters, over the limit of {max_chars:,}; "
             "split it or raise max_chars"
         )
+    surrogate = re.search("[\ud800-\udfff]", text)
+    if surrogate is not None:
+        raise InputError(
+            f"the text has a lone surrogate (U+{ord(surrogate.group()):04X}) at character "
+            f"{surrogate.start()}, which is not valid Unicode; fix the escape or the decoding"
+        )
     sample = text[:20_000]
     junk = sum(
         1
@@ -170,6 +185,13 @@ def check_text(text: object, *, check_language: bool = True, max_chars: int = MA
             f"in the first {len(sample):,}); decode it as UTF-8 text first"
         )
     if check_language:
+        letters = [c for c in sample if c.isalpha()]
+        latin = sum(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+        if len(letters) >= 20 and latin < len(letters) / 2:  # Chinese, Arabic, Cyrillic...
+            raise InputError(
+                f"the text does not look French (only {latin / len(letters):.0%} of its letters "
+                "are Latin); claimex reads French news. Pass check_language=False to try anyway"
+            )
         words = [w.strip(".,;:!?«»\"'()").lower() for w in sample.split()]
         words = [w.split("'")[-1].split("’")[-1] for w in words if w]
         if len(words) >= 30:
@@ -366,8 +388,13 @@ class _Session:
         self.responses.append(response)
         usage = getattr(response, "usage", None)
         if usage is not None:
-            self.tokens_in += int(getattr(usage, "prompt_tokens", 0) or 0)
-            self.tokens_out += int(getattr(usage, "completion_tokens", 0) or 0)
+            self.tokens_in += _token_count(getattr(usage, "prompt_tokens", 0))
+            self.tokens_out += _token_count(getattr(usage, "completion_tokens", 0))
+
+
+def _token_count(value: object) -> int:
+    """A usage figure as the server sent it; anything but a count is 0 (a server's own bug)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
 # Second-pass calls per chunk at most (one per uncovered amount): bounds the cost of a table.
@@ -561,14 +588,10 @@ def _server_error(exc: BaseException, server: str) -> ServerError | None:
             return cur
     for cur in chain:
         if isinstance(cur, openai.APIStatusError):
+            # the status only: a body can echo the request, and with it the credentials
             status = cur.status_code
-            detail = "" if status in (401, 403) else _short_body(cur)
-            cause = f"HTTP {status}{': ' + detail if detail else ''}"
-            hint = (
-                "check OPENAI_API_KEY"
-                if status in (401, 403)
-                else "check the model name and the server kind"
-            )
+            cause = status_text(status)
+            hint = _STATUS_HINTS.get(status, "check the model name and the server kind")
             return ServerError(
                 f"the LLM server {server} refused the request ({cause}); {hint}.",
                 server=server,
@@ -588,12 +611,12 @@ def _server_error(exc: BaseException, server: str) -> ServerError | None:
     return None
 
 
-def _short_body(err: openai.APIStatusError) -> str:
-    try:
-        body = err.response.text
-    except Exception:  # pragma: no cover - streaming bodies
-        return ""
-    return " ".join(body.split())[:200]
+_STATUS_HINTS = {
+    401: "check OPENAI_API_KEY",
+    403: "check OPENAI_API_KEY",
+    404: "check the server URL (it usually ends in /v1) and the model name",
+    413: "lower chunk_chars or max_tokens",
+}
 
 
 def _lenient_parse(rm: type[_ClaimList], completion: Any) -> list[BaseClaim]:
@@ -636,7 +659,7 @@ def _json_claims(content: str) -> Iterator[Any]:
 def _completion_text(completion: Any) -> str:
     try:
         message = completion.choices[0].message
-    except (AttributeError, IndexError):
+    except (AttributeError, IndexError, TypeError):  # no choices at all: nothing to salvage
         return ""
     if getattr(message, "tool_calls", None):
         return str(message.tool_calls[0].function.arguments or "")
@@ -652,7 +675,8 @@ def _handle_failure(
     completion = getattr(exc, "last_completion", None)
     if completion is None:
         raise ExtractionError(
-            f"the model's answer could not be used: {type(exc).__name__}: {str(exc)[:300]}"
+            f"the model's answer could not be used: {type(exc).__name__}: "
+            f"{' '.join(str(exc).split())[:300]}"
         ) from None
     # The last answer is kept (its failures get flagged); ``_Plan.salvage`` adds the verified
     # claims of the earlier ones.
@@ -692,8 +716,7 @@ def _plan(
     timeout: float | None,
 ) -> _Plan:
     check_text(text, check_language=check_language)
-    if max_reasks < 0:
-        raise ValueError("max_reasks must be >= 0")
+    at_least("max_reasks", max_reasks, 0)
     prompt = load_prompt("extract")
     chunks = chunk_text(text, chunk_chars)
     config: LLMConfig | None = None
@@ -704,7 +727,7 @@ def _plan(
         if not name:
             raise ConfigurationError("a client was given but no model: pass model=...")
         url = str(client.base_url)
-        kind = ServerKind(server_kind) if server_kind else guess_kind(url)
+        kind = server_kind_of(server_kind, url)
         server, embedded = redact_url(url), False
     else:
         config = resolve_config(model, base_url, api_key, server_kind, retry=retry, timeout=timeout)
@@ -772,7 +795,7 @@ def extract(
     - ``chunk_chars``: texts longer than this are split on paragraphs and sentences.
     - ``check_language``: refuse text that does not look French.
     """
-    policy = OnInvalid(on_invalid)
+    policy = one_of("on_invalid", on_invalid, OnInvalid)
     plan = _plan(
         text, claim_types=claim_types, model=model, client=client, base_url=base_url,
         api_key=api_key, server_kind=server_kind, max_reasks=max_reasks, max_tokens=max_tokens,
@@ -821,7 +844,7 @@ async def aextract(
     """``extract`` for asyncio: the same pipeline over an ``openai.AsyncOpenAI`` client."""
     import asyncio
 
-    policy = OnInvalid(on_invalid)
+    policy = one_of("on_invalid", on_invalid, OnInvalid)
     plan = await asyncio.to_thread(
         _plan, text, claim_types=claim_types, model=model, client=client, base_url=base_url,
         api_key=api_key, server_kind=server_kind, max_reasks=max_reasks, max_tokens=max_tokens,

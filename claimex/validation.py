@@ -13,13 +13,15 @@ and reports one verdict per number plus the numbers of the text that no claim co
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, Field, computed_field
 
+from claimex.errors import InputError
 from claimex.numbers import AMOUNT_KINDS, NumberKind, NumberMention, Qualifier, find_numbers
+from claimex.options import one_of
 from claimex.schemas import Evidence, Quantity
 from claimex.text import TypographicView, find_all, find_near_miss, typographic_view
 
@@ -176,11 +178,24 @@ def verify_quantity(
     occurrence that verifies wins; ``near`` (an offset) breaks ties toward the closest one.
     Identifiers (KN-23, Boeing 787) never verify a quantity.
     """
+    for name, arg in (("text", text), ("quote", quote)):
+        if not isinstance(arg, str):
+            raise InputError(f"{name} must be a str, not {type(arg).__name__}")
+    if qualifier is not None:
+        one_of("qualifier", qualifier, Qualifier)
     return _verify(_Source(text), quote, value, qualifier, high, near)
 
 
 def _as_decimal(v: Decimal | int | float | str) -> Decimal:
-    return v if isinstance(v, Decimal) else Decimal(str(v))
+    try:
+        d = v if isinstance(v, Decimal) and not isinstance(v, bool) else Decimal(str(v))
+    except (InvalidOperation, ValueError):
+        d = Decimal("NaN")
+    if isinstance(v, bool) or not d.is_finite():
+        raise InputError(
+            f"{_short(repr(v), 40)} is not a number; give a Decimal, int, float or str"
+        )
+    return d
 
 
 def _verify(
@@ -400,6 +415,14 @@ def validate(claims: Sequence[BaseModel], text: str) -> ValidationReport:
     A quantity is checked against its own ``quote`` when it has one, else against the nearest
     enclosing ``Evidence`` quote. Works on any Pydantic model that contains ``Quantity`` fields.
     """
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    for index, claim in enumerate(claims):
+        if not isinstance(claim, BaseModel):
+            raise InputError(
+                f"claim #{index} is a {type(claim).__name__}, not a claim model; "
+                "turn dicts into claims with claimex.schemas.parse_claim first"
+            )
     source = _Source(text)
     copies = [c.model_copy(deep=True) for c in claims]
     quantity_verdicts: list[QuantityVerdict] = []
