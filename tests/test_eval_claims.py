@@ -9,11 +9,15 @@ from pathlib import Path
 import pytest
 
 from claimex.evaluation import (
+    ClaimLayerScore,
     GoldClaim,
     GoldContradiction,
     GoldMention,
     evaluate,
+    gold_texts,
+    load_gold_claims,
     score_claims,
+    score_grammar,
     source_matches,
 )
 from claimex.extract import Extraction, Provenance
@@ -29,6 +33,8 @@ from claimex.schemas import (
     StatementClaim,
 )
 from claimex.validation import validate
+from tests.conftest import EXAMPLES
+from tests.conftest import GOLD as GOLD_DIR
 
 TEXT = (
     "Selon le ministère, 200 soldats auraient été tués. "
@@ -233,3 +239,36 @@ def test_evaluate_reads_the_claims_gold_beside_the_gold(tmp_path: Path) -> None:
     (claims_dir / "t.jsonl").unlink()
     claims_dir.rmdir()
     assert evaluate(gold_dir, texts, results_dir=results).claim_table() == ""
+
+
+def test_code_only_layer_is_scored_on_every_amount() -> None:
+    """score_grammar reads each gold amount with claimex.attribution alone and scores it."""
+    doc = score_grammar("t", TEXT, LINES)
+    assert (doc.lines, doc.covered, doc.covered_high) == (2, 2, 1)
+    # "Selon le ministère ... auraient été tués": all three right; "Le général Jean Dupont a
+    # affirmé que 300 soldats sont morts": source (an alias), kind and status right
+    assert (doc.source_ok, doc.kind_ok, doc.status_ok) == (2, 2, 2)
+    wrong = [GoldClaim(20, 23, "200", "x", "", (), "article", "asserted", "high")]
+    assert (
+        score_grammar("t", TEXT, wrong).source_ok,
+        score_grammar("t", TEXT, wrong).status_ok,
+    ) == (0, 0)
+
+
+# What code alone derives on the six gold texts (benchmarks/claim_layer.py, docs/quality.md), as
+# floors: (high-confidence lines, all lines) right of 41 and 57.
+MIN_CODE_ONLY = {"source": (40, 51), "kind": (41, 50), "status": (41, 55)}
+
+
+def test_code_only_layer_does_not_regress() -> None:
+    total = ClaimLayerScore(name="TOTAL")
+    for name, (_path, body) in gold_texts(GOLD_DIR, EXAMPLES).items():
+        total.add(
+            score_grammar(
+                name, body, load_gold_claims(GOLD_DIR.parent / "gold-claims" / f"{name}.jsonl")
+            )
+        )
+    assert (total.lines, total.lines_high) == (57, 41)
+    for what, (high, every) in MIN_CODE_ONLY.items():
+        assert getattr(total, f"{what}_ok_high") >= high, total
+        assert getattr(total, f"{what}_ok") >= every, total
