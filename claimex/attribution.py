@@ -152,7 +152,7 @@ _MODAL_FORECAST = re.compile(r"(?:devr|doi[tv]|doivent|dev)\w*")
 
 
 def _is_future(word: str) -> bool:
-    return word not in _NOT_VERBS and _FUTURE.fullmatch(word) is not None and len(word) > 3
+    return word not in _NOT_VERBS and _FUTURE.fullmatch(word) is not None and len(word) > 2
 
 
 def _is_conditional(word: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from claimex.attribution import (
@@ -14,6 +16,7 @@ from claimex.attribution import (
     sentence_span,
 )
 from claimex.schemas import AttributionKind, EpistemicStatus
+from tests.conftest import EXAMPLES
 
 ASSERTED, REPORTED = EpistemicStatus.ASSERTED, EpistemicStatus.REPORTED
 ESTIMATE, FORECAST, DENIED = (
@@ -234,3 +237,45 @@ def test_every_amount_is_read_and_explained() -> None:
     assert notes[0].startswith("« 40 » (17): status reported (decided: journalistic conditional")
     assert "attribution indirect_speech by 'la police'" in notes[1]
     assert read_amount(text, *at(text, "5 000")).status.status is FORECAST
+
+
+@pytest.mark.parametrize(
+    "verb",
+    "livrera finiront prendra viendront mettra connaîtra recevra vivra suivra saura verra ira fera "
+    "aura conclura offrira dira construira atteindront vaudra".split(),
+)
+def test_future_forms_of_every_conjugation(verb: str) -> None:
+    assert status(f"Le groupe {verb} 30 tonnes.", "30")[0] is FORECAST
+
+
+@pytest.mark.parametrize(
+    "verb", "livrerait finiraient prendrait mettrait viendrait connaîtrait réunirait ferait".split()
+)
+def test_conditional_forms_of_every_conjugation(verb: str) -> None:
+    assert status(f"Le groupe {verb} 30 tonnes.", "30") == (REPORTED, True)
+
+
+@pytest.mark.parametrize(
+    "word",
+    "livrait tirait déclarait espérait durait montrait entrait livra tira entra rencontra "
+    "retrait portrait extrait".split(),
+)
+def test_imperfects_simple_pasts_and_nouns_are_not_futures(word: str) -> None:
+    assert status(f"Le groupe {word} 30 tonnes.", "30")[0] is ASSERTED
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.txt")), ids=lambda p: p.stem)
+def test_every_example_amount_reads_with_words_of_its_sentence(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    readings = read_amounts(text)
+    assert readings
+    for r in readings:
+        s, e = r.sentence
+        assert s <= r.start < r.end <= e and "\n" not in text[s:e]
+        assert (
+            (r.attribution.source == "") == (r.attribution.kind is ARTICLE)
+            or r.attribution.rule == "unresolved pronoun"
+            or r.attribution.kind is QUOTE
+        )
+        for word in r.status.cue.replace("…", " ").split():
+            assert word in text, (r.text, r.status)
