@@ -124,30 +124,29 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     ]
 
 
-# The future and the conditional share one stem (infinitive of -er and -ir verbs, a closed list
-# of irregular stems); the future adds -ai -as -a -ons -ez -ont, the conditional -ais -ait -ions
-# -iez -aient. Stems that are also imperfect or simple-past forms of -rer verbs (il tirait,
-# il livra, il durait) or nouns (le retrait, le front, les environs) are left out.
+# The future and the conditional share one stem (the infinitive of -er and -ir verbs, -re verbs
+# without their e, a closed list of irregular stems); the future adds -ai -as -a -ons -ez -ont,
+# the conditional -ais -ait -ions -iez -aient. The imperfect and simple past of -rer verbs end
+# alike: the stems leave out -urer, -vrer, -trer... (il durait, il livra, il montrait), and the
+# -irer verbs are listed (il tirait, il désira), as are the nouns that end alike (les environs).
 _FUTURE_ENDINGS = "ai|as|a|ons|ez|ont"
 _CONDITIONAL_ENDINGS = "ais|ait|ions|iez|aient"
 _STEM = (
-    r"(?:\w*er|\w*[^t]ir|\w*uir|aur|ser|fer|ir|pourr|verr|enverr|courr|mourr|acquerr|conquerr"
+    r"(?:\w*er|\w*ir|aur|pourr|verr|enverr|courr|mourr|acquerr|conquerr"
     r"|\w*devr|\w*cevr|\w*vivr|\w*suivr|\w*udr|\w*[aeiouny]ndr|\w*ettr|\w*battr|\w*[aoî]îtr"
-    r"|\w*aitr|saur|vaudr|\w*clur|\w*voir|croir|boir|\w*oir)"
+    r"|\w*aitr|saur|\w*clur|\w*oir)"
 )
 _FUTURE = re.compile(rf"{_STEM}(?:{_FUTURE_ENDINGS})")
 _CONDITIONAL = re.compile(rf"{_STEM}(?:{_CONDITIONAL_ENDINGS})")
+_IRER_STEMS = (
+    "tir retir attir étir soutir inspir expir aspir conspir transpir désir admir respir soupir "
+    "vir chavir empir délir"
+).split()
 _NOT_VERBS = frozenset(
-    """environs front fronts affront affronts sera-t-il frais marais vrais trait traits portrait
-    portraits retrait retraits attrait attraits extrait extraits abstrait distrait soustrait
-    tirait retirait attirait inspirait expirait aspirait désirait admirait respirait soupirait
-    virait chavirait empirait tira retira attira inspira expira aspira désira admira vira empira
-    noir noirs voir avoir savoir pouvoir devoir vouloir falloir valoir recevoir apercevoir
-    espoir espoirs pouvoirs devoirs savoirs couloir couloirs territoire mémoire histoire gloire
-    victoire soir soirs trottoir miroir manoir terroir tiroir rasoir séchoir dortoir comptoir
-    laboratoire observatoire conservatoire""".split()
+    [stem + ending for stem in _IRER_STEMS for ending in ("a", "ai", "as", "ait", "aient", "ais")]
+    + ["environs"]
 )
-# -er words that are not verbs, and the conditional of modals read apart
+# devoir in the conditional or + infinitive is about the future (gold rule 11), not reported
 _MODAL_FORECAST = re.compile(r"(?:devr|doi[tv]|doivent|dev)\w*")
 
 
@@ -180,11 +179,10 @@ _DENIAL = re.compile(r"(?:dément|démenti|nie|nié|nient|contest|réfut|récus)
 # Verbs that report speech or thought: X <verb> que ... (any tense, participles included).
 _REPORTING = re.compile(
     r"(?:déclar|affirm|indiqu|annon[cç]|estim|évalu|révél|précis|expliqu|assur|soulign|ajout"
-    r"|rapport|confirm|dit|dis|disent|écri[tv]|signal|stipul|prévien|prévenu|avert|reconn"
-    r"|admi[st]|admett|soutien|souten|soutenu|prétend|rappel|not|observ|constat|jug|consid[eè]r"
-    r"|pens|cro[iy]|sugg[eéè]r|dément|démenti|nie|nié|nient|contest|réfut|avanc|chiffr"
-    r"|insist|reconnu|martel|répét|explic|craign|crai[nt]|pr[ée]di|prévoi|prévoy|conclu|jug"
-    r"|fai[ts] savoir|souligné|publi|annonç)\w*"
+    r"|rapport|confirm|dit|dis|disent|écri[tv]|signal|stipul|prévien|préven|avert|reconn"
+    r"|admi[st]|admett|soutien|souten|prétend|rappel|not|observ|constat|jug|consid[eè]r"
+    r"|pens|cro[iy]|sugg[eéè]r|dément|nie|nié|nient|contest|réfut|avanc|chiffr"
+    r"|insist|martel|répét|craign|crai[nt]|pr[ée]di|prévoi|prévoy|conclu|publi)\w*"
 )
 # Verbs whose object is what the subject announces, decides or asks (README rule 9).
 _ANNOUNCING = re.compile(
@@ -344,6 +342,8 @@ def _modal_cues(
     reported: _Cue | None = None
     for i, w in enumerate(words):
         low = w.low
+        if w.text[0].isupper() and w.start > sentence[0]:
+            continue  # a name (Samira, Vera), not a verb
         if low in _ALLER and (inf := _has_infinitive_after(words, i)) is not None:
             forecast = forecast or (True, "aller + infinitive", f"{w.text} {inf.text}")
         elif low in _DEVOIR and (inf := _has_infinitive_after(words, i)) is not None:
