@@ -184,6 +184,18 @@ _REPORTING = re.compile(
     r"|pens|cro[iy]|sugg[eéè]r|dément|nie|nié|nient|contest|réfut|avanc|chiffr"
     r"|insist|martel|répét|craign|crai[nt]|pr[ée]di|prévoi|prévoy|conclu|publi)\w*"
 )
+# Nouns, adjectives and adverbs that share a reporting verb's stem: "notamment", "la
+# déclaration que...", "les observateurs", "assurance"
+_NOT_VERB_SUFFIX = re.compile(
+    r"\w*(?:amment|emment|ément|ement|tions?|teurs?|trices?|ures?|ages?|ances?|ences?|ismes?"
+    r"|istes?|ités?|eux|euses?|ifs?|ives?|ibles?|ables?|aires?|(?<!ind)iques?|oires?|ats?)"
+)
+
+
+def _is_reporting(word: str) -> bool:
+    return _REPORTING.fullmatch(word) is not None and not _NOT_VERB_SUFFIX.fullmatch(word)
+
+
 # Verbs whose object is what the subject announces, decides or asks (README rule 9).
 _ANNOUNCING = re.compile(
     r"(?:annon[cç]|propos|décid|décrét|demand|réclam|revendiqu|promet|promi|offr|exig)\w*"
@@ -323,7 +335,7 @@ def _past_reporting_before(text: str, sentence: tuple[int, int], clause_start: i
     conditional there is the future in the past (*avait indiqué qu'il offrirait*)."""
     before = _words(text, sentence[0], clause_start)
     for i in range(len(before) - 1, 0, -1):
-        if _REPORTING.fullmatch(before[i].low) and (
+        if _is_reporting(before[i].low) and (
             before[i - 1].low in _AUXILIARIES or before[i].low.endswith(("ait", "aient"))
         ):
             return True
@@ -356,7 +368,7 @@ def _modal_cues(
         elif low in _PLAN_WORDS:
             forecast = forecast or (False, "plan word", w.text)
         elif _is_future(low) and not (
-            i > 0 and words[i - 1].low == "on" and _REPORTING.fullmatch(low)
+            i > 0 and words[i - 1].low == "on" and _is_reporting(low)
         ):  # "on notera", "on rappellera": the writer's future of politeness, not a forecast
             forecast = forecast or (True, "future tense", w.text)
         elif _is_conditional(low) and not _MODAL_FORECAST.fullmatch(low):
@@ -657,7 +669,7 @@ def _reporting_frames(text: str, s: int, e: int) -> list[tuple[int, int, str, bo
     for i, w in enumerate(words):
         if not w.text[0].isalpha():
             continue
-        if _REPORTING.fullmatch(w.low):
+        if _is_reporting(w.low):
             for j in range(i + 1, min(i + 6, len(words))):
                 t = words[j]
                 if (
@@ -669,7 +681,7 @@ def _reporting_frames(text: str, s: int, e: int) -> list[tuple[int, int, str, bo
                 ):
                     frames.append((w.start, t.end, w.text, False))
                     break
-                if t.text in ".;«»()" or _REPORTING.fullmatch(t.low):
+                if t.text in ".;«»()" or _is_reporting(t.low):
                     break
         if _ANNOUNCING.fullmatch(w.low) and i > 0 and words[i - 1].low in _AUXILIARIES | {"qui"}:
             frames.append((w.start, w.end, w.text, True))
@@ -724,7 +736,7 @@ def _inverted_speaker(text: str, end: int, s_end: int) -> tuple[str, str] | None
     if m is None:
         return None
     verb = m.group("verb").split()[-1].lower()
-    if not _REPORTING.fullmatch(verb):
+    if not _is_reporting(verb):
         return None
     return m.group("who"), m.group("verb")
 
@@ -734,7 +746,7 @@ def _speaker(text: str, s: int, e: int, quote: tuple[int, int]) -> AttributionRe
     after = _inverted_speaker(text, quote[1] + 1, e)
     if after is not None:
         return _asserter_reading(after[0], "quotation", after[1], text, s)
-    verbs = [t for t in _tokens(text, s, quote[0]) if _REPORTING.fullmatch(t.low)]
+    verbs = [t for t in _tokens(text, s, quote[0]) if _is_reporting(t.low)]
     if verbs:
         subject = _subject_before(text, s, verbs[-1].start)
         if subject.strip():

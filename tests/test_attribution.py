@@ -284,3 +284,15 @@ def test_every_example_amount_reads_with_words_of_its_sentence(path: Path) -> No
 
 def test_names_that_end_like_a_future_are_not_verbs() -> None:
     assert status("La chanteuse Samira a réuni 3 000 spectateurs.", "3 000") == (ASSERTED, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le comité a voté, notamment pour que 12 postes soient créés.",
+        "La déclaration que 40 élus ont signée circule.",
+    ],
+)
+def test_nouns_and_adverbs_of_a_reporting_stem_frame_nothing(text: str) -> None:
+    amount = "12" if "12" in text else "40"
+    assert attribution(text, amount)[0] is ARTICLE
