@@ -442,13 +442,12 @@ def _negation(text: str, words: list[_Tok], start: int, end: int) -> str:
                 break
             if end <= w.start:  # "24 % des sondés n'ont pas voté" asserts the 24 %
                 break
-            else:
-                between = text[words[j].end : start]
-                gap = between.split()
-                close = words[j].end <= start and len(gap) <= 6 and not any(
-                    g in ("à", "de", "d") and k + 1 < len(gap) and _INFINITIVE.fullmatch(gap[k + 1])
-                    for k, g in enumerate(gap)
-                )  # fmt: skip
+            between = text[words[j].end : start]
+            gap = between.split()
+            close = words[j].end <= start and len(gap) <= 6 and not any(
+                g in ("à", "de", "d") and k + 1 < len(gap) and _INFINITIVE.fullmatch(gap[k + 1])
+                for k, g in enumerate(gap)
+            )  # fmt: skip
             if close and "," not in between:
                 return f"{w.text} … {words[j].text}"
             break
@@ -518,11 +517,11 @@ def _asserter_reading(np: str, rule: str, cue: str, text: str, pos: int) -> Attr
     """The reading for an asserter named by the noun phrase ``np`` (at ``pos``)."""
     np = _strip_np(np)
     first = np.split()[0].lower() if np.split() else ""
+    # il, elle, lui; ces rapports, cette source; la même source
     anaphor = (
         first in _PRONOUNS
-        or first in ("lui", "eux")
-        or (first in ("ces", "ce", "cette", "cet") or np.lower().startswith(("la même", "le même")))
-        or np.lower() in ("qui",)
+        or first in ("ces", "ce", "cette", "cet")
+        or np.lower().startswith(("la même", "le même", "les mêmes"))
     )
     if anaphor:
         ref = resolve_asserter(text, pos, np)
@@ -544,6 +543,13 @@ def _asserter_reading(np: str, rule: str, cue: str, text: str, pos: int) -> Attr
             return AttributionReading(
                 AttributionKind.INDIRECT_SPEECH, later, False, "origin named in the next sentence",
                 cue, (np,),
+            )  # fmt: skip
+        if _head_noun(np) not in _ANONYMOUS_HEADS and re.match(
+            r"\S+\s+\S+\s+(?:de la|de l['’]|du|des)\s*\S", np
+        ):  # "un porte-parole de la police": the body is named (gold README rule 4)
+            return AttributionReading(
+                AttributionKind.INDIRECT_SPEECH, _first_det(np), False,
+                f"{rule}, unnamed member of a named body", cue,
             )  # fmt: skip
         # a document without author ("des estimations") may have one named elsewhere
         sure = _head_noun(np) not in _DOCUMENT_HEADS or _head_noun(np) in _ANONYMOUS_HEADS

@@ -296,3 +296,12 @@ def test_names_that_end_like_a_future_are_not_verbs() -> None:
 def test_nouns_and_adverbs_of_a_reporting_stem_frame_nothing(text: str) -> None:
     amount = "12" if "12" in text else "40"
     assert attribution(text, amount)[0] is ARTICLE
+
+
+def test_la_meme_source_is_the_asserter_named_before() -> None:
+    text = (
+        "Un porte-parole de la police a annoncé l'arrestation de 5 suspects. "
+        "La même source indique que 3 armes ont été saisies."
+    )
+    assert attribution(text, "3") == (INDIRECT, "un porte-parole de la police", False)
+    assert attribution(text, "5") == (INDIRECT, "un porte-parole de la police", False)
