@@ -373,7 +373,8 @@ def eval_(
     model: Annotated[str | None, typer.Option(help="Model name (else CLAIMEX_MODEL).")] = None,
     base_url: Annotated[str | None, typer.Option(help="Server (else CLAIMEX_BASE_URL).")] = None,
 ) -> None:
-    """Numeric recall, value precision and qualifier accuracy against hand annotations.
+    """Numeric recall, value precision and qualifier accuracy against hand annotations; with a
+    gold-claims folder beside the gold, also source, attribution kind and status accuracy.
 
     Example: claimex eval tests/data/gold examples --save runs/
     """
@@ -397,6 +398,9 @@ def eval_(
                 "check the two folders"
             )
         typer.echo(report.table())
+        if report.claims_total is not None:
+            typer.echo("\nclaim layer (accuracy on covered amounts, high-confidence / all lines)")
+            typer.echo(report.claim_table())
         if json_out is not None:
             json_out.write_text(report.to_json() + "\n", encoding="utf-8")
     except (ClaimexError, ValueError, OSError) as exc:
