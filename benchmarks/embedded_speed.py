@@ -64,7 +64,9 @@ def main() -> None:
         for label, python in builds if n % 2 == 0 else list(reversed(builds)):
             runs[label].append(run(python, model, args.threads))
     base_prompt = base_gen = 0.0
-    print(f"{'build':<16} {'prompt tok/s':>12} {'ratio':>6} {'gen tok/s':>10} {'ratio':>6}  features")
+    print(
+        f"{'build':<16} {'prompt tok/s':>12} {'ratio':>6} {'gen tok/s':>10} {'ratio':>6}  features"
+    )
     for i, (label, _) in enumerate(builds):
         prompt = statistics.median(float(str(r["prompt_tps"])) for r in runs[label])
         gen = statistics.median(float(str(r["gen_tps"])) for r in runs[label])
