@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 from pydantic import BaseModel
 
@@ -31,10 +31,16 @@ __all__ = [
     "BatchRecord",
     "BatchStats",
     "RecordFile",
+    "attempt",
     "check_options",
+    "error_record",
     "extract_many",
+    "in_input_order",
+    "input_keys",
     "load_records",
+    "ok_records",
     "read_records",
+    "tally",
 ]
 
 
@@ -196,6 +202,76 @@ def _model_name(options: dict[str, Any]) -> str:
     return os.environ.get("CLAIMEX_MODEL", "")
 
 
+def input_keys(items: list[Item], options: dict[str, Any]) -> list[str]:
+    """The resume key of each input for a run with ``options`` (model and prompt version)."""
+    return _keys(items, _model_name(options), load_prompt("extract").id)
+
+
+def ok_records(output: Path | None) -> dict[str, BatchRecord]:
+    """The ``ok`` records already in ``output`` by key: what a rerun skips."""
+    if output is None:
+        return {}
+    return {r.key: r for r in read_records(output) if r.status == "ok"}
+
+
+def error_record(doc_id: str, key: str, text: object, error: BaseException) -> BatchRecord:
+    """The record of an input that failed: a one-line message, its type, never a traceback."""
+    message = str(error) if isinstance(error, ClaimexError) else _unexpected(error)
+    kept = _storable(text) if isinstance(text, str) else ""
+    return BatchRecord(
+        id=doc_id, key=key, status="error", text=kept,
+        error=_one_line(message), error_type=type(error).__name__,
+    )  # fmt: skip
+
+
+async def attempt(
+    doc_id: str,
+    key: str,
+    text: str | ClaimexError,
+    gate: asyncio.Semaphore,
+    options: dict[str, Any],
+) -> BatchRecord:
+    """One input's record: its extraction, or the error it ended with (``gate`` bounds calls)."""
+    if isinstance(text, ClaimexError):
+        return error_record(doc_id, key, "", text)
+    try:
+        async with gate:
+            result = await aextract(text, **options)
+        return BatchRecord(id=doc_id, key=key, status="ok", text=_storable(text), result=result)
+    except Exception as exc:  # a bug must not cost the batch: it is this input's error
+        return error_record(doc_id, key, text, exc)
+
+
+def tally(
+    stats: BatchStats,
+    record: BatchRecord,
+    sink: TextIO | None,
+    on_record: Callable[[BatchRecord, BatchStats], None] | None,
+) -> None:
+    """Count ``record`` in ``stats``, append it to ``sink`` (flushed and synced, so a run that dies
+    loses nothing done; ``None`` for a record read back) and tell ``on_record``."""
+    stats.records.append(record)
+    if record.status == "ok" and record.result is not None:
+        stats.claims += len(record.result.claims)
+        stats.flagged += len(record.result.flagged)
+        stats.tokens += record.result.provenance.tokens_in + record.result.provenance.tokens_out
+    else:
+        stats.failed += 1
+    stats.done += 1
+    if sink is not None:
+        sink.write(record.model_dump_json() + "\n")
+        sink.flush()
+        os.fsync(sink.fileno())
+    if on_record is not None:
+        on_record(record, stats)
+
+
+def in_input_order(stats: BatchStats, items: list[Item]) -> None:
+    """Sort the records of ``stats`` as their inputs were given (they complete in any order)."""
+    order = {doc_id: n for n, (doc_id, _) in enumerate(items)}
+    stats.records.sort(key=lambda r: order.get(r.id, 0))
+
+
 async def _run(
     items: list[Item],
     output: Path | None,
@@ -203,73 +279,31 @@ async def _run(
     on_record: Callable[[BatchRecord, BatchStats], None] | None,
     options: dict[str, Any],
 ) -> BatchStats:
-    prompt_id = load_prompt("extract").id
-    model = _model_name(options)
     stats = BatchStats(total=len(items))
-    done: dict[str, BatchRecord] = {}
     sink = open_jsonl(output) if output is not None else None  # mends a torn last line first
-    if output is not None:
-        done = {r.key: r for r in read_records(output) if r.status == "ok"}
+    done = ok_records(output)
     lock = asyncio.Lock()
     gate = asyncio.Semaphore(concurrency)
 
     async def emit(record: BatchRecord, *, new: bool) -> None:
         async with lock:
-            stats.records.append(record)
-            if record.status == "ok" and record.result is not None:
-                stats.claims += len(record.result.claims)
-                stats.flagged += len(record.result.flagged)
-                stats.tokens += (
-                    record.result.provenance.tokens_in + record.result.provenance.tokens_out
-                )
-            else:
-                stats.failed += 1
-            stats.done += 1
-            if new and sink is not None:
-                sink.write(record.model_dump_json() + "\n")
-                sink.flush()
-                os.fsync(sink.fileno())
-            if on_record is not None:
-                on_record(record, stats)
-
-    async def attempt(doc_id: str, key: str, text: str | ClaimexError) -> BatchRecord:
-        error: BaseException
-        if isinstance(text, ClaimexError):
-            error, text = text, ""
-        else:
-            try:
-                async with gate:
-                    result = await aextract(text, **options)
-                return BatchRecord(
-                    id=doc_id, key=key, status="ok", text=_storable(text), result=result
-                )
-            except ClaimexError as exc:
-                error = exc
-            except Exception as exc:  # a bug must not cost the batch: it is this input's error
-                error = exc
-        message = str(error) if isinstance(error, ClaimexError) else _unexpected(error)
-        kept = _storable(text) if isinstance(text, str) else ""
-        return BatchRecord(
-            id=doc_id, key=key, status="error", text=kept,
-            error=_one_line(message), error_type=type(error).__name__,
-        )  # fmt: skip
+            tally(stats, record, sink if new else None, on_record)
 
     async def one(doc_id: str, key: str, text: str | ClaimexError) -> None:
         if key in done:
             stats.skipped += 1
             await emit(done[key].model_copy(update={"id": doc_id}), new=False)
             return
-        await emit(await attempt(doc_id, key, text), new=True)
+        await emit(await attempt(doc_id, key, text, gate, options), new=True)
 
-    keys = _keys(items, model, prompt_id)
+    keys = input_keys(items, options)
     try:
         await asyncio.gather(*(one(i, k, t) for (i, t), k in zip(items, keys, strict=True)))
     finally:
         if sink is not None:
             with contextlib.suppress(OSError):
                 sink.close()
-    order = {doc_id: n for n, (doc_id, _) in enumerate(items)}
-    stats.records.sort(key=lambda r: order.get(r.id, 0))
+    in_input_order(stats, items)
     return stats
 
 
