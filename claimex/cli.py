@@ -50,6 +50,13 @@ def main(
     _DEBUG = debug
 
 
+class Engine(StrEnum):
+    """Where ``extract`` runs a batch."""
+
+    LOCAL = "local"  # asyncio in this process (claimex.batch)
+    RAY = "ray"  # Ray actors, here or on a cluster (claimex.distributed)
+
+
 class Format(StrEnum):
     """What ``extract`` writes."""
 
@@ -142,6 +149,16 @@ def extract(
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")
     ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(help="local (this process) or ray (Ray actors; pip install claimex[ray])."),
+    ] = "local",
+    ray_address: Annotated[
+        str | None, typer.Option(help="A running Ray cluster (else RAY_ADDRESS, else a local one).")
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(help="Ray workers; --concurrency is then per worker.")
+    ] = 2,
 ) -> None:
     """Extract validated claims from one or many French texts.
 
@@ -151,7 +168,10 @@ def extract(
       claimex extract examples/ -o claims.jsonl --concurrency 2   (rerun to resume)
       claimex extract articles.jsonl -f csv -o claims.csv
       cat article.txt | claimex extract - -f table
+      claimex extract archive/ -o claims.jsonl --engine ray --workers 8 --ray-address auto
     """
+    from functools import partial
+
     from claimex.batch import check_options, extract_many
     from claimex.inputs import read_inputs
     from claimex.output import check_writable
@@ -163,6 +183,14 @@ def extract(
             "max_reasks": max_reasks, "on_invalid": on_invalid, "second_pass": second_pass,
         }  # fmt: skip
         check_options(concurrency, options, flags=True)
+        run: Any = extract_many
+        if one_of("--engine", engine, Engine) is Engine.RAY:
+            from claimex.distributed import extract_items, ray_module
+            from claimex.options import at_least
+
+            at_least("--workers", workers, 1)
+            ray_module()  # installed, before any input is read
+            run = partial(extract_items, workers=workers, address=ray_address)
         if fmt:
             _format_of(output, fmt, 0)
         if output is not None:
@@ -175,7 +203,7 @@ def extract(
         fmt_ = _format_of(output, fmt, len(items))
         incremental = output if (output is not None and fmt_ == "jsonl") else None
         show = progress if progress is not None else (len(items) > 1 and sys.stderr.isatty())
-        records = _run_batch(items, incremental, concurrency, show, options, extract_many)
+        records = _run_batch(items, incremental, concurrency, show, options, run)
         if incremental is None:
             body = _render(records, fmt_)
             if output is None:
