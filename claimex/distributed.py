@@ -178,7 +178,7 @@ def write_records(ds: ray.data.Dataset, path: str | Path) -> None:
     target = str(path)
     if Path(target).is_file():
         raise OutputError(f"{target}: is a file; give a folder for the shards")
-    if target.endswith(".parquet"):
+    if Path(target).suffix == ".parquet":
         ds.write_parquet(target)
     else:
         ds.write_datasink(_jsonl_sink(ray, target))
