@@ -35,10 +35,11 @@ from pydantic import (
 )
 
 from claimex._version import __version__
-from claimex.chunking import Chunk, chunk_text, split_sentences
+from claimex.chunking import Chunk
+from claimex.document import Document
 from claimex.errors import ConfigurationError, ExtractionError, InputError, ServerError
 from claimex.llm import LLMConfig, RetryPolicy, ServerKind, guess_kind, redact_url, resolve_config
-from claimex.numbers import AMOUNT_KINDS, NumberMention, find_numbers
+from claimex.numbers import NumberMention
 from claimex.prompts import Prompt, load_prompt
 from claimex.schemas import (
     BaseClaim,
@@ -52,7 +53,6 @@ from claimex.schemas import (
     StatementClaim,
     parse_claim,
 )
-from claimex.text import find_all, typographic_view
 from claimex.validation import ValidationReport, _walk, derive_from_text, validate
 
 __all__ = [
@@ -233,7 +233,8 @@ def _strip_for_model(schema: dict[str, Any]) -> dict[str, Any]:
 class _ClaimList(BaseModel):
     """Base of the per-call response model; ``_source`` is the text the quotes must come from."""
 
-    _source: ClassVar[str] = ""
+    _source: ClassVar[Document | None] = None
+    _window: ClassVar[tuple[int, int] | None] = None
     _derive: ClassVar[bool] = True
     _changes: ClassVar[list[str]] = []
     claims: list[Any]
@@ -245,12 +246,12 @@ class _ClaimList(BaseModel):
     @model_validator(mode="after")
     def _numbers_are_in_the_text(self) -> _ClaimList:
         cls = type(self)
-        if not cls._source:
+        if cls._source is None:
             return self
-        cls._changes.extend(_unwrap_anchor_quotes(self.claims, cls._source))
+        cls._changes.extend(_unwrap_anchor_quotes(self.claims, cls._source, cls._window))
         if cls._derive:
-            cls._changes.extend(derive_from_text(self.claims, cls._source))
-        report = validate(self.claims, cls._source)
+            cls._changes.extend(derive_from_text(self.claims, cls._source, window=cls._window))
+        report = validate(self.claims, cls._source, window=cls._window)
         problems = _problems(report)
         if problems:
             raise ValueError(
@@ -264,21 +265,24 @@ class _ClaimList(BaseModel):
 _ANCHOR_LINE = re.compile(r"^\s*-?\s*[^«»:\n]{1,60}?\s:\s*«\s*(?P<inner>.+?)\s*»?\s*$", re.S)
 
 
-def _unwrap_anchor_quotes(claims: Sequence[BaseClaim], source: str) -> list[str]:
+def _unwrap_anchor_quotes(
+    claims: Sequence[BaseClaim], source: str | Document, window: tuple[int, int] | None = None
+) -> list[str]:
     """Quotes copied from the anchor list, number and marks included, become the article's words.
 
     The small model sometimes quotes a whole anchor line of the message. The words between the
     marks are an excerpt of the article; they replace the quote only when the line itself is not
     in the article and the excerpt is, so the validator still judges every number against them.
     """
-    view = typographic_view(source)
+    doc = Document.of(source)
+    lo, hi = window if window is not None else (0, len(doc))
     changes: list[str] = []
     for index, claim in enumerate(claims):
         match = _ANCHOR_LINE.match(claim.evidence.quote)
-        if match is None or find_all(view, claim.evidence.quote):
+        if match is None or doc.find(claim.evidence.quote, None, lo, hi).spans:
             continue
         inner = match["inner"]
-        if find_all(view, inner):
+        if doc.find(inner, None, lo, hi).spans:
             changes.append(
                 f"claims[{index}].evidence: anchor line « {claim.evidence.quote} » -> « {inner} »"
             )
@@ -301,7 +305,11 @@ def _problems(report: ValidationReport) -> list[str]:
 
 
 def response_model_for(
-    claim_types: Sequence[type[BaseClaim]], source: str = "", *, derive: bool = True
+    claim_types: Sequence[type[BaseClaim]],
+    source: str | Document | None = None,
+    *,
+    derive: bool = True,
+    window: tuple[int, int] | None = None,
 ) -> type[_ClaimList]:
     """A response model whose ``claims`` holds any of ``claim_types``, validated against source."""
     if not claim_types:
@@ -315,7 +323,8 @@ def response_model_for(
         __base__=_ClaimList,
         claims=(list[item], Field(default_factory=list)),
     )
-    model._source = source
+    model._source = Document.of(source) if source else None
+    model._window = window
     model._derive = derive
     model._changes = []
     return model
@@ -378,8 +387,8 @@ MAX_SECOND_PASS_CALLS = 24
 class _Plan:
     """Everything fixed before the first call."""
 
-    text: str
-    chunks: list[Chunk]
+    doc: Document
+    chunks: Sequence[Chunk]
     claim_types: tuple[type[BaseClaim], ...]
     prompt: Prompt
     model: str
@@ -442,7 +451,7 @@ class _Plan:
         extra: list[BaseClaim] = []
         for response in earlier:
             candidates = _lenient_parse(rm, response)
-            _unwrap_anchor_quotes(candidates, chunk.text)
+            _unwrap_anchor_quotes(candidates, self.doc, (chunk.start, chunk.end))
             report = self.check(chunk, candidates, in_place=True)  # kept as corrected
             bad = set(_flagged(report))
             for index, spans in _verified_spans(report).items():
@@ -458,9 +467,10 @@ class _Plan:
         """The validator's verdicts on ``claims`` after the text's corrections, which are made
         on copies unless ``in_place``."""
         targets = claims if in_place else [c.model_copy(deep=True) for c in claims]
+        window = (chunk.start, chunk.end)
         if self.derive:
-            derive_from_text(targets, chunk.text)
-        return validate(targets, chunk.text)
+            derive_from_text(targets, self.doc, window=window)
+        return validate(targets, self.doc, window=window)
 
     def uncovered(self, chunk: Chunk, claims: list[BaseClaim]) -> list[NumberMention]:
         """The amounts of a chunk that no verified number of ``claims`` sits on."""
@@ -478,12 +488,16 @@ class _Plan:
         types = self.claim_types
         if focus is not None:
             types = tuple(t for t in types if "quantity" in t.model_fields) or types
-        rm = response_model_for(types, chunk.text, derive=self.derive)
+        window = (chunk.start, chunk.end)
+        rm = response_model_for(types, self.doc, derive=self.derive, window=window)
         kwargs: dict[str, Any] = {
             "model": self.model,
             "messages": [
                 {"role": "system", "content": self.prompt.text},
-                {"role": "user", "content": user_message(chunk.text, focus, anchors=self.anchors)},
+                {
+                    "role": "user",
+                    "content": user_message(self.doc, focus, anchors=self.anchors, window=window),
+                },
             ],
             "response_model": rm,
             "max_retries": self.max_reasks,
@@ -500,17 +514,17 @@ class _Plan:
         return rm, kwargs
 
 
-def _anchor(text: str, start: int, end: int, width: int = 50) -> str:
-    """A few words around a number, cut at word boundaries and within its sentence."""
-    left = max(0, start - width)
-    left = text.find(" ", left, start) + 1 if left else 0
+def _anchor(text: str, start: int, end: int, lo: int, hi: int, width: int = 50) -> str:
+    """A few words around a number, cut at word boundaries, within its sentence and ``[lo, hi)``."""
+    left = max(lo, start - width)
+    left = text.find(" ", left, start) + 1 if left > lo else lo
     for stop in (". ", "\n", "• "):
         cut = text.rfind(stop, left, start)
         if cut != -1:
             left = cut + len(stop)
-    right = min(len(text), end + width)
+    right = min(hi, end + width)
     space = text.rfind(" ", end, right)
-    right = space if space != -1 and right < len(text) else right
+    right = space if space != -1 and right < hi else right
     for stop in (". ", "\n"):
         cut = text.find(stop, end, right)
         if cut != -1:
@@ -528,24 +542,31 @@ _FOCUS_HEADER = (
 
 
 def user_message(
-    text: str, focus: Sequence[NumberMention] | None = None, *, anchors: bool = True
+    source: str | Document,
+    focus: Sequence[NumberMention] | None = None,
+    *,
+    anchors: bool = True,
+    window: tuple[int, int] | None = None,
 ) -> str:
-    """The article, then the amounts the scanner found in it, as anchors for the model.
+    """The article (or its ``window``), then the amounts the scanner found there, as anchors.
 
     With ``focus`` (the second pass), only the sentences holding those numbers are shown.
     """
+    doc = Document.of(source)
+    text = doc.text
+    lo, hi = window if window is not None else (0, len(text))
     if focus is None:
-        lines = [f"Article :\n{text}"]
-        amounts = [m for m in find_numbers(text) if m.kind in AMOUNT_KINDS]
+        lines = [f"Article :\n{text[lo:hi]}"]
+        amounts = doc.amounts_in(lo, hi)
     else:
         amounts = list(focus)
         sentences = [
-            (s, e) for s, e in split_sentences(text) if any(s <= m.start < e for m in amounts)
+            (s, e) for s, e in doc.sentences_in(lo, hi) if any(s <= m.start < e for m in amounts)
         ]
         lines = ["Article (extraits) :\n" + "\n".join(text[s:e] for s, e in sentences)]
     if amounts and anchors:
         lines.append(_ANCHORS_HEADER if focus is None else _FOCUS_HEADER)
-        lines.extend(f"- {m.text} : « {_anchor(text, m.start, m.end)} »" for m in amounts)
+        lines.extend(f"- {m.text} : « {_anchor(text, m.start, m.end, lo, hi)} »" for m in amounts)
     return "\n".join(lines)
 
 
@@ -695,7 +716,8 @@ def _plan(
     if max_reasks < 0:
         raise ValueError("max_reasks must be >= 0")
     prompt = load_prompt("extract")
-    chunks = chunk_text(text, chunk_chars)
+    doc = Document(text)
+    chunks = doc.chunks(chunk_chars)
     config: LLMConfig | None = None
     if client is not None:
         import os
@@ -710,7 +732,7 @@ def _plan(
         config = resolve_config(model, base_url, api_key, server_kind, retry=retry, timeout=timeout)
         name, kind, server, embedded = config.model, config.kind, config.server, config.embedded
     return _Plan(
-        text=text,
+        doc=doc,
         chunks=chunks,
         claim_types=tuple(claim_types),
         prompt=prompt,
@@ -860,7 +882,7 @@ def _reset_offsets(claim: BaseClaim, hint: int) -> None:
             node.verified = None
 
 
-def _renumber(per_chunk: list[list[BaseClaim]], chunks: list[Chunk]) -> list[BaseClaim]:
+def _renumber(per_chunk: list[list[BaseClaim]], chunks: Sequence[Chunk]) -> list[BaseClaim]:
     """Global ids c1, c2, ... across chunks; contradictions follow their claims' new ids."""
     out: list[BaseClaim] = []
     for chunk, claims in zip(chunks, per_chunk, strict=True):
@@ -955,20 +977,21 @@ def _flagged(report: ValidationReport) -> list[int]:
 
 def _finish(plan: _Plan, per_chunk: list[list[BaseClaim]], policy: OnInvalid) -> Extraction:
     claims = _renumber(per_chunk, plan.chunks)
-    corrections = list(plan.session.corrections) + _unwrap_anchor_quotes(claims, plan.text)
+    doc = plan.doc
+    corrections = list(plan.session.corrections) + _unwrap_anchor_quotes(claims, doc)
     if plan.derive:
-        corrections += derive_from_text(claims, plan.text) + _derive_status(claims)
-    report = validate(claims, plan.text)
+        corrections += derive_from_text(claims, doc) + _derive_status(claims)
+    report = validate(claims, doc)
     deduped = _dedupe(report)
     if len(deduped) < len(report.claims):
-        report = validate(deduped, plan.text)
-    corrections += _exact_quotes(report, plan.text)
+        report = validate(deduped, doc)
+    corrections += _exact_quotes(report, doc.text)
     flagged = _flagged(report)
     dropped = 0
     if policy is OnInvalid.DROP and flagged:
         kept = [c for i, c in enumerate(report.claims) if i not in set(flagged)]
         dropped = len(flagged)
-        report = validate(kept, plan.text)
+        report = validate(kept, doc)
         flagged = []
     stats = plan.config.stats if plan.config is not None else None
     provenance = Provenance(
@@ -991,7 +1014,7 @@ def _finish(plan: _Plan, per_chunk: list[list[BaseClaim]], policy: OnInvalid) ->
         started_at=plan.started_at,
     )
     result = Extraction(
-        text_sha256=hashlib.sha256(plan.text.encode("utf-8")).hexdigest(),
+        text_sha256=doc.sha256,
         claims=report.claims,
         report=report,
         provenance=provenance,

@@ -13,15 +13,16 @@ and reports one verdict per number plus the numbers of the text that no claim co
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, Field, computed_field
 
-from claimex.numbers import AMOUNT_KINDS, NumberKind, NumberMention, Qualifier, find_numbers
+from claimex.document import Document
+from claimex.numbers import AMOUNT_KINDS, NumberKind, NumberMention, Qualifier
 from claimex.schemas import Evidence, Quantity
-from claimex.text import TypographicView, find_all, find_near_miss, typographic_view
 
 __all__ = [
     "EvidenceVerdict",
@@ -130,39 +131,40 @@ def _claimed(value: Decimal, high: Decimal | None) -> str:
     return _fmt(value) if high is None else f"{_fmt(value)}–{_fmt(high)}"
 
 
-class _Source:
-    """The text with its numbers and typographic view computed once for many verifications."""
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """A document seen through a window (a chunk, or all of it): quotes are looked for and
+    numbers counted inside ``[start, end)``, with the numbers the whole text's scan found."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.mentions = find_numbers(text)
-        self._view: TypographicView | None = None
+    doc: Document
+    start: int = 0
+    end: int | None = None
 
     @property
-    def view(self) -> TypographicView:
-        if self._view is None:
-            self._view = typographic_view(self.text)
-        return self._view
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def mentions(self) -> list[NumberMention]:
+        return self.doc.mentions_in(self.start, self.end)
 
     def inside(self, start: int, end: int) -> list[NumberMention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        return self.doc.mentions_in(start, end)
 
     def locate(self, quote: str, near: int | None = None) -> tuple[list[tuple[int, int]], bool]:
         """Where ``quote`` is: every exact (typographic) occurrence, nearest to ``near`` first;
         else the one span it quotes with a few letters wrong (``exact`` is then False)."""
-        if not quote.strip():
-            return [], True
-        spans = find_all(self.view, quote)
-        if spans:
-            if near is not None:
-                spans.sort(key=lambda s: (abs(s[0] - near), s[0]))
-            return spans, True
-        miss = find_near_miss(self.view, quote)
-        return ([miss], False) if miss is not None else ([], True)
+        found = self.doc.find(quote, near, self.start, self.end)
+        return list(found.spans), found.exact
+
+
+def _scope(source: str | Document, window: tuple[int, int] | None) -> _Scope:
+    doc = Document.of(source)
+    return _Scope(doc) if window is None else _Scope(doc, window[0], window[1])
 
 
 def verify_quantity(
-    text: str,
+    text: str | Document,
     quote: str,
     value: Decimal | int | float | str,
     qualifier: Qualifier | str | None = None,
@@ -176,7 +178,7 @@ def verify_quantity(
     occurrence that verifies wins; ``near`` (an offset) breaks ties toward the closest one.
     Identifiers (KN-23, Boeing 787) never verify a quantity.
     """
-    return _verify(_Source(text), quote, value, qualifier, high, near)
+    return _verify(_scope(text, None), quote, value, qualifier, high, near)
 
 
 def _as_decimal(v: Decimal | int | float | str) -> Decimal:
@@ -184,7 +186,7 @@ def _as_decimal(v: Decimal | int | float | str) -> Decimal:
 
 
 def _verify(
-    source: _Source,
+    source: _Scope,
     quote: str,
     value: Decimal | int | float | str,
     qualifier: Qualifier | str | None,
@@ -246,7 +248,7 @@ def _verify(
     return best
 
 
-def _context(source: _Source, m: NumberMention, width: int = 30) -> str:
+def _context(source: _Scope, m: NumberMention, width: int = 30) -> str:
     """The number with the few words before it, where bounds and approximations live."""
     text = source.text
     start = text.rfind(" ", 0, max(0, m.start - width)) + 1
@@ -258,7 +260,7 @@ def _context(source: _Source, m: NumberMention, width: int = 30) -> str:
 
 
 def _value_message(
-    source: _Source,
+    source: _Scope,
     q_start: int,
     q_end: int,
     inside: list[NumberMention],
@@ -288,7 +290,7 @@ def _value_message(
 _SCALE_FACTORS = frozenset({Decimal(1000), Decimal(1_000_000), Decimal(1_000_000_000)})
 
 
-def _not_found(source: _Source, quote: str, want: Decimal, high: Decimal | None) -> str:
+def _not_found(source: _Scope, quote: str, want: Decimal, high: Decimal | None) -> str:
     msg = (
         f"the quote « {_short(quote)} » is not in the text; copy the words exactly as they appear."
     )
@@ -339,7 +341,9 @@ def _walk(
             yield from _walk(child, f"{path}[{key!r}]", evidence)
 
 
-def derive_from_text(claims: Sequence[BaseModel], text: str) -> list[str]:
+def derive_from_text(
+    claims: Sequence[BaseModel], text: str | Document, *, window: tuple[int, int] | None = None
+) -> list[str]:
     """Let the text decide what a model often gets wrong, in place: qualifier, range end, scale.
 
     For each ``Quantity`` whose number the scanner finds in its quote (its value, or its value
@@ -347,7 +351,7 @@ def derive_from_text(claims: Sequence[BaseModel], text: str) -> list[str]:
     range end are taken from the text, and the unit when the model left it empty. A number that
     is not in its quote is left alone, for the validator to reject. Returns one line per change.
     """
-    source = _Source(text)
+    source = _scope(text, window)
     changes: list[str] = []
     for index, claim in enumerate(claims):
         for path, node, evidence in _walk(claim, "", None):
@@ -377,7 +381,7 @@ def derive_from_text(claims: Sequence[BaseModel], text: str) -> list[str]:
 
 
 def _find_in_quote(
-    source: _Source, quote: str, value: Decimal, near: int | None, high: Decimal | None = None
+    source: _Scope, quote: str, value: Decimal, near: int | None, high: Decimal | None = None
 ) -> NumberMention | None:
     spans, _exact = source.locate(quote, near)
     for q_start, q_end in spans:
@@ -394,13 +398,15 @@ def _find_in_quote(
     return None
 
 
-def validate(claims: Sequence[BaseModel], text: str) -> ValidationReport:
+def validate(
+    claims: Sequence[BaseModel], text: str | Document, *, window: tuple[int, int] | None = None
+) -> ValidationReport:
     """Verify every ``Quantity`` of every claim against ``text``; fill offsets on copies.
 
     A quantity is checked against its own ``quote`` when it has one, else against the nearest
     enclosing ``Evidence`` quote. Works on any Pydantic model that contains ``Quantity`` fields.
     """
-    source = _Source(text)
+    source = _scope(text, window)
     copies = [c.model_copy(deep=True) for c in claims]
     quantity_verdicts: list[QuantityVerdict] = []
     evidence_verdicts: list[EvidenceVerdict] = []
