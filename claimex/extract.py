@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import time
 import unicodedata
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar, Union, get_args
+from typing import Annotated, Any, Union, get_args
 
 import instructor
 import openai
@@ -41,10 +42,10 @@ from claimex.errors import ConfigurationError, ExtractionError, InputError, Serv
 from claimex.llm import LLMConfig, RetryPolicy, ServerKind, guess_kind, redact_url, resolve_config
 from claimex.numbers import NumberMention
 from claimex.prompts import Prompt, load_prompt
+from claimex.review import review
 from claimex.schemas import (
     BaseClaim,
     ContradictionClaim,
-    EpistemicStatus,
     EventClaim,
     Evidence,
     ForecastClaim,
@@ -53,7 +54,7 @@ from claimex.schemas import (
     StatementClaim,
     parse_claim,
 )
-from claimex.validation import ValidationReport, _walk, derive_from_text, validate
+from claimex.validation import Correction, ValidationReport, _walk, validate
 
 __all__ = [
     "DEFAULT_CLAIM_TYPES",
@@ -118,9 +119,10 @@ class Extraction(BaseModel):
     report: ValidationReport
     provenance: Provenance
     dropped: int = Field(default=0, description="Claims removed by on_invalid='drop'.")
-    corrections: list[str] = Field(
+    corrections: list[Correction] = Field(
         default_factory=list,
-        description="Qualifiers, range ends and scales taken from the text over the model's.",
+        description="What the text decided over the model (qualifiers, range ends, scales, "
+        "statuses, quotes), by final claim id.",
     )
     warnings: list[str] = Field(
         default_factory=list,
@@ -230,13 +232,35 @@ def _strip_for_model(schema: dict[str, Any]) -> dict[str, Any]:
     return walk(schema)  # type: ignore[no-any-return]
 
 
-class _ClaimList(BaseModel):
-    """Base of the per-call response model; ``_source`` is the text the quotes must come from."""
+@dataclass(frozen=True)
+class _Scope:
+    """What the in-loop validation judges an answer against: a chunk of a document."""
 
-    _source: ClassVar[Document | None] = None
-    _window: ClassVar[tuple[int, int] | None] = None
-    _derive: ClassVar[bool] = True
-    _changes: ClassVar[list[str]] = []
+    doc: Document
+    window: tuple[int, int]
+    derive: bool
+
+
+# The chunk an answer is judged against while instructor validates it. Not instructor's own
+# ``context=``: instructor 1.17 also renders the messages as Jinja templates with it (an article
+# holding "{{" would break, and the system prompt loses its last newline).
+_JUDGED_AGAINST: ContextVar[_Scope | None] = ContextVar("claimex_judged_against", default=None)
+
+
+@contextmanager
+def _judging(scope: _Scope) -> Iterator[None]:
+    """Validate the answers of the calls made inside against ``scope``."""
+    token = _JUDGED_AGAINST.set(scope)
+    try:
+        yield
+    finally:
+        _JUDGED_AGAINST.reset(token)
+
+
+class _ClaimList(BaseModel):
+    """Base of the per-call response model; its numbers are judged by ``review`` against the
+    chunk set by ``_judging`` (no class state)."""
+
     claims: list[Any]
 
     @classmethod
@@ -245,49 +269,17 @@ class _ClaimList(BaseModel):
 
     @model_validator(mode="after")
     def _numbers_are_in_the_text(self) -> _ClaimList:
-        cls = type(self)
-        if cls._source is None:
+        scope = _JUDGED_AGAINST.get()
+        if scope is None:
             return self
-        cls._changes.extend(_unwrap_anchor_quotes(self.claims, cls._source, cls._window))
-        if cls._derive:
-            cls._changes.extend(derive_from_text(self.claims, cls._source, window=cls._window))
-        report = validate(self.claims, cls._source, window=cls._window)
-        problems = _problems(report)
+        checked = review(self.claims, scope.doc, derive=scope.derive, window=scope.window)
+        problems = _problems(checked.report)
         if problems:
             raise ValueError(
                 "Some numbers or quotes are not what the article says. Fix them, copying the "
                 "article's words exactly, or remove the claim:\n" + "\n".join(problems)
             )
         return self
-
-
-# A line of the anchor list, as ``user_message`` writes it: "- 17 : « ... âgées d'au moins 17 »".
-_ANCHOR_LINE = re.compile(r"^\s*-?\s*[^«»:\n]{1,60}?\s:\s*«\s*(?P<inner>.+?)\s*»?\s*$", re.S)
-
-
-def _unwrap_anchor_quotes(
-    claims: Sequence[BaseClaim], source: str | Document, window: tuple[int, int] | None = None
-) -> list[str]:
-    """Quotes copied from the anchor list, number and marks included, become the article's words.
-
-    The small model sometimes quotes a whole anchor line of the message. The words between the
-    marks are an excerpt of the article; they replace the quote only when the line itself is not
-    in the article and the excerpt is, so the validator still judges every number against them.
-    """
-    doc = Document.of(source)
-    lo, hi = window if window is not None else (0, len(doc))
-    changes: list[str] = []
-    for index, claim in enumerate(claims):
-        match = _ANCHOR_LINE.match(claim.evidence.quote)
-        if match is None or doc.find(claim.evidence.quote, None, lo, hi).spans:
-            continue
-        inner = match["inner"]
-        if doc.find(inner, None, lo, hi).spans:
-            changes.append(
-                f"claims[{index}].evidence: anchor line « {claim.evidence.quote} » -> « {inner} »"
-            )
-            claim.evidence.quote = inner
-    return changes
 
 
 def _problems(report: ValidationReport) -> list[str]:
@@ -304,14 +296,11 @@ def _problems(report: ValidationReport) -> list[str]:
     return lines
 
 
-def response_model_for(
-    claim_types: Sequence[type[BaseClaim]],
-    source: str | Document | None = None,
-    *,
-    derive: bool = True,
-    window: tuple[int, int] | None = None,
-) -> type[_ClaimList]:
-    """A response model whose ``claims`` holds any of ``claim_types``, validated against source."""
+def response_model_for(claim_types: Sequence[type[BaseClaim]]) -> type[_ClaimList]:
+    """A response model whose ``claims`` holds any of ``claim_types``.
+
+    Its numbers are validated against the chunk of the enclosing ``_judging`` block.
+    """
     if not claim_types:
         raise ConfigurationError("claim_types is empty: give at least one claim type")
     types = tuple(claim_types)
@@ -323,10 +312,6 @@ def response_model_for(
         __base__=_ClaimList,
         claims=(list[item], Field(default_factory=list)),
     )
-    model._source = Document.of(source) if source else None
-    model._window = window
-    model._derive = derive
-    model._changes = []
     return model
 
 
@@ -366,7 +351,6 @@ class _Session:
     tokens_in: int = 0
     tokens_out: int = 0
     errors: list[str] = field(default_factory=list)
-    corrections: list[str] = field(default_factory=list)
     second_passes: int = 0
     responses: list[Any] = field(default_factory=list)
 
@@ -431,9 +415,8 @@ class _Plan:
     def record(
         self, rm: type[_ClaimList], calls_before: int, claims: list[BaseClaim]
     ) -> list[BaseClaim]:
-        """Book one chunk's re-asks (calls after its first) and the text's corrections."""
+        """Book one pass's re-asks (calls after its first)."""
         self.session.reasks += max(0, self.session.calls - calls_before - 1)
-        self.session.corrections.extend(rm._changes)
         return claims
 
     def salvage(
@@ -451,9 +434,8 @@ class _Plan:
         extra: list[BaseClaim] = []
         for response in earlier:
             candidates = _lenient_parse(rm, response)
-            _unwrap_anchor_quotes(candidates, self.doc, (chunk.start, chunk.end))
-            report = self.check(chunk, candidates, in_place=True)  # kept as corrected
-            bad = set(_flagged(report))
+            report = self.check(chunk, candidates)  # corrected again, and listed, at the end
+            bad = set(report.flagged)
             for index, spans in _verified_spans(report).items():
                 if index in bad or spans <= covered:
                     continue
@@ -461,16 +443,9 @@ class _Plan:
                 extra.append(candidates[index])
         return extra
 
-    def check(
-        self, chunk: Chunk, claims: list[BaseClaim], *, in_place: bool = False
-    ) -> ValidationReport:
-        """The validator's verdicts on ``claims`` after the text's corrections, which are made
-        on copies unless ``in_place``."""
-        targets = claims if in_place else [c.model_copy(deep=True) for c in claims]
-        window = (chunk.start, chunk.end)
-        if self.derive:
-            derive_from_text(targets, self.doc, window=window)
-        return validate(targets, self.doc, window=window)
+    def check(self, chunk: Chunk, claims: list[BaseClaim]) -> ValidationReport:
+        """The validator's verdicts on ``claims`` within ``chunk``, after the text's corrections."""
+        return review(claims, self.doc, derive=self.derive, window=(chunk.start, chunk.end)).report
 
     def uncovered(self, chunk: Chunk, claims: list[BaseClaim]) -> list[NumberMention]:
         """The amounts of a chunk that no verified number of ``claims`` sits on."""
@@ -489,7 +464,7 @@ class _Plan:
         if focus is not None:
             types = tuple(t for t in types if "quantity" in t.model_fields) or types
         window = (chunk.start, chunk.end)
-        rm = response_model_for(types, self.doc, derive=self.derive, window=window)
+        rm = response_model_for(types)
         kwargs: dict[str, Any] = {
             "model": self.model,
             "messages": [
@@ -810,7 +785,8 @@ def extract(
             rm, kwargs = plan.request(chunk, focus)
             calls_before = plan.session.calls
             try:
-                found = list(ic.chat.completions.create(**kwargs).claims)
+                with _judging(_Scope(plan.doc, (chunk.start, chunk.end), plan.derive)):
+                    found = list(ic.chat.completions.create(**kwargs).claims)
             except Exception as exc:
                 found = _handle_failure(plan, rm, exc, index)
             found += plan.salvage(rm, chunk, found, calls_before)
@@ -859,7 +835,8 @@ async def aextract(
             rm, kwargs = plan.request(chunk, focus)
             calls_before = plan.session.calls
             try:
-                found = list((await ic.chat.completions.create(**kwargs)).claims)
+                with _judging(_Scope(plan.doc, (chunk.start, chunk.end), plan.derive)):
+                    found = list((await ic.chat.completions.create(**kwargs)).claims)
             except Exception as exc:
                 found = _handle_failure(plan, rm, exc, index)
             found += plan.salvage(rm, chunk, found, calls_before)
@@ -900,9 +877,12 @@ def _renumber(per_chunk: list[list[BaseClaim]], chunks: Sequence[Chunk]) -> list
     return out
 
 
-def _dedupe(report: ValidationReport) -> list[BaseClaim]:
+def _dedupe(report: ValidationReport) -> tuple[list[BaseClaim], dict[str, str]]:
     """Drop repeated claims (same type, quote span and numbers: chunk borders, a second pass
-    restating a first answer), then number the rest c1, c2, ... again; contradictions follow."""
+    restating a first answer), then number the rest c1, c2, ... again; contradictions follow.
+
+    Returns the claims kept and, for each, its old id -> its new id.
+    """
     first: dict[tuple[Any, ...], BaseClaim] = {}
     alias: dict[str, str] = {}
     keep: list[BaseClaim] = []
@@ -918,46 +898,18 @@ def _dedupe(report: ValidationReport) -> list[BaseClaim]:
             continue
         first[key] = claim
         keep.append(claim)
+    ids = {claim.id: claim.id for claim in keep}
     if alias:
         renamed: dict[str, str] = {}
         for n, claim in enumerate(keep, 1):
-            renamed[claim.id] = f"c{n}"
+            renamed[claim.id] = ids[claim.id] = f"c{n}"
             claim.id = f"c{n}"
         for dropped, kept in alias.items():
             renamed[dropped] = renamed[kept]
         for claim in keep:
             if isinstance(claim, ContradictionClaim):
                 claim.claim_ids = [renamed.get(i, i) for i in claim.claim_ids]
-    return keep
-
-
-_CONDITIONAL = re.compile(
-    r"\b(?:aurai[st]|aurait|auraient|serai[st]|serait|seraient)\s+(?:\w+\s+){0,2}?"
-    r"(?:été|eu|\w+(?:é|ée|és|ées|i|is|ie|ies|u|us|ue|ues|t|te|ts|tes))\b",
-    re.IGNORECASE,
-)
-
-
-def _derive_status(claims: list[BaseClaim]) -> list[str]:
-    """The journalistic conditional ("aurait fourni") marks a claim reported, not asserted."""
-    changes = []
-    for claim in claims:
-        if claim.status is EpistemicStatus.ASSERTED and _CONDITIONAL.search(claim.evidence.quote):
-            claim.status = EpistemicStatus.REPORTED
-            changes.append(f"{claim.id}: status asserted -> reported (conditional in the quote)")
-    return changes
-
-
-def _exact_quotes(report: ValidationReport, text: str) -> list[str]:
-    """Quotes matched with a few letters wrong are replaced by the text's own words."""
-    changes = []
-    for e in report.evidence:
-        if e.found and not e.exact and e.start is not None and e.end is not None:
-            claim = report.claims[e.claim_index]
-            words = text[e.start : e.end]
-            changes.append(f"{claim.id}: quote « {e.quote} » -> the text's words « {words} »")
-            claim.evidence.quote = words
-    return changes
+    return keep, ids
 
 
 def _verified_spans(report: ValidationReport) -> dict[int, set[tuple[int | None, int | None]]]:
@@ -969,30 +921,25 @@ def _verified_spans(report: ValidationReport) -> dict[int, set[tuple[int | None,
     return spans
 
 
-def _flagged(report: ValidationReport) -> list[int]:
-    bad = {v.claim_index for v in report.quantities if not v.verification.ok}
-    bad |= {e.claim_index for e in report.evidence if not e.found}
-    return sorted(bad)
-
-
 def _finish(plan: _Plan, per_chunk: list[list[BaseClaim]], policy: OnInvalid) -> Extraction:
     claims = _renumber(per_chunk, plan.chunks)
     doc = plan.doc
-    corrections = list(plan.session.corrections) + _unwrap_anchor_quotes(claims, doc)
-    if plan.derive:
-        corrections += derive_from_text(claims, doc) + _derive_status(claims)
-    report = validate(claims, doc)
-    deduped = _dedupe(report)
-    if len(deduped) < len(report.claims):
-        report = validate(deduped, doc)
-    corrections += _exact_quotes(report, doc.text)
-    flagged = _flagged(report)
+    reviewed = review(claims, doc, derive=plan.derive)
+    deduped, ids = _dedupe(reviewed.report)
+    report = reviewed.report if len(deduped) == len(claims) else validate(deduped, doc)
+    flagged = report.flagged
     dropped = 0
     if policy is OnInvalid.DROP and flagged:
         kept = [c for i, c in enumerate(report.claims) if i not in set(flagged)]
         dropped = len(flagged)
         report = validate(kept, doc)
         flagged = []
+    final = {claim.id for claim in report.claims}
+    corrections = [
+        c.model_copy(update={"claim_id": ids[c.claim_id]})
+        for c in reviewed.corrections
+        if c.claim_id in ids and ids[c.claim_id] in final
+    ]
     stats = plan.config.stats if plan.config is not None else None
     provenance = Provenance(
         model=plan.model,

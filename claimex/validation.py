@@ -18,13 +18,14 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from claimex.document import Document
 from claimex.numbers import AMOUNT_KINDS, NumberKind, NumberMention, Qualifier
 from claimex.schemas import Evidence, Quantity
 
 __all__ = [
+    "Correction",
     "EvidenceVerdict",
     "QuantityVerdict",
     "ValidationReport",
@@ -83,6 +84,21 @@ class EvidenceVerdict(BaseModel):
     end: int | None = None
 
 
+class Correction(BaseModel):
+    """One thing the text decided over the model: which claim, which field, from what to what."""
+
+    model_config = ConfigDict(frozen=True)
+
+    claim_id: str = Field(description="The claim's id in the result ('c3').")
+    field: str = Field(description="Where in the claim: 'quantity.qualifier', 'evidence.quote'.")
+    before: str
+    after: str
+    why: str
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}.{self.field}: {self.before} -> {self.after} ({self.why})"
+
+
 class ValidationReport(BaseModel):
     """Every verdict on a list of claims, with the claims' offsets filled in (on copies)."""
 
@@ -104,6 +120,13 @@ class ValidationReport(BaseModel):
     @property
     def failed(self) -> list[QuantityVerdict]:
         return [v for v in self.quantities if not v.verification.ok]
+
+    @property
+    def flagged(self) -> list[int]:
+        """Indexes of the claims with a number that failed or a quote not found, in order."""
+        bad = {v.claim_index for v in self.quantities if not v.verification.ok}
+        bad |= {e.claim_index for e in self.evidence if not e.found}
+        return sorted(bad)
 
 
 # --------------------------------------------------------------------------------------------
@@ -343,17 +366,19 @@ def _walk(
 
 def derive_from_text(
     claims: Sequence[BaseModel], text: str | Document, *, window: tuple[int, int] | None = None
-) -> list[str]:
+) -> list[Correction]:
     """Let the text decide what a model often gets wrong, in place: qualifier, range end, scale.
 
     For each ``Quantity`` whose number the scanner finds in its quote (its value, or its value
     times a scale word the quote writes: "7,2 milliards" given as 7.2), the qualifier and the
     range end are taken from the text, and the unit when the model left it empty. A number that
-    is not in its quote is left alone, for the validator to reject. Returns one line per change.
+    is not in its quote is left alone, for the validator to reject. Returns one ``Correction``
+    per change, naming the claim by its ``id`` (``claims[i]`` when it has none).
     """
     source = _scope(text, window)
-    changes: list[str] = []
+    changes: list[Correction] = []
     for index, claim in enumerate(claims):
+        claim_id = str(getattr(claim, "id", "") or f"claims[{index}]")
         for path, node, evidence in _walk(claim, "", None):
             if not isinstance(node, Quantity):
                 continue
@@ -362,19 +387,23 @@ def derive_from_text(
             m = _find_in_quote(source, quote, node.value, near, node.high)
             if m is None:
                 continue
-            where = f"claims[{index}].{path}"
+            found: list[tuple[str, object, object, str]] = []
             if m.value != node.value:
-                changes.append(f"{where}: value {node.value} -> {m.value} (« {m.text} »)")
+                found.append(("value", node.value, m.value, f"the text writes « {m.text} »"))
                 node.value = m.value
             if m.qualifier is not node.qualifier:
-                changes.append(
-                    f"{where}: qualifier {node.qualifier.value} -> {m.qualifier.value} "
-                    f"(« {_context(source, m)} »)"
-                )
+                why = f"the text says « {_context(source, m)} »"
+                found.append(("qualifier", node.qualifier.value, m.qualifier.value, why))
                 node.qualifier = m.qualifier
             if m.high != node.high:
-                changes.append(f"{where}: high {node.high} -> {m.high} (« {m.text} »)")
+                found.append(("high", node.high, m.high, f"the text writes « {m.text} »"))
                 node.high = m.high
+            changes.extend(
+                Correction(
+                    claim_id=claim_id, field=f"{path}.{name}", before=str(b), after=str(a), why=w
+                )
+                for name, b, a, w in found
+            )
             if not node.unit and m.unit:
                 node.unit = m.unit
     return changes

@@ -125,6 +125,13 @@ def test_provenance(name: str) -> None:
     assert p.transport_retries == 0
 
 
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_corrections_name_final_claims_and_what_they_now_say(name: str) -> None:
+    from tests.test_review import each_correction_is_what_its_claim_now_says
+
+    each_correction_is_what_its_claim_now_says(run(name))
+
+
 def test_seed_numbers_come_out_right() -> None:
     """Where the recording has the seed's key numbers, value and qualifier are the text's."""
     result = run("seed")
