@@ -5,6 +5,8 @@ against the exact words of the source.
 """
 
 from claimex._version import __version__
+from claimex.batch import extract_many
+from claimex.document import Document
 from claimex.errors import (
     ClaimexError,
     ConfigurationError,
@@ -13,8 +15,17 @@ from claimex.errors import (
     LocalModelError,
     ServerError,
 )
-from claimex.extract import Extraction, OnInvalid, Provenance, aextract, extract
+from claimex.extract import (
+    DEFAULT_CLAIM_TYPES,
+    Extraction,
+    OnInvalid,
+    Provenance,
+    aextract,
+    extract,
+)
+from claimex.llm import RetryPolicy, ServerKind
 from claimex.numbers import NumberKind, NumberMention, Qualifier, find_numbers
+from claimex.review import Review, review
 from claimex.schemas import (
     Attribution,
     AttributionKind,
@@ -28,8 +39,10 @@ from claimex.schemas import (
     QuantitativeClaim,
     Quantity,
     StatementClaim,
+    iter_quantities,
 )
 from claimex.validation import (
+    Correction,
     EvidenceVerdict,
     QuantityVerdict,
     ValidationReport,
@@ -40,6 +53,7 @@ from claimex.validation import (
 )
 
 __all__ = [
+    "DEFAULT_CLAIM_TYPES",
     "Attribution",
     "AttributionKind",
     "BaseClaim",
@@ -47,6 +61,8 @@ __all__ = [
     "ClaimexError",
     "ConfigurationError",
     "ContradictionClaim",
+    "Correction",
+    "Document",
     "EpistemicStatus",
     "EventClaim",
     "Evidence",
@@ -64,7 +80,10 @@ __all__ = [
     "QuantitativeClaim",
     "Quantity",
     "QuantityVerdict",
+    "RetryPolicy",
+    "Review",
     "ServerError",
+    "ServerKind",
     "StatementClaim",
     "ValidationReport",
     "Verification",
@@ -72,7 +91,10 @@ __all__ = [
     "__version__",
     "aextract",
     "extract",
+    "extract_many",
     "find_numbers",
+    "iter_quantities",
+    "review",
     "validate",
     "verify_quantity",
 ]

@@ -19,8 +19,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from claimex.extract import Extraction
-from claimex.schemas import Quantity
-from claimex.validation import _walk
+from claimex.schemas import Quantity, iter_quantities
 
 __all__ = ["DocScore", "EvalReport", "GoldMention", "evaluate", "load_gold", "score"]
 
@@ -173,12 +172,7 @@ def score(name: str, result: Extraction, gold: Iterable[GoldMention]) -> DocScor
     gold = list(gold)
     amounts = [g for g in gold if g.kind in AMOUNT_GOLD_KINDS]
     doc = DocScore(name=name, gold=len(amounts))
-    quantities: list[Quantity] = [
-        n
-        for claim in result.claims
-        for _p, n, _e in _walk(claim, "", None)
-        if isinstance(n, Quantity)
-    ]
+    quantities: list[Quantity] = [n for c in result.claims for _p, n, _e in iter_quantities(c)]
     doc.extracted = len(quantities)
     verified = [q for q in quantities if q.verified and q.start is not None and q.end is not None]
     doc.flagged = len(quantities) - len(verified)

@@ -52,9 +52,11 @@ from claimex.schemas import (
     QuantitativeClaim,
     Quantity,
     StatementClaim,
+    iter_parts,
+    iter_quantities,
     parse_claim,
 )
-from claimex.validation import Correction, ValidationReport, _walk, validate
+from claimex.validation import Correction, ValidationReport, validate
 
 __all__ = [
     "DEFAULT_CLAIM_TYPES",
@@ -851,7 +853,7 @@ async def aextract(
 
 def _reset_offsets(claim: BaseClaim, hint: int) -> None:
     """Forget any offsets a model wrote; leave the chunk start as the search hint."""
-    for _path, node, _ev in _walk(claim, "", None):
+    for _path, node, _ev in iter_parts(claim):
         if isinstance(node, Evidence):
             node.start, node.end = hint, None
         elif isinstance(node, Quantity):
@@ -887,11 +889,7 @@ def _dedupe(report: ValidationReport) -> tuple[list[BaseClaim], dict[str, str]]:
     alias: dict[str, str] = {}
     keep: list[BaseClaim] = []
     for claim in report.claims:
-        numbers = tuple(
-            (n.start, n.end, str(n.value))
-            for _p, n, _e in _walk(claim, "", None)
-            if isinstance(n, Quantity)
-        )
+        numbers = tuple((n.start, n.end, str(n.value)) for _p, n, _e in iter_quantities(claim))
         key = (claim.type, claim.evidence.start, claim.evidence.end, numbers)
         if key in first:
             alias[claim.id] = first[key].id

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 
 from claimex.extract import Extraction
 from claimex.numbers import AMOUNT_KINDS, find_numbers
-from claimex.schemas import BaseClaim, ContradictionClaim, Quantity
-from claimex.validation import _walk
+from claimex.schemas import BaseClaim, ContradictionClaim, Quantity, iter_quantities
 
 __all__ = ["ReportDoc", "render_report"]
 
@@ -87,7 +86,7 @@ def _e(text: object) -> str:
 
 
 def _quantities(claim: BaseClaim) -> list[Quantity]:
-    return [n for _p, n, _e in _walk(claim, "", None) if isinstance(n, Quantity)]
+    return [n for _p, n, _e in iter_quantities(claim)]
 
 
 def _number_classes(doc: ReportDoc) -> dict[tuple[int, int], str]:

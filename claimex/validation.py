@@ -12,7 +12,7 @@ and reports one verdict per number plus the numbers of the text that no claim co
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from claimex.document import Document
 from claimex.numbers import AMOUNT_KINDS, NumberKind, NumberMention, Qualifier
-from claimex.schemas import Evidence, Quantity
+from claimex.schemas import Evidence, Quantity, iter_parts, iter_quantities
 
 __all__ = [
     "Correction",
@@ -336,34 +336,6 @@ def _sentence(text: str, start: int, end: int) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _walk(
-    node: Any, path: str, evidence: Evidence | None
-) -> Iterator[tuple[str, Any, Evidence | None]]:
-    """Every Quantity and Evidence in a model tree, with the nearest enclosing Evidence."""
-    if isinstance(node, Quantity):
-        yield path, node, evidence
-        return
-    if isinstance(node, Evidence):
-        yield path, node, evidence
-        return
-    if isinstance(node, BaseModel):
-        own = None
-        for name in type(node).model_fields:
-            child = getattr(node, name)
-            if isinstance(child, Evidence):
-                own = child
-        nearest = own or evidence
-        for name in type(node).model_fields:
-            child = getattr(node, name)
-            yield from _walk(child, f"{path}.{name}" if path else name, nearest)
-    elif isinstance(node, list | tuple):
-        for i, child in enumerate(node):
-            yield from _walk(child, f"{path}[{i}]", evidence)
-    elif isinstance(node, dict):
-        for key, child in node.items():
-            yield from _walk(child, f"{path}[{key!r}]", evidence)
-
-
 def derive_from_text(
     claims: Sequence[BaseModel], text: str | Document, *, window: tuple[int, int] | None = None
 ) -> list[Correction]:
@@ -379,9 +351,7 @@ def derive_from_text(
     changes: list[Correction] = []
     for index, claim in enumerate(claims):
         claim_id = str(getattr(claim, "id", "") or f"claims[{index}]")
-        for path, node, evidence in _walk(claim, "", None):
-            if not isinstance(node, Quantity):
-                continue
+        for path, node, evidence in iter_quantities(claim):
             quote = node.quote or (evidence.quote if evidence is not None else "")
             near = evidence.start if evidence is not None else None
             m = _find_in_quote(source, quote, node.value, near, node.high)
@@ -441,7 +411,7 @@ def validate(
     evidence_verdicts: list[EvidenceVerdict] = []
     covered: set[tuple[int, int]] = set()
     for index, claim in enumerate(copies):
-        for path, node, evidence in _walk(claim, "", None):
+        for path, node, evidence in iter_parts(claim):
             if isinstance(node, Evidence):
                 # a start already set is a hint (a chunk's start): the nearest occurrence wins
                 spans, exact = source.locate(node.quote, node.start)

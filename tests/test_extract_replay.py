@@ -13,8 +13,8 @@ from claimex.extract import DEFAULT_CLAIM_TYPES
 from claimex.local import LOCAL_MODEL
 from claimex.numbers import AMOUNT_KINDS
 from claimex.prompts import load_prompt
+from claimex.schemas import iter_quantities
 from claimex.text import typographic_view
-from claimex.validation import _walk
 from tests.conftest import EXAMPLES
 from tests.replay import CASSETTES, SECRET_HEADERS, base_url, replay
 
@@ -60,7 +60,7 @@ def run(name: str) -> Extraction:
 
 
 def quantities(claim: BaseClaim) -> list[Quantity]:
-    return [n for _p, n, _e in _walk(claim, "", None) if isinstance(n, Quantity)]
+    return [n for _p, n, _e in iter_quantities(claim)]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
