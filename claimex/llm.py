@@ -16,6 +16,7 @@ import email.utils
 import os
 import random
 import time
+from contextlib import AbstractAsyncContextManager, AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -34,11 +35,13 @@ from tenacity import (
 from claimex.errors import ConfigurationError, ServerError
 
 __all__ = [
+    "Endpoint",
     "LLMConfig",
     "RetryPolicy",
     "ServerKind",
     "TransportStats",
     "resolve_config",
+    "resolve_endpoint",
 ]
 
 RETRY_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
@@ -314,7 +317,7 @@ def resolve_config(
                 f"a server is configured ({redact_url(url)}) but no model: pass model=... "
                 "or set CLAIMEX_MODEL"
             )
-        k = ServerKind(kind) if kind else guess_kind(url)
+        k = _kind(kind) if kind else guess_kind(url)
         return LLMConfig(
             base_url=url, model=name, kind=k, api_key=key, timeout=timeout, retry=policy
         )
@@ -326,7 +329,7 @@ def resolve_config(
     from claimex.local import LOCAL_MODEL, local_server
 
     server = local_server()
-    k = ServerKind(kind) if kind else guess_kind(server.base_url, embedded=True)
+    k = _kind(kind) if kind else guess_kind(server.base_url, embedded=True)
     return LLMConfig(
         base_url=server.base_url,
         model=name or LOCAL_MODEL.name,
@@ -335,3 +338,65 @@ def resolve_config(
         timeout=timeout,
         retry=policy,
     )
+
+
+def _kind(value: ServerKind | str) -> ServerKind:
+    try:
+        return ServerKind(value)
+    except ValueError:
+        choices = ", ".join(k.value for k in ServerKind)
+        raise ConfigurationError(f"server_kind={value!r} is not one of: {choices}") from None
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """The server of one extraction (or batch), resolved once; it opens and closes the clients."""
+
+    model: str
+    kind: ServerKind
+    server: str
+    embedded: bool = False
+    config: LLMConfig | None = None
+
+    @property
+    def transport_retries(self) -> int:
+        return self.config.stats.retries if self.config is not None else 0
+
+    def client(self, given: openai.OpenAI | None = None) -> AbstractContextManager[openai.OpenAI]:
+        """``given`` as is (its owner closes it), else a new client, closed on exit."""
+        if given is not None:
+            return nullcontext(given)
+        assert self.config is not None, "an Endpoint without config needs a given client"
+        return self.config.openai_client()
+
+    def async_client(
+        self, given: openai.AsyncOpenAI | None = None
+    ) -> AbstractAsyncContextManager[openai.AsyncOpenAI]:
+        """``client`` for asyncio."""
+        if given is not None:
+            return nullcontext(given)
+        assert self.config is not None, "an Endpoint without config needs a given client"
+        return self.config.async_openai_client()
+
+
+def resolve_endpoint(
+    *,
+    client: openai.OpenAI | openai.AsyncOpenAI | None = None,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    server_kind: ServerKind | str | None = None,
+    retry: RetryPolicy | None = None,
+    timeout: float | None = None,
+) -> Endpoint:
+    """The one place a server is chosen: a given ``client`` (with ``model``), else
+    ``resolve_config`` (arguments, environment, then the embedded model)."""
+    if client is not None:
+        name = model or os.environ.get("CLAIMEX_MODEL")
+        if not name:
+            raise ConfigurationError("a client was given but no model: pass model=...")
+        url = str(client.base_url)
+        kind = _kind(server_kind) if server_kind else guess_kind(url)
+        return Endpoint(model=name, kind=kind, server=redact_url(url))
+    config = resolve_config(model, base_url, api_key, server_kind, retry=retry, timeout=timeout)
+    return Endpoint(config.model, config.kind, config.server, config.embedded, config)
