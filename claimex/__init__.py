@@ -18,6 +18,7 @@ from claimex.errors import (
 from claimex.extract import (
     DEFAULT_CLAIM_TYPES,
     Extraction,
+    ExtractOptions,
     OnInvalid,
     Provenance,
     aextract,
@@ -67,6 +68,7 @@ __all__ = [
     "EventClaim",
     "Evidence",
     "EvidenceVerdict",
+    "ExtractOptions",
     "Extraction",
     "ExtractionError",
     "ForecastClaim",

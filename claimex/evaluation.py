@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from claimex.errors import ConfigurationError
 from claimex.extract import Extraction
 from claimex.schemas import Quantity, iter_quantities
 
@@ -228,7 +229,7 @@ def evaluate(
             if not result.provenance.wall_seconds:
                 result.provenance.wall_seconds = time.perf_counter() - t0
         else:
-            raise ValueError("give results_dir or extract")
+            raise ConfigurationError("give results_dir or extract")
         if save_dir is not None:
             save_dir.mkdir(parents=True, exist_ok=True)
             (save_dir / f"{name}.json").write_text(

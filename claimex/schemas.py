@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from claimex.errors import InputError
 from claimex.numbers import Qualifier
 
 __all__ = [
@@ -215,10 +216,10 @@ def parse_claim(data: Any) -> BaseClaim:
     if isinstance(data, BaseClaim):
         return data
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
-        raise ValueError("a claim must be an object with a string 'type'")
+        raise InputError("a claim must be an object with a string 'type'")
     cls = claim_class(data["type"])
     if cls is None:
-        raise ValueError(f"unknown claim type {data['type']!r}: define a BaseClaim subclass for it")
+        raise InputError(f"unknown claim type {data['type']!r}: define a BaseClaim subclass for it")
     return cls.model_validate(data)
 
 
