@@ -15,13 +15,17 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Unpack
 
+import openai
 from pydantic import BaseModel
 
 from claimex.errors import ClaimexError
-from claimex.extract import Extraction, aextract
+from claimex.extract import run_async
+from claimex.llm import Endpoint, RetryPolicy, ServerKind, resolve_endpoint
+from claimex.options import ExtractOptions, OptionFields
 from claimex.prompts import load_prompt
+from claimex.result import Extraction
 
 __all__ = ["BatchRecord", "BatchStats", "extract_many", "read_records"]
 
@@ -85,19 +89,28 @@ def _normalise(items: Iterable[str | tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def _model_name(options: dict[str, Any]) -> str:
-    """The model the run will use (it is part of the resume key)."""
-    if options.get("model"):
-        return str(options["model"])
-    if options.get("client") is None and not options.get("base_url"):
-        env = os.environ.get("CLAIMEX_MODEL")
-        if env:
-            return env
-        if not (os.environ.get("CLAIMEX_BASE_URL") or os.environ.get("OPENAI_BASE_URL")):
-            from claimex.local import LOCAL_MODEL
+class _Connection:
+    """The batch's one server and one client, opened at the first input that needs them (a
+    resumed run with nothing left to do starts no embedded model) and closed at the end."""
 
-            return LOCAL_MODEL.name
-    return os.environ.get("CLAIMEX_MODEL", "")
+    def __init__(self, planned: Endpoint, server: dict[str, Any], client: Any) -> None:
+        self.planned, self.server, self.given = planned, server, client
+        self.endpoint: Endpoint | None = None
+        self.client: openai.AsyncOpenAI | None = None
+        self.stack = contextlib.AsyncExitStack()
+        self.lock = asyncio.Lock()
+
+    async def open(self) -> tuple[Endpoint, openai.AsyncOpenAI]:
+        async with self.lock:
+            if self.endpoint is None or self.client is None:
+                endpoint = self.planned
+                if endpoint.config is None and self.given is None:  # the embedded model
+                    endpoint = await asyncio.to_thread(
+                        lambda: resolve_endpoint(client=self.given, **self.server)
+                    )
+                client = await self.stack.enter_async_context(endpoint.async_client(self.given))
+                self.endpoint, self.client = endpoint, client
+            return self.endpoint, self.client
 
 
 async def _run(
@@ -105,10 +118,14 @@ async def _run(
     output: Path | None,
     concurrency: int,
     on_record: Callable[[BatchRecord, BatchStats], None] | None,
-    options: dict[str, Any],
+    options: ExtractOptions,
+    server: dict[str, Any],
+    client: openai.AsyncOpenAI | None,
 ) -> BatchStats:
     prompt_id = load_prompt("extract").id
-    model = _model_name(options)
+    planned = resolve_endpoint(client=client, start_local=False, **server)
+    model = planned.model
+    connection = _Connection(planned, server, client)
     stats = BatchStats(total=len(items))
     done: dict[str, BatchRecord] = {}
     if output is not None:
@@ -149,7 +166,8 @@ async def _run(
             return
         async with gate:
             try:
-                result = await aextract(text, **options)
+                endpoint, shared = await connection.open()
+                result = await run_async(text, options, endpoint, shared)
                 record = BatchRecord(id=doc_id, key=key, status="ok", text=text, result=result)
             except (ClaimexError, ValueError) as exc:
                 record = BatchRecord(
@@ -161,6 +179,7 @@ async def _run(
     try:
         await asyncio.gather(*(one(i, t) for i, t in items))
     finally:
+        await connection.stack.aclose()
         if sink is not None:
             with contextlib.suppress(OSError):
                 sink.close()
@@ -175,18 +194,31 @@ def extract_many(
     output: str | Path | None = None,
     concurrency: int = 1,
     on_record: Callable[[BatchRecord, BatchStats], None] | None = None,
-    **options: Any,
+    options: ExtractOptions | None = None,
+    client: openai.AsyncOpenAI | None = None,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    server_kind: ServerKind | str | None = None,
+    retry: RetryPolicy | None = None,
+    timeout: float | None = None,
+    **overrides: Unpack[OptionFields],
 ) -> list[BatchRecord]:
     """Extract claims from many texts (``(id, text)`` pairs or plain texts).
 
     ``concurrency`` bounds the requests in flight against the server. With ``output`` (a
-    ``.jsonl`` path), records are appended as they complete and a rerun resumes. ``options``
-    are ``extract``'s (model, base_url, max_reasks, on_invalid, ...). A plain call: it runs its
+    ``.jsonl`` path), records are appended as they complete and a rerun resumes. The server
+    and options are ``extract``'s; one client serves the whole batch. A plain call: it runs its
     own event loop (in a worker thread when one is already running, as in a notebook).
     """
+    opts = ExtractOptions.build(options, **overrides)
+    server: dict[str, Any] = {
+        "model": model, "base_url": base_url, "api_key": api_key,
+        "server_kind": server_kind, "retry": retry, "timeout": timeout,
+    }  # fmt: skip
     normalised = _normalise(items)
     path = Path(output) if output is not None else None
-    coro_args = (normalised, path, concurrency, on_record, options)
+    coro_args = (normalised, path, concurrency, on_record, opts, server, client)
     try:
         asyncio.get_running_loop()
     except RuntimeError:

@@ -304,8 +304,7 @@ def resolve_config(
     timeout: float | None = None,
 ) -> LLMConfig:
     """Explicit arguments, then the environment, then the embedded model."""
-    env_url = os.environ.get("CLAIMEX_BASE_URL") or os.environ.get("OPENAI_BASE_URL")
-    url = base_url or env_url
+    url = base_url or _env_url()
     key = api_key if api_key is not None else os.environ.get("OPENAI_API_KEY", "")
     name = model or os.environ.get("CLAIMEX_MODEL")
     if timeout is None:
@@ -338,6 +337,10 @@ def resolve_config(
         timeout=timeout,
         retry=policy,
     )
+
+
+def _env_url() -> str | None:
+    return os.environ.get("CLAIMEX_BASE_URL") or os.environ.get("OPENAI_BASE_URL")
 
 
 def _kind(value: ServerKind | str) -> ServerKind:
@@ -388,9 +391,14 @@ def resolve_endpoint(
     server_kind: ServerKind | str | None = None,
     retry: RetryPolicy | None = None,
     timeout: float | None = None,
+    start_local: bool = True,
 ) -> Endpoint:
     """The one place a server is chosen: a given ``client`` (with ``model``), else
-    ``resolve_config`` (arguments, environment, then the embedded model)."""
+    ``resolve_config`` (arguments, environment, then the embedded model).
+
+    ``start_local=False`` names the embedded model without starting it (``config`` is None):
+    enough to know which model a run will use.
+    """
     if client is not None:
         name = model or os.environ.get("CLAIMEX_MODEL")
         if not name:
@@ -398,5 +406,11 @@ def resolve_endpoint(
         url = str(client.base_url)
         kind = _kind(server_kind) if server_kind else guess_kind(url)
         return Endpoint(model=name, kind=kind, server=redact_url(url))
+    if not start_local and not (base_url or _env_url()):
+        from claimex.local import LOCAL_MODEL
+
+        name = model or os.environ.get("CLAIMEX_MODEL") or LOCAL_MODEL.name
+        kind = _kind(server_kind) if server_kind else ServerKind.LLAMA_CPP
+        return Endpoint(model=name, kind=kind, server="embedded", embedded=True)
     config = resolve_config(model, base_url, api_key, server_kind, retry=retry, timeout=timeout)
     return Endpoint(config.model, config.kind, config.server, config.embedded, config)

@@ -65,6 +65,7 @@ class Run:
     endpoint: Endpoint
     prompt: Prompt
     counters: Counters = field(default_factory=Counters)
+    retries_before: int = 0  # the transport's count when this run began (a batch shares it)
     started: float = field(default_factory=time.perf_counter)
     started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
@@ -76,7 +77,10 @@ class Run:
 def prepare(text: str, options: ExtractOptions, endpoint: Endpoint) -> Run:
     """Check the text and fix everything before the first call."""
     check_text(text, check_language=options.check_language)
-    return Run(Document(text), options, endpoint, load_prompt("extract"))
+    return Run(
+        Document(text), options, endpoint, load_prompt("extract"),
+        retries_before=endpoint.transport_retries,
+    )  # fmt: skip
 
 
 def steps(run: Run) -> Generator[Call, Answer, Extraction]:
@@ -174,7 +178,7 @@ def _provenance(run: Run) -> Provenance:
         second_passes=counters.second_passes,
         calls=counters.calls,
         reasks=counters.reasks,
-        transport_retries=endpoint.transport_retries,
+        transport_retries=endpoint.transport_retries - run.retries_before,
         tokens_in=counters.tokens_in,
         tokens_out=counters.tokens_out,
         wall_seconds=round(time.perf_counter() - run.started, 3),

@@ -10,7 +10,14 @@ from typing import Any
 import openai
 import pytest
 
-from claimex import ClaimexError, ExtractOptions, QuantitativeClaim, aextract, extract
+from claimex import (
+    ClaimexError,
+    ExtractOptions,
+    QuantitativeClaim,
+    aextract,
+    extract,
+    extract_many,
+)
 from claimex.errors import ConfigurationError
 from claimex.llm import LLMConfig
 from tests.stub_server import completion, stub_server
@@ -82,3 +89,35 @@ def test_a_client_given_stays_open() -> None:
         extract(TEXT, client=client, model="stub-model", second_pass=False)
         assert not client.is_closed()
         client.close()
+
+
+def test_a_batch_uses_one_client_and_closes_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened = _opened(monkeypatch, "async_openai_client")
+    texts = [("a", TEXT), ("b", TEXT.replace("région", "zone"))]
+    with stub_server(completion(ANSWER), completion(ANSWER)) as server:
+        records = extract_many(
+            texts, base_url=server.base_url, model="stub-model", second_pass=False
+        )
+    assert [r.status for r in records] == ["ok", "ok"]
+    assert len(opened) == 1 and opened[0].is_closed()
+
+
+def test_a_resumed_batch_with_nothing_left_starts_no_server(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    """The resume key needs the model's name only: the embedded model is not started for it."""
+    for name in ("CLAIMEX_BASE_URL", "OPENAI_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CLAIMEX_MODEL", "stub-model")
+    out = tmp_path / "out.jsonl"
+    with stub_server(completion(ANSWER)) as server:
+        first = extract_many([("a", TEXT)], output=out, base_url=server.base_url,
+                             server_kind="llama-cpp", second_pass=False)  # fmt: skip
+    assert [r.status for r in first] == ["ok"]
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a server was resolved")
+
+    monkeypatch.setattr("claimex.llm.resolve_config", refuse)
+    again = extract_many([("a", TEXT)], output=out, second_pass=False)
+    assert [r.status for r in again] == ["ok"]
