@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
+from claimex.document import strip_source_header
 from claimex.errors import ClaimexError
 
 app = typer.Typer(
@@ -36,9 +37,10 @@ def _read(path: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ClaimexError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    if text.startswith("SOURCE:") and "\n" in text:  # the corpus files' attribution line
-        text = text.split("\n", 1)[1]
-    return text
+    body = strip_source_header(text)  # the corpus files' attribution line
+    if body != text:
+        typer.echo(f"{path}: its first line, a SOURCE: attribution header, is not read", err=True)
+    return body
 
 
 def _fail(exc: BaseException) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from claimex.document import strip_source_header
 from claimex.errors import ConfigurationError
 from claimex.extract import Extraction
 from claimex.schemas import Quantity, iter_quantities
@@ -73,8 +74,7 @@ def gold_texts(gold_dir: Path, texts_dir: Path) -> dict[str, tuple[Path, str]]:
         name = gold_file.stem
         text_path = texts_dir / manifest.get(name, f"{name}.txt")
         raw = text_path.read_text(encoding="utf-8")
-        body = raw.split("\n", 1)[1] if raw.startswith("SOURCE:") else raw
-        out[name] = (text_path, body)
+        out[name] = (text_path, strip_source_header(raw))
     return out
 
 

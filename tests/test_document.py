@@ -54,3 +54,17 @@ def test_find_forgives_typography_not_digits_and_remembers(seed_text: str) -> No
 def test_the_source_header_is_only_the_corpus_attribution_line() -> None:
     assert strip_source_header("SOURCE: https://fr.wikinews.org/x\nLe texte.") == "Le texte."
     assert strip_source_header("Le texte.\nSOURCE: x") == "Le texte.\nSOURCE: x"
+
+
+def test_the_cli_says_when_it_skips_a_source_line() -> None:
+    from typer.testing import CliRunner
+
+    from claimex.cli import app
+    from tests.conftest import EXAMPLES
+
+    path = EXAMPLES / "wikinews-001.txt"
+    result = CliRunner().invoke(app, ["numbers", str(path)])
+    assert result.exit_code == 0
+    assert "SOURCE: attribution header, is not read" in result.stderr
+    body = strip_source_header(path.read_text(encoding="utf-8"))
+    assert len(result.stdout.strip().splitlines()) == len(find_numbers(body))

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from claimex import BaseClaim, Extraction, Quantity, extract, find_numbers
+from claimex.document import strip_source_header
 from claimex.extract import DEFAULT_CLAIM_TYPES
 from claimex.local import LOCAL_MODEL
 from claimex.numbers import AMOUNT_KINDS
@@ -37,7 +38,7 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
 
 def article(name: str) -> str:
     text = (EXAMPLES / CASES[name][0]).read_text(encoding="utf-8")
-    return text.split("\n", 1)[1] if text.startswith("SOURCE:") else text
+    return strip_source_header(text)
 
 
 _results: dict[str, Extraction] = {}
