@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field, SerializeAsAny, field_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    SerializeAsAny,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
 
 from claimex._version import __version__
 from claimex.schemas import BaseClaim, parse_claim
@@ -62,6 +69,27 @@ class Extraction(BaseModel):
     @classmethod
     def _typed_claims(cls, value: Any) -> Any:
         return [parse_claim(c) for c in value] if isinstance(value, list) else value
+
+    # The report's claims are the result's claims: written once, in ``claims``.
+    @field_serializer("report", mode="wrap")
+    def _report_without_claims(self, report: ValidationReport, handler: Any) -> Any:
+        data = handler(report)
+        if isinstance(data, dict):
+            data.pop("claims", None)
+        return data
+
+    @field_validator("report", mode="before")
+    @classmethod
+    def _report_claims_come_later(cls, value: Any) -> Any:
+        if isinstance(value, dict) and "claims" not in value:
+            return {**value, "claims": []}
+        return value
+
+    @model_validator(mode="after")
+    def _report_shares_the_claims(self) -> Extraction:
+        if not self.report.claims:
+            self.report.claims = list(self.claims)
+        return self
 
     @property
     def verified_claims(self) -> list[BaseClaim]:

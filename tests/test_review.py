@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -91,3 +92,14 @@ def each_correction_is_what_its_claim_now_says(result: Any) -> None:
         for part in re.findall(r"\w+|\[\d+\]", correction.field):
             node = node[int(part[1:-1])] if part.startswith("[") else getattr(node, part)
         assert str(getattr(node, "value", node)) == correction.after, correction
+
+
+def test_a_result_writes_its_claims_once_and_reads_back_the_same() -> None:
+    from claimex import Extraction
+
+    result, _sent = _run({"claims": [ELEVEN_THOUSAND, FIXED]}, second_pass=False)
+    data = json.loads(result.model_dump_json())
+    assert "claims" not in data["report"] and len(data["claims"]) == 2
+    again = Extraction.model_validate_json(result.model_dump_json())
+    assert again == result
+    assert again.report.claims == again.claims and again.report.ok
