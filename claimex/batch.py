@@ -22,8 +22,8 @@ from pydantic import BaseModel
 
 from claimex.errors import ClaimexError
 from claimex.extract import run_async
-from claimex.llm import Endpoint, RetryPolicy, ServerKind, resolve_endpoint
-from claimex.options import ExtractOptions, OptionFields
+from claimex.llm import Endpoint, ServerFields, resolve_endpoint
+from claimex.options import ExtractArgs, ExtractOptions, split_args
 from claimex.prompts import load_prompt
 from claimex.result import Extraction
 
@@ -93,7 +93,7 @@ class _Connection:
     """The batch's one server and one client, opened at the first input that needs them (a
     resumed run with nothing left to do starts no embedded model) and closed at the end."""
 
-    def __init__(self, planned: Endpoint, server: dict[str, Any], client: Any) -> None:
+    def __init__(self, planned: Endpoint, server: ServerFields, client: Any) -> None:
         self.planned, self.server, self.given = planned, server, client
         self.endpoint: Endpoint | None = None
         self.client: openai.AsyncOpenAI | None = None
@@ -106,7 +106,7 @@ class _Connection:
                 endpoint = self.planned
                 if endpoint.config is None and self.given is None:  # the embedded model
                     endpoint = await asyncio.to_thread(
-                        lambda: resolve_endpoint(client=self.given, **self.server)
+                        lambda: resolve_endpoint(self.given, **self.server)
                     )
                 client = await self.stack.enter_async_context(endpoint.async_client(self.given))
                 self.endpoint, self.client = endpoint, client
@@ -119,11 +119,11 @@ async def _run(
     concurrency: int,
     on_record: Callable[[BatchRecord, BatchStats], None] | None,
     options: ExtractOptions,
-    server: dict[str, Any],
+    server: ServerFields,
     client: openai.AsyncOpenAI | None,
 ) -> BatchStats:
     prompt_id = load_prompt("extract").id
-    planned = resolve_endpoint(client=client, start_local=False, **server)
+    planned = resolve_endpoint(client, start_local=False, **server)
     model = planned.model
     connection = _Connection(planned, server, client)
     stats = BatchStats(total=len(items))
@@ -196,13 +196,7 @@ def extract_many(
     on_record: Callable[[BatchRecord, BatchStats], None] | None = None,
     options: ExtractOptions | None = None,
     client: openai.AsyncOpenAI | None = None,
-    model: str | None = None,
-    base_url: str | None = None,
-    api_key: str | None = None,
-    server_kind: ServerKind | str | None = None,
-    retry: RetryPolicy | None = None,
-    timeout: float | None = None,
-    **overrides: Unpack[OptionFields],
+    **kwargs: Unpack[ExtractArgs],
 ) -> list[BatchRecord]:
     """Extract claims from many texts (``(id, text)`` pairs or plain texts).
 
@@ -211,11 +205,8 @@ def extract_many(
     and options are ``extract``'s; one client serves the whole batch. A plain call: it runs its
     own event loop (in a worker thread when one is already running, as in a notebook).
     """
+    server, overrides = split_args(kwargs)
     opts = ExtractOptions.build(options, **overrides)
-    server: dict[str, Any] = {
-        "model": model, "base_url": base_url, "api_key": api_key,
-        "server_kind": server_kind, "retry": retry, "timeout": timeout,
-    }  # fmt: skip
     normalised = _normalise(items)
     path = Path(output) if output is not None else None
     coro_args = (normalised, path, concurrency, on_record, opts, server, client)

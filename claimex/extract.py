@@ -19,9 +19,9 @@ import instructor
 import openai
 
 from claimex.inputs import check_text
-from claimex.llm import Endpoint, RetryPolicy, ServerKind, resolve_endpoint
+from claimex.llm import Endpoint, resolve_endpoint
 from claimex.message import user_message
-from claimex.options import DEFAULT_CLAIM_TYPES, ExtractOptions, OnInvalid, OptionFields
+from claimex.options import DEFAULT_CLAIM_TYPES, ExtractArgs, ExtractOptions, OnInvalid, split_args
 from claimex.passes import Call
 from claimex.pipeline import Answer, Run, prepare, steps
 from claimex.response import judging, response_model_for, schema_sha256
@@ -47,13 +47,7 @@ def extract(
     options: ExtractOptions | None = None,
     *,
     client: openai.OpenAI | None = None,
-    model: str | None = None,
-    base_url: str | None = None,
-    api_key: str | None = None,
-    server_kind: ServerKind | str | None = None,
-    retry: RetryPolicy | None = None,
-    timeout: float | None = None,
-    **overrides: Unpack[OptionFields],
+    **kwargs: Unpack[ExtractArgs],
 ) -> Extraction:
     """Extract validated claims from a French text.
 
@@ -72,10 +66,10 @@ def extract(
       ``chunk_chars``: texts longer than this are split on paragraphs and sentences;
       ``check_language``: refuse text that does not look French.
     """
+    server, overrides = split_args(kwargs)
     opts = ExtractOptions.build(options, **overrides)
     check_text(text, check_language=opts.check_language)
-    endpoint = resolve_endpoint(client=client, model=model, base_url=base_url, api_key=api_key,
-                                server_kind=server_kind, retry=retry, timeout=timeout)  # fmt: skip
+    endpoint = resolve_endpoint(client, **server)
     return run_sync(text, opts, endpoint, client)
 
 
@@ -84,21 +78,14 @@ async def aextract(
     options: ExtractOptions | None = None,
     *,
     client: openai.AsyncOpenAI | None = None,
-    model: str | None = None,
-    base_url: str | None = None,
-    api_key: str | None = None,
-    server_kind: ServerKind | str | None = None,
-    retry: RetryPolicy | None = None,
-    timeout: float | None = None,
-    **overrides: Unpack[OptionFields],
+    **kwargs: Unpack[ExtractArgs],
 ) -> Extraction:
     """``extract`` for asyncio: the same pipeline over an ``openai.AsyncOpenAI`` client."""
+    server, overrides = split_args(kwargs)
     opts = ExtractOptions.build(options, **overrides)
     check_text(text, check_language=opts.check_language)
-    endpoint = await asyncio.to_thread(  # may start the embedded server: not on the loop
-        lambda: resolve_endpoint(client=client, model=model, base_url=base_url, api_key=api_key,
-                                 server_kind=server_kind, retry=retry, timeout=timeout)
-    )  # fmt: skip
+    # resolving may start the embedded server: not on the event loop
+    endpoint = await asyncio.to_thread(lambda: resolve_endpoint(client, **server))
     return await run_async(text, opts, endpoint, client)
 
 

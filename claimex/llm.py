@@ -19,7 +19,7 @@ import time
 from contextlib import AbstractAsyncContextManager, AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypedDict, Unpack
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx2 as httpx
@@ -38,6 +38,7 @@ __all__ = [
     "Endpoint",
     "LLMConfig",
     "RetryPolicy",
+    "ServerFields",
     "ServerKind",
     "TransportStats",
     "resolve_config",
@@ -382,16 +383,22 @@ class Endpoint:
         return self.config.async_openai_client()
 
 
+class ServerFields(TypedDict, total=False):
+    """Which server to talk to, as ``extract``'s keyword arguments (see ``resolve_config``)."""
+
+    model: str | None
+    base_url: str | None
+    api_key: str | None
+    server_kind: ServerKind | str | None
+    retry: RetryPolicy | None
+    timeout: float | None
+
+
 def resolve_endpoint(
-    *,
     client: openai.OpenAI | openai.AsyncOpenAI | None = None,
-    model: str | None = None,
-    base_url: str | None = None,
-    api_key: str | None = None,
-    server_kind: ServerKind | str | None = None,
-    retry: RetryPolicy | None = None,
-    timeout: float | None = None,
+    *,
     start_local: bool = True,
+    **server: Unpack[ServerFields],
 ) -> Endpoint:
     """The one place a server is chosen: a given ``client`` (with ``model``), else
     ``resolve_config`` (arguments, environment, then the embedded model).
@@ -399,6 +406,11 @@ def resolve_endpoint(
     ``start_local=False`` names the embedded model without starting it (``config`` is None):
     enough to know which model a run will use.
     """
+    model, base_url, server_kind = (
+        server.get("model"),
+        server.get("base_url"),
+        server.get("server_kind"),
+    )
     if client is not None:
         name = model or os.environ.get("CLAIMEX_MODEL")
         if not name:
@@ -412,5 +424,8 @@ def resolve_endpoint(
         name = model or os.environ.get("CLAIMEX_MODEL") or LOCAL_MODEL.name
         kind = _kind(server_kind) if server_kind else ServerKind.LLAMA_CPP
         return Endpoint(model=name, kind=kind, server="embedded", embedded=True)
-    config = resolve_config(model, base_url, api_key, server_kind, retry=retry, timeout=timeout)
+    config = resolve_config(
+        model, base_url, server.get("api_key"), server_kind,
+        retry=server.get("retry"), timeout=server.get("timeout"),
+    )  # fmt: skip
     return Endpoint(config.model, config.kind, config.server, config.embedded, config)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from enum import StrEnum
-from typing import Any, TypedDict
+from typing import Any, TypedDict, cast
 
 from claimex.errors import ConfigurationError
+from claimex.llm import ServerFields
 from claimex.schemas import (
     BaseClaim,
     ContradictionClaim,
@@ -17,7 +18,14 @@ from claimex.schemas import (
     StatementClaim,
 )
 
-__all__ = ["DEFAULT_CLAIM_TYPES", "ExtractOptions", "OnInvalid", "OptionFields"]
+__all__ = [
+    "DEFAULT_CLAIM_TYPES",
+    "ExtractArgs",
+    "ExtractOptions",
+    "OnInvalid",
+    "OptionFields",
+    "split_args",
+]
 
 DEFAULT_CLAIM_TYPES: tuple[type[BaseClaim], ...] = (
     QuantitativeClaim,
@@ -91,6 +99,13 @@ class ExtractOptions:
         return cls(**{**merged, **changes})
 
 
+def split_args(args: ExtractArgs) -> tuple[ServerFields, OptionFields]:
+    """``extract``'s keyword arguments, as the server's and the options'."""
+    server = {k: v for k, v in args.items() if k in ServerFields.__annotations__}
+    options = {k: v for k, v in args.items() if k not in ServerFields.__annotations__}
+    return cast(ServerFields, server), cast(OptionFields, options)
+
+
 class OptionFields(TypedDict, total=False):
     """``ExtractOptions`` as keyword arguments (``extract(text, derive=False)``)."""
 
@@ -104,3 +119,7 @@ class OptionFields(TypedDict, total=False):
     derive: bool
     second_pass: bool
     anchors: bool
+
+
+class ExtractArgs(OptionFields, ServerFields, total=False):
+    """Every keyword argument of ``extract``, ``aextract`` and ``extract_many`` but ``client``."""
