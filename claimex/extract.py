@@ -18,7 +18,7 @@ from typing import Any, Unpack
 import instructor
 import openai
 
-from claimex.inputs import check_text
+from claimex.checks import check_text
 from claimex.llm import Endpoint, resolve_endpoint
 from claimex.message import user_message
 from claimex.options import DEFAULT_CLAIM_TYPES, ExtractArgs, ExtractOptions, OnInvalid, split_args

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from claimex.checks import check_text
 from claimex.document import Document
 from claimex.errors import ExtractionError
 from claimex.failures import claims_of_failed_call
-from claimex.inputs import check_text
 from claimex.llm import Endpoint
 from claimex.merge import dedupe, renumber
 from claimex.options import ExtractOptions, OnInvalid
