@@ -13,6 +13,9 @@ from claimex.errors import (
     ExtractionError,
     InputError,
     LocalModelError,
+    LocalServerCrash,
+    OptionError,
+    OutputError,
     ServerError,
 )
 from claimex.extract import (
@@ -25,6 +28,7 @@ from claimex.extract import (
     extract,
 )
 from claimex.llm import RetryPolicy, ServerKind
+from claimex.logs import quiet_handled_instructor_logs
 from claimex.numbers import NumberKind, NumberMention, Qualifier, find_numbers
 from claimex.review import Review, review
 from claimex.schemas import (
@@ -53,6 +57,8 @@ from claimex.validation import (
     verify_quantity,
 )
 
+quiet_handled_instructor_logs()
+
 __all__ = [
     "DEFAULT_CLAIM_TYPES",
     "Attribution",
@@ -74,9 +80,12 @@ __all__ = [
     "ForecastClaim",
     "InputError",
     "LocalModelError",
+    "LocalServerCrash",
     "NumberKind",
     "NumberMention",
     "OnInvalid",
+    "OptionError",
+    "OutputError",
     "Provenance",
     "Qualifier",
     "QuantitativeClaim",

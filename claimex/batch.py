@@ -15,19 +15,29 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Unpack
+from typing import Any, Literal, cast
 
 import openai
 from pydantic import BaseModel
 
-from claimex.errors import ClaimexError
+from claimex.errors import ClaimexError, InputError, OptionError
 from claimex.extract import run_async
-from claimex.llm import Endpoint, ServerFields, resolve_endpoint
-from claimex.options import ExtractArgs, ExtractOptions, split_args
+from claimex.extract_options import ExtractArgs, ExtractOptions, OnInvalid, split_args
+from claimex.llm import Endpoint, ServerFields, ServerKind, check_base_url, resolve_endpoint
+from claimex.options import at_least, one_of
+from claimex.output import open_jsonl
 from claimex.prompts import load_prompt
 from claimex.result import Extraction
 
-__all__ = ["BatchRecord", "BatchStats", "extract_many", "read_records"]
+__all__ = [
+    "BatchRecord",
+    "BatchStats",
+    "RecordFile",
+    "check_options",
+    "extract_many",
+    "load_records",
+    "read_records",
+]
 
 
 class BatchRecord(BaseModel):
@@ -57,36 +67,120 @@ class BatchStats:
 
 
 def item_key(text: str, model: str, prompt_id: str) -> str:
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return f"{digest}:{model}:{prompt_id}"
 
 
-def read_records(path: Path) -> list[BatchRecord]:
-    """The records of a JSONL output; a line cut short by a crash is ignored."""
-    records: list[BatchRecord] = []
+def _storable(value: str) -> str:
+    """``value`` with lone surrogates replaced: JSON output needs valid Unicode."""
+    return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+@dataclass
+class RecordFile:
+    """A JSONL output read back: one final record per input, and the lines that were not records."""
+
+    records: list[BatchRecord]
+    malformed: int
+
+
+def load_records(path: Path) -> RecordFile:
+    """The final record of each input of a JSONL output, and how many lines were not records.
+
+    An input retried after an error has two records: its ``ok`` one is final (the last one when
+    every attempt failed), in the place of its first record.
+    """
+    final: dict[str, BatchRecord] = {}
+    malformed = 0
     if not path.exists():
-        return records
-    for line in path.read_text(encoding="utf-8").splitlines():
+        return RecordFile([], 0)
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         if not line.strip():
             continue
         try:
-            records.append(BatchRecord.model_validate_json(line))
+            record = BatchRecord.model_validate_json(line)
         except ValueError:
-            continue  # the last line of a killed run
-    return records
+            malformed += 1  # a line cut short by a crash, or not ours
+            continue
+        earlier = final.get(record.key)
+        if earlier is None or earlier.status == "error" or record.status == "ok":
+            final[record.key] = record
+    return RecordFile(list(final.values()), malformed)
 
 
-def _normalise(items: Iterable[str | tuple[str, str]]) -> list[tuple[str, str]]:
-    out = []
+def read_records(path: Path) -> list[BatchRecord]:
+    """The final record of each input of a JSONL output; lines that are not records are ignored."""
+    return load_records(path).records
+
+
+Item = tuple[str, "str | ClaimexError"]
+
+
+def _normalise(items: Iterable[str | tuple[str, str | ClaimexError]]) -> list[Item]:
+    out: list[Item] = []
     for n, item in enumerate(items, 1):
-        if isinstance(item, tuple):
-            out.append((str(item[0]), item[1]))
+        if isinstance(item, tuple) and len(item) == 2:
+            out.append((_storable(str(item[0])), item[1]))
         else:
-            out.append((f"doc-{n}", item))
-    ids = [i for i, _ in out]
-    if len(set(ids)) != len(ids):
-        raise ValueError("input ids must be unique")
+            out.append((f"doc-{n}", item))  # anything else is a text: aextract refuses non-text
+    seen: set[str] = set()
+    for doc_id, _ in out:
+        if doc_id in seen:
+            raise InputError(f"the input id {doc_id!r} is given twice; give each input its own id")
+        seen.add(doc_id)
     return out
+
+
+def _keys(items: list[Item], model: str, prompt_id: str) -> list[str]:
+    """One resume key per input: the same text given twice gets ``#2`` on its second key."""
+    keys: list[str] = []
+    seen: dict[str, int] = {}
+    for doc_id, text in items:
+        base = (
+            item_key(text, model, prompt_id)
+            if isinstance(text, str)
+            else item_key(f"unreadable input {doc_id}", model, prompt_id)
+        )
+        seen[base] = seen.get(base, 0) + 1
+        keys.append(base if seen[base] == 1 else f"{base}#{seen[base]}")
+    return keys
+
+
+_EXTRACT_OPTIONS = frozenset(ExtractArgs.__annotations__) | {"client", "options"}
+
+
+def check_options(concurrency: object, options: dict[str, Any], *, flags: bool = False) -> None:
+    """Check every option once, before any work: a bad one is one ``ClaimexError``, not one error
+    record per input. ``flags`` names them as the command line does (``--max-reasks``)."""
+
+    def name(option: str) -> str:
+        return "--" + option.replace("_", "-") if flags else option
+
+    unknown = sorted(set(options) - _EXTRACT_OPTIONS)
+    if unknown:
+        raise OptionError(
+            f"unknown option(s) {', '.join(unknown)}; extract takes: "
+            + ", ".join(sorted(_EXTRACT_OPTIONS))
+        )
+    at_least(name("concurrency"), concurrency, 1)
+    if "max_reasks" in options:
+        at_least(name("max_reasks"), options["max_reasks"], 0)
+    if "on_invalid" in options:
+        one_of(name("on_invalid"), options["on_invalid"], OnInvalid)
+    if options.get("server_kind"):
+        one_of(name("server_kind"), options["server_kind"], ServerKind)
+    if options.get("client") is None:
+        url = (
+            options.get("base_url")
+            or os.environ.get("CLAIMEX_BASE_URL")
+            or os.environ.get("OPENAI_BASE_URL")
+        )
+        if url:
+            check_base_url(str(url))
 
 
 class _Connection:
@@ -114,30 +208,28 @@ class _Connection:
 
 
 async def _run(
-    items: list[tuple[str, str]],
+    items: list[Item],
     output: Path | None,
     concurrency: int,
     on_record: Callable[[BatchRecord, BatchStats], None] | None,
-    options: ExtractOptions,
-    server: ServerFields,
-    client: openai.AsyncOpenAI | None,
+    options: dict[str, Any],
 ) -> BatchStats:
     prompt_id = load_prompt("extract").id
-    planned = resolve_endpoint(client, start_local=False, **server)
+    given = options.get("client")
+    server, overrides = split_args(
+        cast(ExtractArgs, {k: v for k, v in options.items() if k not in ("client", "options")})
+    )
+    settings = ExtractOptions.build(options.get("options"), **overrides)
+    planned = resolve_endpoint(given, start_local=False, **server)  # the key needs the name only
     model = planned.model
-    connection = _Connection(planned, server, client)
+    connection = _Connection(planned, server, given)
     stats = BatchStats(total=len(items))
     done: dict[str, BatchRecord] = {}
+    sink = open_jsonl(output) if output is not None else None  # mends a torn last line first
     if output is not None:
-        for record in read_records(output):
-            if record.status == "ok":
-                done[record.key] = record
-    sink = None
-    if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        sink = output.open("a", encoding="utf-8")
+        done = {r.key: r for r in read_records(output) if r.status == "ok"}
     lock = asyncio.Lock()
-    gate = asyncio.Semaphore(max(1, concurrency))
+    gate = asyncio.Semaphore(concurrency)
 
     async def emit(record: BatchRecord, *, new: bool) -> None:
         async with lock:
@@ -158,26 +250,39 @@ async def _run(
             if on_record is not None:
                 on_record(record, stats)
 
-    async def one(doc_id: str, text: str) -> None:
-        key = item_key(text, model, prompt_id)
+    async def attempt(doc_id: str, key: str, text: str | ClaimexError) -> BatchRecord:
+        error: BaseException
+        if isinstance(text, ClaimexError):
+            error, text = text, ""
+        else:
+            try:
+                async with gate:
+                    endpoint, shared = await connection.open()
+                    result = await run_async(text, settings, endpoint, shared)
+                return BatchRecord(
+                    id=doc_id, key=key, status="ok", text=_storable(text), result=result
+                )
+            except ClaimexError as exc:
+                error = exc
+            except Exception as exc:  # a bug must not cost the batch: it is this input's error
+                error = exc
+        message = str(error) if isinstance(error, ClaimexError) else _unexpected(error)
+        kept = _storable(text) if isinstance(text, str) else ""
+        return BatchRecord(
+            id=doc_id, key=key, status="error", text=kept,
+            error=_one_line(message), error_type=type(error).__name__,
+        )  # fmt: skip
+
+    async def one(doc_id: str, key: str, text: str | ClaimexError) -> None:
         if key in done:
             stats.skipped += 1
             await emit(done[key].model_copy(update={"id": doc_id}), new=False)
             return
-        async with gate:
-            try:
-                endpoint, shared = await connection.open()
-                result = await run_async(text, options, endpoint, shared)
-                record = BatchRecord(id=doc_id, key=key, status="ok", text=text, result=result)
-            except (ClaimexError, ValueError) as exc:
-                record = BatchRecord(
-                    id=doc_id, key=key, status="error", text=text,
-                    error=str(exc), error_type=type(exc).__name__,
-                )  # fmt: skip
-        await emit(record, new=True)
+        await emit(await attempt(doc_id, key, text), new=True)
 
+    keys = _keys(items, model, prompt_id)
     try:
-        await asyncio.gather(*(one(i, t) for i, t in items))
+        await asyncio.gather(*(one(i, k, t) for (i, t), k in zip(items, keys, strict=True)))
     finally:
         await connection.stack.aclose()
         if sink is not None:
@@ -188,28 +293,33 @@ async def _run(
     return stats
 
 
+def _unexpected(exc: BaseException) -> str:
+    first = str(exc).splitlines()[0][:200] if str(exc).strip() else ""
+    return (
+        f"claimex failed on this input ({type(exc).__name__}{': ' + first if first else ''}); "
+        "please report it with the input"
+    )
+
+
 def extract_many(
-    items: Iterable[str | tuple[str, str]],
+    items: Iterable[str | tuple[str, str | ClaimexError]],
     *,
     output: str | Path | None = None,
     concurrency: int = 1,
     on_record: Callable[[BatchRecord, BatchStats], None] | None = None,
-    options: ExtractOptions | None = None,
-    client: openai.AsyncOpenAI | None = None,
-    **kwargs: Unpack[ExtractArgs],
+    **options: Any,
 ) -> list[BatchRecord]:
     """Extract claims from many texts (``(id, text)`` pairs or plain texts).
 
     ``concurrency`` bounds the requests in flight against the server. With ``output`` (a
-    ``.jsonl`` path), records are appended as they complete and a rerun resumes. The server
-    and options are ``extract``'s; one client serves the whole batch. A plain call: it runs its
+    ``.jsonl`` path), records are appended as they complete and a rerun resumes. ``options``
+    are ``extract``'s (model, base_url, max_reasks, on_invalid, ...). A plain call: it runs its
     own event loop (in a worker thread when one is already running, as in a notebook).
     """
-    server, overrides = split_args(kwargs)
-    opts = ExtractOptions.build(options, **overrides)
+    check_options(concurrency, options)
     normalised = _normalise(items)
     path = Path(output) if output is not None else None
-    coro_args = (normalised, path, concurrency, on_record, opts, server, client)
+    coro_args = (normalised, path, concurrency, on_record, options)
     try:
         asyncio.get_running_loop()
     except RuntimeError:

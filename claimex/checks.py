@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from claimex.errors import InputError
@@ -26,6 +27,12 @@ def check_text(text: object, *, check_language: bool = True, max_chars: int = MA
             f"the text has {len(text):,} characters, over the limit of {max_chars:,}; "
             "split it or raise max_chars"
         )
+    surrogate = re.search("[\ud800-\udfff]", text)
+    if surrogate is not None:
+        raise InputError(
+            f"the text has a lone surrogate (U+{ord(surrogate.group()):04X}) at character "
+            f"{surrogate.start()}, which is not valid Unicode; fix the escape or the decoding"
+        )
     sample = text[:20_000]
     junk = sum(
         1
@@ -38,6 +45,13 @@ def check_text(text: object, *, check_language: bool = True, max_chars: int = MA
             f"in the first {len(sample):,}); decode it as UTF-8 text first"
         )
     if check_language:
+        letters = [c for c in sample if c.isalpha()]
+        latin = sum(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+        if len(letters) >= 20 and latin < len(letters) / 2:  # Chinese, Arabic, Cyrillic...
+            raise InputError(
+                f"the text does not look French (only {latin / len(letters):.0%} of its letters "
+                "are Latin); claimex reads French news. Pass check_language=False to try anyway"
+            )
         words = [w.strip(".,;:!?«»\"'()").lower() for w in sample.split()]
         words = [w.split("'")[-1].split("’")[-1] for w in words if w]
         if len(words) >= 30:

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from claimex.document import strip_source_header
 from claimex.errors import ClaimexError
+from claimex.inputs import read_text
+from claimex.options import one_of
 
 app = typer.Typer(
     name="claimex",
@@ -26,23 +28,6 @@ app = typer.Typer(
 _DEBUG = False
 
 
-def _read(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    p = Path(path)
-    if not p.is_file():
-        raise ClaimexError(f"{path}: no such file")
-    data = p.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ClaimexError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    body = strip_source_header(text)  # the corpus files' attribution line
-    if body != text:
-        typer.echo(f"{path}: its first line, a SOURCE: attribution header, is not read", err=True)
-    return body
-
-
 def _fail(exc: BaseException) -> None:
     if isinstance(exc, BrokenPipeError):  # `claimex numbers f | head`: the reader left, fine
         import os
@@ -52,7 +37,8 @@ def _fail(exc: BaseException) -> None:
         raise typer.Exit(code=0)
     if _DEBUG:
         raise exc
-    typer.echo(f"claimex: error: {exc}", err=True)
+    message = " ".join(str(exc).split())  # one line, whatever a library put in the message
+    typer.echo(f"claimex: error: {message}", err=True)
     raise typer.Exit(code=2)
 
 
@@ -64,40 +50,18 @@ def main(
     _DEBUG = debug
 
 
-def _inputs(paths: list[str]) -> list[tuple[str, str]]:
-    """(id, text) for each input: text files, folders of them, JSONL with a text field, stdin."""
-    items: list[tuple[str, str]] = []
-    for path in paths:
-        p = Path(path)
-        if path != "-" and p.is_dir():
-            files = sorted(
-                f for f in p.rglob("*") if f.suffix in (".txt", ".jsonl") and f.is_file()
-            )
-            if not files:
-                raise ClaimexError(f"{path}: no .txt or .jsonl file in this folder")
-            items.extend(_inputs([str(f) for f in files]))
-        elif p.suffix == ".jsonl":
-            for n, line in enumerate(_read(path).splitlines(), 1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                    text = obj["text"]
-                except (ValueError, KeyError, TypeError):
-                    raise ClaimexError(
-                        f"{path}:{n}: expected a JSON object with a 'text' field"
-                    ) from None
-                items.append((str(obj.get("id") or f"{path}:{n}"), str(text)))
-        else:
-            items.append(("stdin" if path == "-" else path, _read(path)))
-    return items
+class Format(StrEnum):
+    """What ``extract`` writes."""
+
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+    TABLE = "table"
 
 
 def _format_of(output: Path | None, fmt: str | None, count: int) -> str:
     if fmt:
-        if fmt not in ("json", "jsonl", "csv", "table"):
-            raise ClaimexError(f"--format {fmt!r}: choose json, jsonl, csv or table")
-        return fmt
+        return one_of("--format", fmt, Format).value
     if output is not None and output.suffix.lstrip(".") in ("json", "jsonl", "csv"):
         return output.suffix.lstrip(".")
     return "json" if count == 1 else "jsonl"
@@ -188,17 +152,29 @@ def extract(
       claimex extract articles.jsonl -f csv -o claims.csv
       cat article.txt | claimex extract - -f table
     """
-    from claimex.batch import extract_many
+    from claimex.batch import check_options, extract_many
+    from claimex.inputs import read_inputs
+    from claimex.output import check_writable
 
     try:
-        items = _inputs(inputs)
-        fmt_ = _format_of(output, fmt, len(items))
-        incremental = output if (output is not None and fmt_ == "jsonl") else None
-        show = progress if progress is not None else (len(items) > 1 and sys.stderr.isatty())
+        # every option, the format and the output first: a mistake costs no request
         options: dict[str, Any] = {
             "model": model, "base_url": base_url, "server_kind": server_kind,
             "max_reasks": max_reasks, "on_invalid": on_invalid, "second_pass": second_pass,
         }  # fmt: skip
+        check_options(concurrency, options, flags=True)
+        if fmt:
+            _format_of(output, fmt, 0)
+        if output is not None:
+            check_writable(output)
+        read = read_inputs(inputs)
+        note = read.skipped_note()
+        if note:
+            typer.echo(f"claimex: {note}", err=True)
+        items = read.items
+        fmt_ = _format_of(output, fmt, len(items))
+        incremental = output if (output is not None and fmt_ == "jsonl") else None
+        show = progress if progress is not None else (len(items) > 1 and sys.stderr.isatty())
         records = _run_batch(items, incremental, concurrency, show, options, extract_many)
         if incremental is None:
             body = _render(records, fmt_)
@@ -224,7 +200,7 @@ def extract(
 
 
 def _run_batch(
-    items: list[tuple[str, str]],
+    items: list[Any],
     output: Path | None,
     concurrency: int,
     show: bool,
@@ -256,6 +232,41 @@ def _run_batch(
         )
 
 
+def _load_claims(path: Path) -> list[Any]:
+    """The claims of a JSON file; any problem is one line that names the file and the claim."""
+    from pydantic import ValidationError
+
+    from claimex.schemas import parse_claim
+
+    try:
+        data = json.loads(read_text(str(path)))
+    except json.JSONDecodeError as exc:
+        raise ClaimexError(
+            f"{path}: not JSON ({exc.msg} at line {exc.lineno} column {exc.colno}); "
+            "give the claims as a JSON list or an object with 'claims'"
+        ) from None
+    raw = data
+    if isinstance(data, dict):
+        result = data.get("result")
+        raw = data.get("claims", result.get("claims") if isinstance(result, dict) else None)
+    if not isinstance(raw, list):
+        raise ClaimexError(f"{path}: expected a list of claims or an object with 'claims'")
+    claims = []
+    for n, item in enumerate(raw):
+        try:
+            claims.append(parse_claim(item))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "claim"
+            raise ClaimexError(
+                f"{path}: claim #{n} is not valid ({where}: {first['msg']}; "
+                f"{exc.error_count()} problem(s) in all); fix or remove it"
+            ) from None
+        except ValueError as exc:
+            raise ClaimexError(f"{path}: claim #{n}: {exc}") from None
+    return claims
+
+
 @app.command()
 def validate(
     claims_file: Annotated[
@@ -267,22 +278,11 @@ def validate(
 
     Example: claimex validate claims.json --text examples/koree-du-nord-russie.txt
     """
-    from claimex.schemas import parse_claim
     from claimex.validation import validate as check
 
     try:
-        data = json.loads(claims_file.read_text(encoding="utf-8"))
-        raw = (
-            data.get("claims", data.get("result", {}).get("claims"))
-            if isinstance(data, dict)
-            else data
-        )
-        if not isinstance(raw, list):
-            raise ClaimexError(
-                f"{claims_file}: expected a list of claims or an object with 'claims'"
-            )
-        claims = [parse_claim(c) for c in raw]
-        report = check(claims, _read(str(text)))
+        claims = _load_claims(claims_file)
+        report = check(claims, read_text(str(text)))
         for v in report.quantities:
             mark = "ok  " if v.verification.ok else "FAIL"
             claim_id = getattr(report.claims[v.claim_index], "id", "") or f"#{v.claim_index}"
@@ -313,12 +313,20 @@ def report(
 
     Example: claimex report claims.jsonl -o report.html
     """
-    from claimex.batch import read_records
+    from claimex.batch import load_records
     from claimex.report import ReportDoc, render_report
 
     try:
-        records = read_records(records_file)
-        docs = [ReportDoc(r.id, r.text, r.result) for r in records if r.result is not None]
+        if not records_file.is_file():
+            raise ClaimexError(f"{records_file}: no such file")
+        read = load_records(records_file)
+        if read.malformed:
+            typer.echo(
+                f"claimex: {records_file}: skipped {read.malformed} line(s) that are not "
+                "claimex records (a run cut short, or another file's lines)",
+                err=True,
+            )
+        docs = [ReportDoc(r.id, r.text, r.result) for r in read.records if r.result is not None]
         if not docs:
             raise ClaimexError(f"{records_file}: no successful extraction to report")
         output.write_text(render_report(docs, title), encoding="utf-8")
@@ -338,7 +346,7 @@ def numbers(
     from claimex.numbers import find_numbers
 
     try:
-        text = _read(file)
+        text = read_text(file)
         for m in find_numbers(text):
             high = f"-{m.high}" if m.high is not None else ""
             typer.echo(
@@ -365,7 +373,8 @@ def eval_(
     model: Annotated[str | None, typer.Option(help="Model name (else CLAIMEX_MODEL).")] = None,
     base_url: Annotated[str | None, typer.Option(help="Server (else CLAIMEX_BASE_URL).")] = None,
 ) -> None:
-    """Numeric recall, value precision and qualifier accuracy against hand annotations.
+    """Numeric recall, value precision and qualifier accuracy against hand annotations; with a
+    gold-claims folder beside the gold, also source, attribution kind and status accuracy.
 
     Example: claimex eval tests/data/gold examples --save runs/
     """
@@ -373,6 +382,9 @@ def eval_(
     from claimex.extract import extract as run
 
     try:
+        for folder in (gold_dir, texts_dir, *([results] if results is not None else [])):
+            if not folder.is_dir():
+                raise ClaimexError(f"{folder}: no such folder")
         report = evaluate(
             gold_dir,
             texts_dir,
@@ -380,7 +392,15 @@ def eval_(
             save_dir=save,
             extract=lambda _name, text: run(text, model=model, base_url=base_url),
         )
+        if not report.docs:
+            raise ClaimexError(
+                f"{gold_dir}: no NAME.jsonl gold file with a NAME.txt in {texts_dir}; "
+                "check the two folders"
+            )
         typer.echo(report.table())
+        if report.claims_total is not None:
+            typer.echo("\nclaim layer (accuracy on covered amounts, high-confidence / all lines)")
+            typer.echo(report.claim_table())
         if json_out is not None:
             json_out.write_text(report.to_json() + "\n", encoding="utf-8")
     except (ClaimexError, ValueError, OSError) as exc:

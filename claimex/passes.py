@@ -14,10 +14,10 @@ import instructor
 
 from claimex.chunking import Chunk
 from claimex.document import Document
+from claimex.extract_options import ExtractOptions
 from claimex.llm import Endpoint, ServerKind
 from claimex.message import user_message
 from claimex.numbers import NumberMention
-from claimex.options import ExtractOptions
 from claimex.prompts import Prompt
 from claimex.response import ChunkScope, ClaimList, response_model_for
 from claimex.review import review

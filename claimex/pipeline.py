@@ -16,10 +16,10 @@ from typing import Any
 from claimex.checks import check_text
 from claimex.document import Document
 from claimex.errors import ExtractionError
+from claimex.extract_options import ExtractOptions, OnInvalid
 from claimex.failures import claims_of_failed_call
 from claimex.llm import Endpoint
 from claimex.merge import dedupe, renumber
-from claimex.options import ExtractOptions, OnInvalid
 from claimex.passes import MODES, Call, build_call, focuses
 from claimex.prompts import Prompt, load_prompt
 from claimex.response import schema_sha256
@@ -52,8 +52,13 @@ class Counters:
         self.responses.append(response)
         usage = getattr(response, "usage", None)
         if usage is not None:
-            self.tokens_in += int(getattr(usage, "prompt_tokens", 0) or 0)
-            self.tokens_out += int(getattr(usage, "completion_tokens", 0) or 0)
+            self.tokens_in += _token_count(getattr(usage, "prompt_tokens", 0))
+            self.tokens_out += _token_count(getattr(usage, "completion_tokens", 0))
+
+
+def _token_count(value: object) -> int:
+    """A usage figure as the server sent it; anything but a count is 0 (a server's own bug)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
 @dataclass

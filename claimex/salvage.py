@@ -60,7 +60,7 @@ def _json_claims(content: str) -> Iterator[Any]:
 def _completion_text(completion: Any) -> str:
     try:
         message = completion.choices[0].message
-    except (AttributeError, IndexError):
+    except (AttributeError, IndexError, TypeError):  # no choices at all: nothing to salvage
         return ""
     if getattr(message, "tool_calls", None):
         return str(message.tool_calls[0].function.arguments or "")

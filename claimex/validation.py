@@ -14,14 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from claimex.document import Document
+from claimex.errors import InputError
 from claimex.numbers import AMOUNT_KINDS, NumberKind, NumberMention, Qualifier
+from claimex.options import one_of
 from claimex.schemas import Evidence, Quantity, iter_parts, iter_quantities
 
 __all__ = [
@@ -201,11 +203,25 @@ def verify_quantity(
     occurrence that verifies wins; ``near`` (an offset) breaks ties toward the closest one.
     Identifiers (KN-23, Boeing 787) never verify a quantity.
     """
+    if not isinstance(text, str | Document):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    if not isinstance(quote, str):
+        raise InputError(f"quote must be a str, not {type(quote).__name__}")
+    if qualifier is not None:
+        one_of("qualifier", qualifier, Qualifier)
     return _verify(_scope(text, None), quote, value, qualifier, high, near)
 
 
 def _as_decimal(v: Decimal | int | float | str) -> Decimal:
-    return v if isinstance(v, Decimal) else Decimal(str(v))
+    try:
+        d = v if isinstance(v, Decimal) and not isinstance(v, bool) else Decimal(str(v))
+    except (InvalidOperation, ValueError):
+        d = Decimal("NaN")
+    if isinstance(v, bool) or not d.is_finite():
+        raise InputError(
+            f"{_short(repr(v), 40)} is not a number; give a Decimal, int, float or str"
+        )
+    return d
 
 
 def _verify(
@@ -405,6 +421,14 @@ def validate(
     A quantity is checked against its own ``quote`` when it has one, else against the nearest
     enclosing ``Evidence`` quote. Works on any Pydantic model that contains ``Quantity`` fields.
     """
+    if not isinstance(text, str | Document):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    for index, claim in enumerate(claims):
+        if not isinstance(claim, BaseModel):
+            raise InputError(
+                f"claim #{index} is a {type(claim).__name__}, not a claim model; "
+                "turn dicts into claims with claimex.schemas.parse_claim first"
+            )
     source = _scope(text, window)
     copies = [c.model_copy(deep=True) for c in claims]
     quantity_verdicts: list[QuantityVerdict] = []

@@ -109,7 +109,8 @@ class _StubHTTPServer(ThreadingHTTPServer):
 def stub_server(*script: Reply) -> Iterator[_StubHTTPServer]:
     server = _StubHTTPServer()
     server.script = list(script)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # a short poll interval: shutdown waits for it, and fuzz tests start many servers
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield server

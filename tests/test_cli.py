@@ -47,8 +47,8 @@ def test_extract_refuses_bad_input_clearly(tmp_path: Path) -> None:
     empty.write_text("   ")
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"\xff\xfe\x00\x01" * 100)
-    # an unreadable file stops the command (2); a readable input that fails is an error record (1)
-    for path, message, code in ((empty, "the text is empty", 1), (binary, "not UTF-8", 2)):
+    # an input that cannot be used is an error record (1), whether unreadable or empty
+    for path, message, code in ((empty, "the text is empty", 1), (binary, "not UTF-8", 1)):
         result = runner.invoke(
             app, ["extract", str(path), "--base-url", "http://127.0.0.1:9/v1", "--model", "m"]
         )

@@ -56,7 +56,7 @@ def test_the_source_header_is_only_the_corpus_attribution_line() -> None:
     assert strip_source_header("Le texte.\nSOURCE: x") == "Le texte.\nSOURCE: x"
 
 
-def test_the_cli_says_when_it_skips_a_source_line() -> None:
+def test_the_cli_reads_a_corpus_file_without_its_source_line() -> None:
     from typer.testing import CliRunner
 
     from claimex.cli import app
@@ -65,6 +65,5 @@ def test_the_cli_says_when_it_skips_a_source_line() -> None:
     path = EXAMPLES / "wikinews-001.txt"
     result = CliRunner().invoke(app, ["numbers", str(path)])
     assert result.exit_code == 0
-    assert "SOURCE: attribution header, is not read" in result.stderr
     body = strip_source_header(path.read_text(encoding="utf-8"))
     assert len(result.stdout.strip().splitlines()) == len(find_numbers(body))

@@ -6,6 +6,7 @@ import json
 import logging
 import socket
 import time
+from pathlib import Path
 
 import pytest
 
@@ -129,6 +130,14 @@ def test_malformed_json_from_the_server() -> None:
     assert SECRET not in str(info.value)
 
 
+def test_json_that_is_not_a_completion_is_a_warning_not_a_crash() -> None:
+    body = json.dumps({"error": f"echo: Bearer {SECRET}"}).encode()
+    with stub_server(*[Reply(200, body, {"Content-Type": "application/json"})] * 2) as s:
+        result = run(s.base_url, max_reasks=1)
+    assert result.claims == [] and result.warnings  # type: ignore[attr-defined]
+    assert SECRET not in result.model_dump_json()  # type: ignore[attr-defined]
+
+
 def test_a_wrong_number_is_reasked_with_the_verifiers_message() -> None:
     with stub_server(completion(WRONG_NUMBER), completion(GOOD_ANSWER)) as server:
         result = run(server.base_url, max_reasks=1)
@@ -207,9 +216,12 @@ def test_bad_input_fails_before_any_call(text: str, message: str) -> None:
         assert server.requests == []
 
 
-def test_no_model_configured_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_model_configured_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     for var in ("CLAIMEX_BASE_URL", "OPENAI_BASE_URL", "CLAIMEX_MODEL"):
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("CLAIMEX_CACHE_DIR", str(tmp_path))  # no embedded server of this machine
     import importlib.util
 
     real = importlib.util.find_spec
@@ -242,3 +254,73 @@ def test_an_explicit_client_is_used_as_given() -> None:
     assert result.provenance.server_kind == "llama-cpp"  # a loopback server speaks llama.cpp
     headers = {k.lower(): v for k, v in server.requests[0]["headers"].items()}
     assert headers["authorization"] == f"Bearer {SECRET}"  # the client is used as given
+
+
+@pytest.mark.parametrize(
+    ("url", "part"),
+    [
+        (f"http://127.0.0.1:9/v1?api_key={SECRET}", "?query"),
+        (f"http://user:{SECRET}@127.0.0.1:9/v1", "user:password@"),
+        ("ftp://127.0.0.1:9/v1", "http://"),
+        ("127.0.0.1:9/v1", "http://"),
+    ],
+    ids=["query", "userinfo", "scheme", "no-scheme"],
+)
+def test_a_server_url_that_would_leak_or_misroute_is_refused(url: str, part: str) -> None:
+    with pytest.raises(ConfigurationError) as info:
+        run(url)
+    message = str(info.value)
+    assert part in message and SECRET not in message and "\n" not in message
+
+
+@pytest.mark.parametrize("status", [400, 404, 422, 500])
+def test_no_part_of_an_error_body_reaches_the_message(status: int) -> None:
+    echo = json.dumps({"error": f"bad request: Authorization: Bearer {SECRET}"}).encode()
+    with stub_server(*[Reply(status, echo)] * 3) as server, pytest.raises(ServerError) as info:
+        run(server.base_url)
+    message = str(info.value)
+    assert f"HTTP {status}" in message and "bad request" not in message
+    assert SECRET not in message and SECRET not in info.value.cause and "\n" not in message
+
+
+@pytest.mark.parametrize("value", ["soon", "Thu, 99 Foo 2026", "nan", ""])
+def test_an_unreadable_retry_after_is_retried_like_a_missing_one(value: str) -> None:
+    with stub_server(Reply(429, b"", {"Retry-After": value}), completion(GOOD_ANSWER)) as server:
+        result = run(server.base_url)
+    assert result.provenance.transport_retries == 1 and len(server.requests) == 2  # type: ignore[attr-defined]
+
+
+def test_a_retry_after_over_the_cap_is_reported_not_shortened() -> None:
+    # decision: waiting less than the server asked only earns another refusal, so claimex stops
+    # and says how long the server wants, instead of silently retrying sooner
+    with (
+        stub_server(Reply(429, b"", {"Retry-After": "3600"}), completion(GOOD_ANSWER)) as server,
+        pytest.raises(ServerError) as info,
+    ):
+        t0 = time.monotonic()
+        run(server.base_url)
+    assert time.monotonic() - t0 < 5 and len(server.requests) == 1
+    assert "retry after 3600 s (Retry-After)" in str(info.value)
+    assert "backoff_cap" in str(info.value)
+
+
+def test_a_server_with_nonsense_usage_figures_costs_no_warning(
+    recwarn: pytest.WarningsRecorder,
+) -> None:
+    body = json.loads(completion(GOOD_ANSWER).body)
+    body["usage"] = {"prompt_tokens": -1, "completion_tokens": "a", "total_tokens": None}
+    with stub_server(
+        Reply(200, json.dumps(body).encode(), {"Content-Type": "application/json"})
+    ) as s:
+        result = run(s.base_url)
+    assert result.flagged == [] and result.provenance.tokens_out == 0  # type: ignore[attr-defined]
+    assert [str(w.message) for w in recwarn] == []
+
+
+def test_a_null_answer_is_a_one_line_extraction_error() -> None:
+    with (
+        stub_server(*[Reply(200, b"null", {"Content-Type": "application/json"})] * 2) as s,
+        pytest.raises(ExtractionError) as info,
+    ):
+        run(s.base_url, max_reasks=1)
+    assert "\n" not in str(info.value)

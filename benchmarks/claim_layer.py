@@ -1,0 +1,111 @@
+"""The claim layer: what the recorded model runs say vs what code alone derives (no model).
+
+Usage: python -m benchmarks.claim_layer   (from the repository root; replays cassettes/, offline)
+
+For every gold amount of tests/data/gold-claims, prints source, attribution-kind and status
+accuracy (high-confidence lines / all lines), per text and for the development texts (seed,
+wikinews-001..003), the held-out texts (wikinews-004..005) and all: first the recorded runs of
+the embedded model (on the amounts they cover), then claimex.attribution alone (on every amount),
+with the ratio code/model; then how often the answers grammar calls *decided* are right.
+"""
+
+from __future__ import annotations
+
+from claimex.attribution import read_amount
+from claimex.evaluation import (
+    ClaimLayerScore,
+    GoldClaim,
+    gold_texts,
+    load_gold,
+    load_gold_claims,
+    score_claims,
+    score_grammar,
+    source_matches,
+)
+from tests.conftest import EXAMPLES, GOLD
+from tests.test_extract_replay import run
+
+CLAIMS_GOLD = GOLD.parent / "gold-claims"
+DEV = ("seed", "wikinews-001", "wikinews-002", "wikinews-003")
+HELD_OUT = ("wikinews-004", "wikinews-005")
+FIELDS = ("source", "kind", "status")
+
+
+def _pct(ok: int, n: int) -> str:
+    return f"{ok / n:6.1%}" if n else "   n/a"
+
+
+def _cells(d: ClaimLayerScore) -> str:
+    return "  ".join(
+        f"{_pct(getattr(d, f'{f}_ok_high'), d.covered_high)} / {_pct(getattr(d, f'{f}_ok'), d.covered)}"
+        for f in FIELDS
+    )
+
+
+def _sum(name: str, docs: list[ClaimLayerScore]) -> ClaimLayerScore:
+    total = ClaimLayerScore(name=name)
+    for d in docs:
+        total.add(d)
+    return total
+
+
+def _decided(text: str, lines: list[GoldClaim]) -> dict[str, list[int]]:
+    """For kind and status (and source when the kind is decided): [decided, decided and right]."""
+    out = {f: [0, 0] for f in FIELDS}
+    for line in lines:
+        r = read_amount(text, line.start, line.end)
+        a, s = r.attribution, r.status
+        for field, decided, ok in (
+            ("source", a.decided, source_matches(a.source, line.source, line.source_aliases)),
+            ("kind", a.decided, a.kind.value == line.attribution_kind),
+            ("status", s.decided, s.status.value == line.status),
+        ):
+            out[field][0] += decided
+            out[field][1] += decided and ok
+    return out
+
+
+def main() -> None:
+    texts = gold_texts(GOLD, EXAMPLES)
+    model: dict[str, ClaimLayerScore] = {}
+    code: dict[str, ClaimLayerScore] = {}
+    decided: dict[str, dict[str, list[int]]] = {}
+    for name, (_path, body) in texts.items():
+        lines = load_gold_claims(CLAIMS_GOLD / f"{name}.jsonl")
+        model[name] = score_claims(name, run(name), load_gold(GOLD / f"{name}.jsonl"), lines)
+        code[name] = score_grammar(name, body, lines)
+        decided[name] = _decided(body, lines)
+    head = "source high / all      kind high / all        status high / all"
+    print(f"{'text':14s} {'who':10s} {'n':>3s} {'hi':>3s}  {head}")
+    for name in texts:
+        for who, d in (("model", model[name]), ("code", code[name])):
+            print(f"{name:14s} {who:10s} {d.covered:3d} {d.covered_high:3d}  {_cells(d)}")
+    print()
+    print(f"{'group':14s} {'who':10s} {'n':>3s} {'hi':>3s}  {head}")
+    for group, names in (("dev", DEV), ("held-out", HELD_OUT), ("all", tuple(texts))):
+        m = _sum(group, [model[n] for n in names])
+        c = _sum(group, [code[n] for n in names])
+        print(f"{group:14s} {'model':10s} {m.covered:3d} {m.covered_high:3d}  {_cells(m)}")
+        print(f"{group:14s} {'code':10s} {c.covered:3d} {c.covered_high:3d}  {_cells(c)}")
+        ratios = "  ".join(
+            f"{c.accuracy(f, high=True) / m.accuracy(f, high=True):5.2f}x / "
+            f"{c.accuracy(f, high=False) / m.accuracy(f, high=False):5.2f}x  "
+            if m.accuracy(f, high=True) and m.accuracy(f, high=False)
+            else "    n/a            "
+            for f in FIELDS
+        )
+        print(f"{group:14s} {'code/model':10s} {'':3s} {'':3s}  {ratios}")
+    print()
+    print("answers grammar calls decided: right / decided (of all lines)")
+    for group, names in (("dev", DEV), ("held-out", HELD_OUT), ("all", tuple(texts))):
+        n = sum(code[x].covered for x in names)
+        cells = []
+        for f in FIELDS:
+            made = sum(decided[x][f][0] for x in names)
+            right = sum(decided[x][f][1] for x in names)
+            cells.append(f"{f} {right}/{made} of {n}")
+        print(f"{group:14s} " + "   ".join(cells))
+
+
+if __name__ == "__main__":
+    main()
