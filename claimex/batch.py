@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal, Unpack, cast
 
 import openai
 from pydantic import BaseModel
@@ -307,19 +307,23 @@ def extract_many(
     output: str | Path | None = None,
     concurrency: int = 1,
     on_record: Callable[[BatchRecord, BatchStats], None] | None = None,
-    **options: Any,
+    options: ExtractOptions | None = None,
+    client: openai.AsyncOpenAI | None = None,
+    **kwargs: Unpack[ExtractArgs],
 ) -> list[BatchRecord]:
     """Extract claims from many texts (``(id, text)`` pairs or plain texts).
 
     ``concurrency`` bounds the requests in flight against the server. With ``output`` (a
     ``.jsonl`` path), records are appended as they complete and a rerun resumes. ``options``
-    are ``extract``'s (model, base_url, max_reasks, on_invalid, ...). A plain call: it runs its
-    own event loop (in a worker thread when one is already running, as in a notebook).
+    and the keywords are ``extract``'s (model, base_url, max_reasks, on_invalid, ...); one
+    client serves the whole batch. A plain call: it runs its own event loop (in a worker thread
+    when one is already running, as in a notebook).
     """
-    check_options(concurrency, options)
+    given: dict[str, Any] = {**kwargs, "client": client, "options": options}
+    check_options(concurrency, given)
     normalised = _normalise(items)
     path = Path(output) if output is not None else None
-    coro_args = (normalised, path, concurrency, on_record, options)
+    coro_args = (normalised, path, concurrency, on_record, given)
     try:
         asyncio.get_running_loop()
     except RuntimeError:
