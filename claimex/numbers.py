@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, InvalidOperation
 from enum import StrEnum
 
 from text_to_num import find_numbers as _t2n_find_numbers
 
 from claimex import _lexicon as lex
+from claimex.errors import InputError
 
 __all__ = ["NumberKind", "NumberMention", "Qualifier", "find_numbers"]
 
@@ -265,11 +266,21 @@ def _decimal_of_digits(s: str) -> Decimal:
     return Decimal(s)
 
 
+# Products and sums of values are exact whatever the number of digits (the default context
+# rounds to 28 digits, and quantize then raises on "12345678901234567890123 M€").
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+def _times(value: Decimal, factor: Decimal | int) -> Decimal:
+    """``value * factor`` without rounding."""
+    return _EXACT.multiply(value, Decimal(factor))
+
+
 def _tidy(value: Decimal) -> Decimal:
     """An integral value without exponent or trailing zeros (1500000, not 1.5E+6 or 1500000.0)."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+        return value.quantize(Decimal(1), context=_EXACT)
+    return value.normalize(_EXACT)
 
 
 def _scale_factor(written: str) -> Decimal:
@@ -283,10 +294,11 @@ def _scale_factor(written: str) -> Decimal:
 
 
 def _fraction(numerator: int, denominator: int) -> Decimal:
-    """n/d exactly when it terminates, else rounded to 6 decimals (2/3 -> 0.666667)."""
-    value = Decimal(numerator) / Decimal(denominator)
-    exact = value.quantize(Decimal("0.000001"))
-    return _tidy(exact if exact * denominator != numerator else value)
+    """n/d rounded to 6 decimals, half to even (2/3 -> 0.666667, 3/4 -> 0.75), any size of n."""
+    millionths, rest = divmod(numerator * 1_000_000, denominator)
+    if 2 * rest > denominator or (2 * rest == denominator and millionths % 2):
+        millionths += 1  # half to even, as Decimal rounds
+    return _tidy(Decimal(millionths).scaleb(-6, _EXACT))
 
 
 @dataclass(slots=True)
@@ -354,7 +366,7 @@ class _Scanner:
     def determiner_before(self, pos: int) -> tuple[str, int] | None:
         """A determiner or small number right before ``pos`` ("une", "deux", "les", "3")."""
         words = self.tail(pos)
-        if not words or not (words[-1] in _DETERMINERS or words[-1].isdigit()):
+        if not words or not (words[-1] in _DETERMINERS or words[-1].isdecimal()):
             return None
         return words[-1], self.last_word_start(pos)
 
@@ -513,7 +525,9 @@ class _Scanner:
         if scale_s:
             key = scale_s.strip(" \u00a0\u202f\u2009").rstrip("s")
             key = key if key in lex.SCALES else key + "s"
-            atom.value = _tidy(value * lex.SCALES.get(key, lex.SCALES.get(key.rstrip("s"), 1)))
+            atom.value = _tidy(
+                _times(value, lex.SCALES.get(key, lex.SCALES.get(key.rstrip("s"), 1)))
+            )
             atom.scaled = True
             if scale_s.strip(" \u00a0\u202f\u2009") in ("m", "k", "md", "mds"):
                 cur = _CURRENCY_AFTER.match(self.low, m.end("scale"))
@@ -652,9 +666,8 @@ class _Scanner:
                 extra = _AND_FRACTION.match(low, end)
                 if extra:  # "un million et demi", "cinq milliards et trois quarts"
                     part = _FRACTION_WORDS[" ".join(extra.group(1).split())]
-                    value = _tidy(
-                        (value + part * _scale_factor(low[start:end])).quantize(Decimal("0.000001"))
-                    )
+                    whole = _EXACT.add(value, _times(part, _scale_factor(low[start:end])))
+                    value = _tidy(whole.quantize(Decimal("0.000001"), context=_EXACT))
                     atom.end = end = extra.end()
             kind_or_none = self._kind_of_number(atom)
             if kind_or_none is None:
@@ -719,7 +732,7 @@ class _Scanner:
         if not before:
             return None
         det = before[-1]
-        if det.isdigit():
+        if det.isdecimal():
             numerator = int(det)
         elif det in lex.DETERMINER_VALUES and det != "une":  # "une cinquième place": a rank
             numerator = lex.DETERMINER_VALUES[det]
@@ -948,9 +961,9 @@ class _Scanner:
         det = self.determiner_before(start)
         if det is not None:
             d = det[0]
-            if d in lex.DETERMINER_VALUES or d.isdigit():
-                n = int(d) if d.isdigit() else lex.DETERMINER_VALUES[d]
-                base *= n
+            if d in lex.DETERMINER_VALUES or d.isdecimal():
+                n = int(d) if d.isdecimal() else lex.DETERMINER_VALUES[d]
+                base = _times(base, n)
                 start = det[1]
             elif d == "plusieurs":
                 qualifier = Qualifier.MORE_THAN
@@ -961,7 +974,7 @@ class _Scanner:
         # "des dizaines de milliers": the collective multiplies the scale that follows
         scale = _SCALE_AFTER_COLLECTIVE.match(low, end)
         if scale:
-            base *= lex.SCALES[scale.group(1).rstrip("s")]
+            base = _times(base, lex.SCALES[scale.group(1).rstrip("s")])
             end = scale.end()
         unit, _ = self.unit_after(end, allow_de=True)
         return NumberMention(
@@ -978,7 +991,7 @@ class _Scanner:
         numerator = 1
         if d in lex.DETERMINER_VALUES:
             numerator = lex.DETERMINER_VALUES[d]
-        elif d.isdigit():
+        elif d.isdecimal():
             numerator = int(d)
         elif d in ("des", "plusieurs", "quelques", "ces"):
             return None
@@ -1117,8 +1130,8 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
     scale_word = _SCALE_END.search(low, b.start, b.end)
     if scale_word and not _SCALE_END.search(low, a.start, a.end):
         factor = lex.SCALES[scale_word.group(1).rstrip("s")]
-        if low_value * factor <= b.value:
-            low_value = _tidy(low_value * factor)
+        if _times(low_value, factor) <= b.value:
+            low_value = _tidy(_times(low_value, factor))
     if not low_value < b.value:
         return None
     unit = b.unit or a.unit
@@ -1166,6 +1179,11 @@ def find_numbers(text: str) -> list[NumberMention]:
     150 150 quantity at_least
     23 23 identifier exact
     """
+    if not isinstance(text, str):
+        raise InputError(
+            f"find_numbers expects a str, got {type(text).__name__}: pass the text itself "
+            "(decode bytes first)."
+        )
     if not text:
         return []
     scanner = _Scanner(text)
