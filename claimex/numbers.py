@@ -81,6 +81,7 @@ class NumberMention:
 # Patterns. They run on the lower-cased text, whose offsets equal the raw text's.
 
 _SP = "[ \u00a0\u202f\u2009]"  # spaces allowed inside a number
+_SEP = "[ \u00a0\u202f\u2009.\\-]"  # between the digit groups of a phone number
 _WS = r"[\s\u00a0\u202f\u2009]"
 
 _CARD = (
@@ -101,12 +102,16 @@ _ET_UN = "et[\\s-]+(?:une?|onze|unièmes?|onzièmes?)(?![\\w'’])"
 
 _CANDIDATES = re.compile(
     rf"""
-    (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:[ .\-]?\d\d){{4}}(?![\d]))
+    (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:[ .\-]?\d\d){{4}}(?![\d])
+        |(?<![\w+])\+\d{{1,3}}(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))(?:{_SEP}?\(0\)\d)?
+        (?:{_SEP}\d{{1,4}}){{3,6}}(?![\d]))
+  | (?P<version>(?<![\w.,])(?!\d{{1,3}}(?:\.\d{{3}})+(?![.\d]))\d+(?:\.\d+){{2,}}(?![\d]))
   | (?P<ndate>(?<![\d/.])(?:[12]\d|3[01]|0?[1-9])(?P<sep>[/.])(?:1[0-2]|0?[1-9])(?P=sep)
         (?:\d{{4}}|\d{{2}})(?![\d/.]))
   | (?P<iso>(?<![\d])\d{{4}}-[01]\d-[0-3]\d(?![\d]))
   | (?P<time>(?<![\d,.:])(?:[01]?\d|2[0-3])(?:{_SP}?h(?:{_SP}?[0-5]\d)?(?![\w])|:[0-5]\d(?![\d:])))
   | (?P<foot>\[\d{{1,3}}\])
+  | (?P<split>(?<![\w/.,+\-−])\d{{1,3}}(?:/\d{{1,3}}){{1,3}}(?![\w/]|[.,]\d))
   | (?P<code>(?<![\w.,])\d+[^\W\d_]+\d[\w]*)
   | (?P<num>
         (?:(?<![\w])[+\-−±])?
@@ -116,17 +121,19 @@ _CANDIDATES = re.compile(
           |\d{{1,3}}(?:\.\d{{3}})+(?=,\d)
           |\d+)
         (?:[.,]\d+)?
-        (?P<scale>(?:{_SP}?(?:milliards?|millions?|billions?|mille|mrds?|mds?|md
-            |k(?={_SP}?[€$£])|m(?={_SP}?[€$£]))|k)(?![\w]))?
-        (?P<pct>{_SP}?%|{_WS}+pour[\s-]cent(?![\w]))?
+        (?P<scale>{_SP}?(?:milliards?|millions?|billions?|mille|mrds?|mds?|md|k|m)(?![\w]))?
+        (?P<pct>{_SP}?%|{_WS}+pour[\s-]?cent(?![\w]))?
         (?P<ord>(?:ères?|eres?|ièmes?|iemes?|èmes?|emes?|ers?|res?|nde?s?|es?|è|ᵉʳ|ᵉ)(?![\w]))?
     )
   | (?P<half>(?<![\w])une?{_WS}+(?:an|année|heure|jour|mois|semaine|siècle|minute|kilo|litre
         |mètre|tour)s?{_WS}+et{_WS}+demie?(?![\w]))
-  | (?P<coll>(?<![\w])(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine
-        |soixantaine|centaine|millier)s?(?![\w]))
+  | (?P<coll>(?<![\w])(?:demi-)?(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine
+        |cinquantaine|soixantaine|centaine|millier)s?(?![\w]))
   | (?P<frac>(?<![\w])(?:moitiés?|tiers|quarts?)(?![\w]))
-  | (?P<pourcent>(?<![\w])pour[\s-]cent(?![\w]))
+  | (?P<pourcent>(?<![\w])pour[\s-]?cent(?![\w]))
+  | (?P<mult>(?<![\w-])(?:doubl|tripl|quadrupl|quintupl|sextupl|décupl|centupl)
+        (?:e|es|er|é|ée|és|ées|ent|ons|ez|ait|aient|ant|era|eront|erait|eraient|a|èrent|ement|ements)
+        (?![\w-]))
   | (?P<words>(?<![\w-])(?:une?[\s-]+(?=mill|bill))?{_WORD}
         (?:[\s-]+(?:{_ET_UN}|{_WORD_OR_VIRGULE}))*)
     """,
@@ -192,7 +199,7 @@ _BETWEEN_ET = re.compile(rf"{_WS}+et{_WS}+")
 _BETWEEN_A = re.compile(rf"{_WS}*(?:à|a|au){_WS}+")
 _BETWEEN_DASH = re.compile(rf"[-–]|{_WS}[–-]{_WS}")
 _BETWEEN_LIST = re.compile(rf"{_WS}*(?:,|ou|et){_WS}*")
-_BETWEEN_DATES = re.compile(rf"{_WS}*(?:et|au|à|-|–|,){_WS}*")
+_BETWEEN_DATES = re.compile(rf"{_WS}*(?:et|au|à|ou|-|–|,)(?:{_WS}+le)?{_WS}*")
 _SCALE_AFTER_COLLECTIVE = re.compile(rf"{_WS}+d[e'’]{_WS}*(milliers|millions|milliards)(?![\w])")
 _SCALE_END = re.compile(r"(milliards?|millions?|mille)$")
 _RANGE_OPENERS = frozenset({"entre", "de", "du", "des"})
@@ -219,7 +226,7 @@ _FRACTION_WORDS: dict[str, Decimal] = {
 }  # fmt: skip
 _ORDINAL_DENOMINATOR = re.compile(r"(.+?i[eè]me)s?$")
 _PLURAL_ORDINAL = re.compile(r"i[eè]mes$")
-_PERCENT_AFTER = re.compile(rf"{_SP}?%|{_WS}+pour[\s-]cent(?![\w])")
+_PERCENT_AFTER = re.compile(rf"{_SP}?%|{_WS}+pour[\s-]?cent(?![\w])")
 _CURRENCY_AFTER = re.compile(rf"{_SP}?[€$£¥]")
 
 
@@ -242,13 +249,15 @@ _STEMS = (
     "treiz", "quatorz", "quinz", "seiz", "vingt", "trent", "quarant", "cinquant", "soixant",
     "septant",
     "huitant", "octant", "nonant", "cent", "mill", "bill", "zéro", "zero", "premi", "second",
-    "ième", "ieme", "moitié", "tiers", "quart", "demi",
+    "ième", "ieme", "moitié", "tiers", "quart", "demi", "doubl", "tripl", "quadrupl", "quintupl",
+    "sextupl", "décupl",
 )  # fmt: skip
 _UN_BEFORE = re.compile(r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009-]+$")
 _HALF_BEFORE = re.compile(
     r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009]+(?:an|année|heure|jour|mois|semaine|siècle|minute"
     r"|kilo|litre|mètre|tour)s?[\s\u00a0\u202f\u2009]+et[\s\u00a0\u202f\u2009]+$"
 )
+_BILLION = frozenset({"billion", "billions"})
 _SECOND = frozenset({"second", "seconde", "seconds", "secondes"})
 _BARE_SCALES = frozenset({"millions", "milliards", "milliers", "billions"})
 _URL = re.compile(r"(?:https?://|www\.)[^\s\]\)>\"»]+")
@@ -462,7 +471,12 @@ class _Scanner:
                 atoms.append(
                     _Atom(m.start(), m.end(), self._identifier_value(*m.span()), "identifier")
                 )
-            elif group in ("phone", "foot"):
+            elif group == "split":
+                self._split(m, atoms)
+            elif group == "mult":
+                value = Decimal(lex.MULTIPLICATIVES[low[m.start() : m.start() + 4]])
+                atoms.append(_Atom(m.start(), m.end(), value, "multiplicative"))
+            elif group in ("phone", "foot", "version"):
                 s, e = (m.start() + 1, m.end() - 1) if group == "foot" else m.span()
                 digits = _NON_DIGITS.sub("", low[s:e])
                 atoms.append(_Atom(s, e, Decimal(digits), "identifier"))
@@ -519,6 +533,9 @@ class _Scanner:
             value = _decimal_of_digits(core)
         except InvalidOperation:  # pragma: no cover - the pattern only admits digits
             return
+        metres = scale_s and self.text[m.end("scale") - 1] == "m"
+        if metres and not _CURRENCY_AFTER.match(self.low, m.end("scale")):
+            scale_s, end = None, core_end  # "10 m": metres; "10M", "10 M€", "10 m€": millions
         atom = _Atom(start, end, value, "digits")
         atom.grouped = "," in core or core.count(".") > 1 or bool(_SPACES.search(core))
         atom.dotted = core.count(".") == 1
@@ -545,6 +562,22 @@ class _Scanner:
                 atom.ordinal = True
         atoms.append(atom)
 
+    def _split(self, m: re.Match[str], atoms: list[_Atom]) -> None:
+        """ "60/20/20", "50/50": shares of 100 are amounts; "3/4" a fraction; others codes."""
+        parts = [(d.start(), d.end()) for d in _DIGIT_RUN.finditer(self.low, m.start(), m.end())]
+        values = [int(self.low[s:e]) for s, e in parts]
+        if sum(values) == 100 and all(self.low[s] != "0" or e - s == 1 for s, e in parts):
+            atoms.extend(
+                _Atom(s, e, Decimal(v), "share") for (s, e), v in zip(parts, values, strict=True)
+            )
+        elif len(values) == 2 and 0 < values[0] < values[1] <= 10:
+            atoms.append(_Atom(m.start(), m.end(), _fraction(*values), "fraction_digits"))
+        else:
+            atoms.extend(
+                _Atom(s, e, Decimal(v), "identifier")
+                for (s, e), v in zip(parts, values, strict=True)
+            )
+
     def _words(self, start: int, end: int, atoms: list[_Atom]) -> None:
         """Spelled-out numbers: text2num does the arithmetic, we keep the offsets."""
         spans = [t.span() for t in _TOKEN.finditer(self.low, start, end)]
@@ -570,6 +603,10 @@ class _Scanner:
     def _text2num(self, spans: list[tuple[int, int]], atoms: list[_Atom]) -> None:
         if not spans:
             return
+        cut = next((i for i, (s, e) in enumerate(spans) if self.low[s:e] in _BILLION), None)
+        if cut is not None:  # text2num stops at "milliard"; a billion is 10^12 (long scale)
+            self._billion(spans, cut, atoms)
+            return
         tokens = [_Token(self.low[s:e].replace("ieme", "ième")) for s, e in spans]
         for occ in _t2n_find_numbers(tokens, "fr", threshold=0):
             s, e = spans[occ.start][0], spans[occ.end - 1][1]
@@ -580,6 +617,26 @@ class _Scanner:
                 continue
             value = _tidy(Decimal(digits.group().replace(",", ".")))
             atoms.append(_Atom(s, e, value, "words", ordinal=bool(occ.is_ordinal)))
+
+    def _billion(self, spans: list[tuple[int, int]], cut: int, atoms: list[_Atom]) -> None:
+        """ "un billion", "vingt et un billions trois cents": how many billions, plus the rest."""
+        before: list[_Atom] = []
+        after: list[_Atom] = []
+        self._text2num(spans[:cut], before)
+        self._text2num(spans[cut + 1 :], after)
+        start, end = spans[cut]
+        count = Decimal(1)
+        if cut and before and before[-1].end == spans[cut - 1][1] and not before[-1].ordinal:
+            head = before.pop()
+            start, count = head.start, head.value
+        elif cut and self.low[slice(*spans[cut - 1])] in ("un", "une"):
+            start = spans[cut - 1][0]
+        value = _times(count, lex.SCALES["billion"])
+        rest = after[0] if after and after[0].start == spans[cut + 1][0] else None
+        if rest is not None and not rest.ordinal and rest.value < lex.SCALES["billion"]:
+            after.pop(0)
+            value, end = _EXACT.add(value, rest.value), rest.end
+        atoms.extend([*before, _Atom(start, end, value, "words"), *after])
 
     def _romans(self) -> list[_Atom]:
         found: list[_Atom] = []
@@ -633,6 +690,9 @@ class _Scanner:
 
         if atom.form == "identifier":
             kind = NumberKind.IDENTIFIER
+        elif atom.form in ("multiplicative", "share", "fraction_digits"):
+            kind = NumberKind.QUANTITY  # "le double", "60/20/20", "3/4"
+            unit = "fois" if atom.form == "multiplicative" else ""
         elif atom.form == "ndate":
             kind = NumberKind.DATE
         elif atom.form == "time":
@@ -799,6 +859,7 @@ class _Scanner:
             prev
             and not atom.ordinal
             and (prev[0].lower() in lex.IDENTIFIER_CUES or prev_word in lex.IDENTIFIER_CUES)
+            and not self._unit_symbol_after(end)  # "mesure 12 m": a measure, not a label
         ):
             return NumberKind.IDENTIFIER
         if atom.ordinal:
@@ -813,6 +874,8 @@ class _Scanner:
                     return None  # "premier ministre": a title, not a rank
             return NumberKind.ORDINAL
         if atom.form == "digits" and not atom.grouped and not atom.scaled:
+            if _PREFIX_CURRENCY.search(text, max(0, start - 2), start):
+                return NumberKind.QUANTITY  # "€1000": an amount, never a year or a name
             digits = text[start:end].lstrip("+-−±")
             year_like = len(digits) == 4 and 1000 <= value <= 2100 and "." not in digits
             if (
@@ -852,11 +915,15 @@ class _Scanner:
             or words[-2:] == ("la", "même")
         )
 
+    def _unit_symbol_after(self, end: int) -> bool:
+        m = self.unit_match(end)
+        return m is not None and m.group("sym") is not None
+
     def _counted_noun_after(self, end: int, value: Decimal) -> bool:
         m = self.unit_match(end)
         if m is None:
             return False
-        if m.group("sym") is not None:
+        if self._unit_symbol_after(end):
             return True
         word = m.group("word")
         if word is None or m.group("de") is not None:
@@ -955,7 +1022,9 @@ class _Scanner:
         """ "une centaine", "des milliers", "deux dizaines", "plusieurs centaines" (approximate)."""
         low = self.low
         word = low[atom.start : atom.end].rstrip("s")
-        base = Decimal(lex.COLLECTIVES[word])
+        base = Decimal(lex.COLLECTIVES[word.removeprefix("demi-")])
+        if word.startswith("demi-"):  # "une demi-douzaine": six
+            base = _tidy(base / 2)
         start = atom.start
         qualifier = Qualifier.APPROXIMATE
         det = self.determiner_before(start)
@@ -1052,7 +1121,6 @@ def _roman_value(numeral: str) -> int:
 
 
 def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
-    low = scanner.low
     out: list[NumberMention] = []
     i = 0
     while i < len(mentions):
@@ -1064,20 +1132,27 @@ def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numb
                 out.append(merged)
                 i += 2
                 continue
-            # "les 14 et 15 avril", "du 14 au 16 avril": the first day is a date too
-            between = low[a.end : b.start]
-            if (
-                b.kind is NumberKind.DATE
-                and a.kind is NumberKind.QUANTITY
-                and not a.unit
-                and _BETWEEN_DATES.fullmatch(between)
-                and a.value == a.value.to_integral_value()
-                and 1 <= a.value <= 31
-            ):
-                a = replace(a, kind=NumberKind.DATE, qualifier=Qualifier.EXACT)
+            if _is_evolution(scanner, a, b):
+                a = _evolution_start(scanner, a, b)
         out.append(a)
         i += 1
     return out
+
+
+def _enumerated_days(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "les 7, 8 et 9 janvier", "du 2 au 8 décembre": the days before a dated day are dates."""
+    for i in range(len(mentions) - 2, -1, -1):
+        a, b = mentions[i], mentions[i + 1]
+        if (
+            b.kind is NumberKind.DATE
+            and a.kind is NumberKind.QUANTITY
+            and not a.unit
+            and _BETWEEN_DATES.fullmatch(scanner.low, a.end, b.start)
+            and a.value == a.value.to_integral_value()
+            and 1 <= a.value <= 31
+        ):
+            mentions[i] = replace(a, kind=NumberKind.DATE, qualifier=Qualifier.EXACT)
+    return mentions
 
 
 _RANGE_KINDS = frozenset(
@@ -1108,7 +1183,7 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
         if opener != "entre":
             return None
     elif _BETWEEN_A.fullmatch(between):
-        if opener == "de" and len(words) >= 2 and words[-2].startswith(lex.CHANGE_VERB_PREFIXES):
+        if _is_evolution(scanner, a, b):
             return None  # "recule de 63 à 51 %": an evolution, two numbers
     elif _BETWEEN_DASH.fullmatch(between):
         if a.unit and a.kind is not NumberKind.PERCENT:
@@ -1145,6 +1220,35 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
         unit,
         b.value,
     )
+
+
+def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool:
+    """ "passe de 94,5 à 123 milliards": a verb of change, then "de" a number "à" another.
+
+    After a verb of size ("augmente de 3 à 4 points"), points measure the change itself: that
+    is one range, the size of the change, unless the verb says a passage ("passe de 3 à 4").
+    """
+    words = scanner.tail(a.start)
+    if len(words) < 2 or words[-1] != "de" or not words[-2].startswith(lex.CHANGE_VERB_PREFIXES):
+        return False
+    between = scanner.low[a.end : b.start]
+    if a.unit and between.lstrip().startswith(a.unit.lower()):
+        between = between.lstrip()[len(a.unit) :]
+    if not _BETWEEN_A.fullmatch(between):
+        return False
+    points = b.unit.lower() in ("point", "points") and not a.unit
+    return not points or words[-2].startswith(lex.PASSAGE_VERB_PREFIXES)
+
+
+def _evolution_start(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMention:
+    """The start of an evolution takes the unit and scale written once, after its end."""
+    if a.unit or a.kind is not NumberKind.QUANTITY or b.kind not in AMOUNT_KINDS:
+        return a
+    value = a.value
+    scale_word = _SCALE_END.search(scanner.low, b.start, b.end)
+    if scale_word and not _SCALE_END.search(scanner.low, a.start, a.end):
+        value = _tidy(_times(value, lex.SCALES[scale_word.group(1).rstrip("s")]))
+    return replace(a, value=value, kind=b.kind, unit=b.unit)
 
 
 def _looks_like_year(m: NumberMention) -> bool:
@@ -1201,4 +1305,4 @@ def find_numbers(text: str) -> list[NumberMention]:
     if "://" in text or "www." in text:  # digits inside a web address are not numbers
         urls = [u.span() for u in _URL.finditer(text)]
         deduped = [m for m in deduped if not any(s <= m.start < e for s, e in urls)]
-    return _share_units(scanner, _merge_ranges(scanner, deduped))
+    return _share_units(scanner, _merge_ranges(scanner, _enumerated_days(scanner, deduped)))
