@@ -13,6 +13,7 @@ kind, qualifier and unit. Text without candidates costs one regex pass. Pure: no
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, InvalidOperation
 from enum import StrEnum
@@ -113,6 +114,7 @@ _CANDIDATES = re.compile(
   | (?P<foot>\[\d{{1,3}}\])
   | (?P<split>(?<![\w/.,+\-−])\d{{1,3}}(?:/\d{{1,3}}){{1,3}}(?![\w/]|[.,]\d))
   | (?P<code>(?<![\w.,])\d+[^\W\d_]+\d[\w]*)
+  | (?P<vulgar>(?<![\d,.])(?:\d+{_SP}?)?[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒](?![\d]))
   | (?P<num>
         (?:(?<![\w])[+\-−±])?
         (?<![\d,.])
@@ -127,6 +129,7 @@ _CANDIDATES = re.compile(
     )
   | (?P<half>(?<![\w])une?{_WS}+(?:an|année|heure|jour|mois|semaine|siècle|minute|kilo|litre
         |mètre|tour)s?{_WS}+et{_WS}+demie?(?![\w]))
+  | (?P<halfscale>(?<![\w-])(?:une?[\s-]+)?demi[\s-]+(?:millions?|milliards?)(?![\w]))
   | (?P<coll>(?<![\w])(?:demi-)?(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine
         |cinquantaine|soixantaine|centaine|millier)s?(?![\w]))
   | (?P<frac>(?<![\w])(?:moitiés?|tiers|quarts?)(?![\w]))
@@ -257,6 +260,10 @@ _HALF_BEFORE = re.compile(
     r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009]+(?:an|année|heure|jour|mois|semaine|siècle|minute"
     r"|kilo|litre|mètre|tour)s?[\s\u00a0\u202f\u2009]+et[\s\u00a0\u202f\u2009]+$"
 )
+_HYPHEN_OR_SPACE = re.compile(r"[\s-]+")
+_VULGAR = re.compile("[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+_SUR = re.compile(rf"{_WS}+sur{_WS}+")
+_UN_SUR = re.compile(rf"(?<![\w-])(une?|1){_WS}+sur{_WS}+$")
 _BILLION = frozenset({"billion", "billions"})
 _SECOND = frozenset({"second", "seconde", "seconds", "secondes"})
 _BARE_SCALES = frozenset({"millions", "milliards", "milliers", "billions"})
@@ -283,6 +290,16 @@ _EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 def _times(value: Decimal, factor: Decimal | int) -> Decimal:
     """``value * factor`` without rounding."""
     return _EXACT.multiply(value, Decimal(factor))
+
+
+def _vulgar_value(written: str) -> Decimal:
+    """ "½" -> 0.5, "1 ¾" -> 1.75: the fraction character's own numerator and denominator."""
+    whole = _DIGIT_RUN.match(written)
+    # the decomposition of "⅙" is "<fraction> 0031 2044 0036": "1", fraction slash, "6"
+    codes = unicodedata.decomposition(written[-1]).split()[1:]
+    numerator, denominator = "".join(chr(int(c, 16)) for c in codes).split("\u2044")
+    part = _fraction(int(numerator), int(denominator))
+    return _tidy(_EXACT.add(Decimal(whole.group()) if whole else Decimal(0), part))
 
 
 def _tidy(value: Decimal) -> Decimal:
@@ -473,6 +490,13 @@ class _Scanner:
                 )
             elif group == "split":
                 self._split(m, atoms)
+            elif group == "vulgar":
+                value = _vulgar_value(self.text[m.start() : m.end()])
+                atoms.append(_Atom(m.start(), m.end(), value, "ratio"))
+            elif group == "halfscale":
+                scale = lex.SCALES[_HYPHEN_OR_SPACE.split(m.group())[-1].rstrip("s")]
+                value = _tidy(_times(Decimal("0.5"), scale))  # "un demi-million"
+                atoms.append(_Atom(m.start(), m.end(), value, "ratio"))
             elif group == "mult":
                 value = Decimal(lex.MULTIPLICATIVES[low[m.start() : m.start() + 4]])
                 atoms.append(_Atom(m.start(), m.end(), value, "multiplicative"))
@@ -504,6 +528,7 @@ class _Scanner:
             if p and low[p - 1] in _NUMBER_PREFIX_CHARS:
                 found.add(p - 1)
             found.add(p)
+        found.update(v.start() for v in _VULGAR.finditer(low))
         for stem in _STEMS:
             i = low.find(stem)
             while i != -1:
@@ -515,10 +540,13 @@ class _Scanner:
                     un = _UN_BEFORE.search(low, max(0, w - 5), w)
                     if un:
                         found.add(un.start(1))
-                elif stem == "demi":  # "un an et demi"
+                elif stem == "demi":  # "un an et demi", "un demi-million"
                     half = _HALF_BEFORE.search(low, max(0, w - 40), w)
                     if half:
                         found.add(half.start(1))
+                    un = _UN_BEFORE.search(low, max(0, w - 5), w)
+                    if un:
+                        found.add(un.start(1))
                 i = low.find(stem, i + len(stem))
         return sorted(found)
 
@@ -571,7 +599,7 @@ class _Scanner:
                 _Atom(s, e, Decimal(v), "share") for (s, e), v in zip(parts, values, strict=True)
             )
         elif len(values) == 2 and 0 < values[0] < values[1] <= 10:
-            atoms.append(_Atom(m.start(), m.end(), _fraction(*values), "fraction_digits"))
+            atoms.append(_Atom(m.start(), m.end(), _fraction(*values), "ratio"))
         else:
             atoms.extend(
                 _Atom(s, e, Decimal(v), "identifier")
@@ -587,9 +615,24 @@ class _Scanner:
             and _PLURAL_ORDINAL.search(self.low, spans[-1][0], spans[-1][1])
             and self.low[spans[-2][0] : spans[-2][1]] != "et"
         ):
-            # "deux centièmes": a count of fractions, not the 200th; the denominator stands alone
-            self._text2num(spans[:-1], atoms)
-            self._text2num(spans[-1:], atoms)
+            # "deux centièmes", "vingt-trois cinquièmes": a count of fractions, not the 200th
+            counts: list[_Atom] = []
+            parts: list[_Atom] = []
+            self._text2num(spans[:-1], counts)
+            self._text2num(spans[-1:], parts)
+            count, part = (counts[-1], parts[0]) if counts and parts else (None, None)
+            if (
+                count is not None
+                and part is not None
+                and count.end == spans[-2][1]
+                and part.ordinal
+                and not count.ordinal
+                and part.value >= 3
+                and count.value == count.value.to_integral_value()
+            ):
+                ratio = _fraction(int(count.value), int(part.value))
+                counts[-1], parts = _Atom(count.start, part.end, ratio, "ratio"), []
+            atoms.extend([*counts, *parts])
             return
         for s, e in [*spans, (-1, -1)]:
             if s == -1 or self.low[s:e] in _SECOND:
@@ -690,9 +733,12 @@ class _Scanner:
 
         if atom.form == "identifier":
             kind = NumberKind.IDENTIFIER
-        elif atom.form in ("multiplicative", "share", "fraction_digits"):
-            kind = NumberKind.QUANTITY  # "le double", "60/20/20", "3/4"
-            unit = "fois" if atom.form == "multiplicative" else ""
+        elif atom.form in ("multiplicative", "share", "ratio"):
+            kind = NumberKind.QUANTITY  # "le double", "60/20/20", "3/4", "½", "un demi-million"
+            # like the fractions written as nouns, the noun after ("de seconde") is the unit
+            unit = (
+                "fois" if atom.form == "multiplicative" else self.unit_after(end, allow_de=True)[0]
+            )
         elif atom.form == "ndate":
             kind = NumberKind.DATE
         elif atom.form == "time":
@@ -1139,6 +1185,44 @@ def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numb
     return out
 
 
+def _whole(m: NumberMention) -> bool:
+    """A plain count: a positive integer quantity, not a range."""
+    return (
+        m.kind is NumberKind.QUANTITY
+        and m.high is None
+        and m.value > 0
+        and m.value == m.value.to_integral_value()
+    )
+
+
+def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "un sur trois", "2 sur 5": a part of a whole is one number, the proportion."""
+    low, out = scanner.low, list[NumberMention]()
+    for b in mentions:
+        if _whole(b) and low.startswith("sur", max(0, b.start - 4)):
+            a = out[-1] if out else None
+            if (
+                a is not None
+                and _whole(a)
+                and not a.unit
+                and a.value < b.value
+                and _SUR.fullmatch(low, a.end, b.start)
+            ):
+                start, count, qualifier = a.start, int(a.value), a.qualifier
+                out.pop()
+            elif un := _UN_SUR.search(low, max(0, b.start - 12), b.start):
+                start, count, qualifier = un.start(1), 1, Qualifier.EXACT
+            else:
+                out.append(b)
+                continue
+            ratio = _fraction(count, int(b.value))
+            text = scanner.text[start : b.end]
+            out.append(replace(b, start=start, text=text, value=ratio, qualifier=qualifier))
+        else:
+            out.append(b)
+    return out
+
+
 def _enumerated_days(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
     """ "les 7, 8 et 9 janvier", "du 2 au 8 décembre": the days before a dated day are dates."""
     for i in range(len(mentions) - 2, -1, -1):
@@ -1305,4 +1389,5 @@ def find_numbers(text: str) -> list[NumberMention]:
     if "://" in text or "www." in text:  # digits inside a web address are not numbers
         urls = [u.span() for u in _URL.finditer(text)]
         deduped = [m for m in deduped if not any(s <= m.start < e for s, e in urls)]
-    return _share_units(scanner, _merge_ranges(scanner, _enumerated_days(scanner, deduped)))
+    mentions = _enumerated_days(scanner, _ratios(scanner, deduped))
+    return _share_units(scanner, _merge_ranges(scanner, mentions))
