@@ -99,7 +99,7 @@ _ORD_WORD = (
 _WORD = f"(?:{_ORD_WORD}|{_CARD})(?![\\w'’])"
 _WORD_OR_VIRGULE = f"(?:{_ORD_WORD}|{_CARD}|une?|virgule)(?![\\w'’])"
 # "et" joins number words only in "vingt et un" ... "soixante et onze" (and their ordinals)
-_ET_UN = "et[\\s-]+(?:une?|onze|unièmes?|onzièmes?)(?![\\w'’])"
+_ET_UN = "et[\\s-]+(?:une?|onze|uni[eè]mes?|onzi[eè]mes?)(?![\\w'’])"
 
 _CANDIDATES = re.compile(
     rf"""
@@ -203,7 +203,7 @@ _BETWEEN_A = re.compile(rf"{_WS}*(?:à|a|au){_WS}+")
 _BETWEEN_DASH = re.compile(rf"[-–]|{_WS}[–-]{_WS}")
 _BETWEEN_LIST = re.compile(rf"{_WS}*(?:,|ou|et){_WS}*")
 _BETWEEN_DATES = re.compile(rf"{_WS}*(?:et|au|à|ou|-|–|,)(?:{_WS}+le)?{_WS}*")
-_SCALE_AFTER_COLLECTIVE = re.compile(rf"{_WS}+d[e'’]{_WS}*(milliers|millions|milliards)(?![\w])")
+_SCALE_AFTER_NOUN = re.compile(rf"{_WS}+d[e'’]{_WS}*(milliers?|millions?|milliards?)(?![\w])")
 _SCALE_END = re.compile(r"(milliards?|millions?|mille)$")
 _RANGE_OPENERS = frozenset({"entre", "de", "du", "des"})
 _DURATION_PREPS = frozenset(
@@ -262,6 +262,7 @@ _HALF_BEFORE = re.compile(
 )
 _HYPHEN_OR_SPACE = re.compile(r"[\s-]+")
 _VULGAR = re.compile("[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+_FRACTION_END = re.compile(r"(?:i[eè]mes?|tiers|quarts?|moitié)$")
 _SUR = re.compile(rf"{_WS}+sur{_WS}+")
 _UN_SUR = re.compile(rf"(?<![\w-])(une?|1){_WS}+sur{_WS}+$")
 _BILLION = frozenset({"billion", "billions"})
@@ -1087,7 +1088,7 @@ class _Scanner:
             qualifier = _QUALIFIER_WORDS[bound]
         end = atom.end
         # "des dizaines de milliers": the collective multiplies the scale that follows
-        scale = _SCALE_AFTER_COLLECTIVE.match(low, end)
+        scale = _SCALE_AFTER_NOUN.match(low, end)
         if scale:
             base = _times(base, lex.SCALES[scale.group(1).rstrip("s")])
             end = scale.end()
@@ -1114,17 +1115,21 @@ class _Scanner:
             return None  # "les quarts de finale"
         if word.endswith("s") and numerator == 1 and word != "tiers":
             return None
-        start = det[1]
+        start, end = det[1], atom.end
+        scale = _SCALE_AFTER_NOUN.match(low, end)
+        if scale:  # "deux tiers de million": the fraction of the scale
+            numerator *= lex.SCALES[scale.group(1).rstrip("s")]
+            end = scale.end()
         value = _fraction(numerator, lex.FRACTIONS[word])
-        unit, _ = self.unit_after(atom.end, allow_de=True)
+        unit, _ = self.unit_after(end, allow_de=True)
         qualifier = Qualifier.EXACT
         bound = self.qualifier_before(start)
         if bound is not None and bound in _QUALIFIER_WORDS:
             qualifier = _QUALIFIER_WORDS[bound]
         return NumberMention(
             start,
-            atom.end,
-            self.text[start : atom.end],
+            end,
+            self.text[start:end],
             value,
             NumberKind.QUANTITY,
             qualifier,
@@ -1218,6 +1223,28 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
             ratio = _fraction(count, int(b.value))
             text = scanner.text[start : b.end]
             out.append(replace(b, start=start, text=text, value=ratio, qualifier=qualifier))
+        else:
+            out.append(b)
+    return out
+
+
+def _and_fractions(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "trois et un cinquième", "vingt et trois cinquièmes": a whole and a fraction, summed."""
+    out = list[NumberMention]()
+    for b in mentions:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and _whole(a)
+            and not a.unit
+            and a.text[:1].isalpha()
+            and b.kind is NumberKind.QUANTITY
+            and 0 < b.value < 1
+            and _FRACTION_END.search(b.text.lower())
+            and _BETWEEN_ET.fullmatch(scanner.low, a.end, b.start)
+        ):
+            text = scanner.text[a.start : b.end]
+            out[-1] = replace(b, start=a.start, text=text, value=_EXACT.add(a.value, b.value))
         else:
             out.append(b)
     return out
@@ -1389,5 +1416,5 @@ def find_numbers(text: str) -> list[NumberMention]:
     if "://" in text or "www." in text:  # digits inside a web address are not numbers
         urls = [u.span() for u in _URL.finditer(text)]
         deduped = [m for m in deduped if not any(s <= m.start < e for s, e in urls)]
-    mentions = _enumerated_days(scanner, _ratios(scanner, deduped))
+    mentions = _enumerated_days(scanner, _and_fractions(scanner, _ratios(scanner, deduped)))
     return _share_units(scanner, _merge_ranges(scanner, mentions))
