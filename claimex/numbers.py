@@ -1204,7 +1204,7 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
     """ "un sur trois", "2 sur 5": a part of a whole is one number, the proportion."""
     low, out = scanner.low, list[NumberMention]()
     for b in mentions:
-        if _whole(b) and low.startswith("sur", max(0, b.start - 4)):
+        if low.startswith("sur", max(0, b.start - 4)) and _whole(b):
             a = out[-1] if out else None
             if (
                 a is not None
@@ -1235,13 +1235,13 @@ def _and_fractions(scanner: _Scanner, mentions: list[NumberMention]) -> list[Num
         a = out[-1] if out else None
         if (
             a is not None
-            and _whole(a)
-            and not a.unit
+            and _BETWEEN_ET.fullmatch(scanner.low, a.end, b.start)
+            and _FRACTION_END.search(b.text.lower())
             and a.text[:1].isalpha()
+            and not a.unit
+            and _whole(a)
             and b.kind is NumberKind.QUANTITY
             and 0 < b.value < 1
-            and _FRACTION_END.search(b.text.lower())
-            and _BETWEEN_ET.fullmatch(scanner.low, a.end, b.start)
         ):
             text = scanner.text[a.start : b.end]
             out[-1] = replace(b, start=a.start, text=text, value=_EXACT.add(a.value, b.value))
@@ -1339,6 +1339,8 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     After a verb of size ("augmente de 3 à 4 points"), points measure the change itself: that
     is one range, the size of the change, unless the verb says a passage ("passe de 3 à 4").
     """
+    if b.start - a.end > 6 + len(a.unit):
+        return False  # the joint is " à " with a few spaces, or a repeated unit
     words = scanner.tail(a.start)
     if len(words) < 2 or words[-1] != "de" or not words[-2].startswith(lex.CHANGE_VERB_PREFIXES):
         return False
