@@ -164,6 +164,10 @@ def test_currency_before_the_number_is_its_unit() -> None:
         ("Le trajet dure 1½ heure.", "1½", "1.5"),
         ("Le taux n'est que de ½ point.", "½", "0.5"),
         ("Les vingt-trois cinquièmes de la somme.", "vingt-trois cinquièmes", "4.6"),
+        ("Il faut trois et un cinquième de litre.", "trois et un cinquième", "3.2"),
+        ("Soit vingt et trois cinquièmes d'unité.", "vingt et trois cinquièmes", "20.6"),
+        ("Les deux tiers de million de voix promis.", "deux tiers de million", "666666.666667"),
+        ("Un quart de millions d'euros.", "Un quart de millions", "250000"),
     ],
 )
 def test_parts_of_a_whole(text: str, span: str, value: str) -> None:
@@ -174,17 +178,3 @@ def test_parts_of_a_whole(text: str, span: str, value: str) -> None:
 def test_more_than_a_whole_is_not_a_proportion() -> None:
     """ "12 sur 5": not a part of a whole; both numbers stay."""
     assert [m.text for m in find_numbers("Le score est de 12 sur 5 manches.")] == ["12", "5"]
-
-
-@pytest.mark.parametrize(
-    ("text", "span", "value"),
-    [
-        ("Il faut trois et un cinquième de litre.", "trois et un cinquième", "3.2"),
-        ("Soit vingt et trois cinquièmes d'unité.", "vingt et trois cinquièmes", "20.6"),
-        ("Les deux tiers de million de voix promis.", "deux tiers de million", "666666.666667"),
-        ("Un quart de millions d'euros.", "Un quart de millions", "250000"),
-    ],
-)
-def test_fractions_joined_to_a_whole_or_a_scale(text: str, span: str, value: str) -> None:
-    found = {m.text: m.value for m in find_numbers(text)}
-    assert found[span] == Decimal(value)
