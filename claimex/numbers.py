@@ -104,7 +104,8 @@ _ET_UN = "et[\\s-]+(?:une?|onze|uni[eè]mes?|onzi[eè]mes?)(?![\\w'’])"
 _CANDIDATES = re.compile(
     rf"""
     (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:[ .\-]?\d\d){{4}}(?![\d])
-        |(?<![\w+])\+\d{{1,3}}(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))(?:{_SEP}?\(0\)\d)?
+        |(?<![\d+])0{_SP}?8\d\d(?:{_SP}\d{{3}}){{2}}(?![\d])
+        |(?<![\w+])\+\d{{1,3}}\)?(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))(?:{_SEP}?\(0\)\d)?
         (?:{_SEP}\d{{1,4}}){{3,6}}(?![\d]))
   | (?P<version>(?<![\w.,])(?!\d{{1,3}}(?:\.\d{{3}})+(?![.\d]))\d+(?:\.\d+){{2,}}(?![\d]))
   | (?P<ndate>(?<![\d/.])(?:[12]\d|3[01]|0?[1-9])(?P<sep>[/.])(?:1[0-2]|0?[1-9])(?P=sep)
@@ -263,6 +264,7 @@ _HALF_BEFORE = re.compile(
 _HYPHEN_OR_SPACE = re.compile(r"[\s-]+")
 _VULGAR = re.compile("[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 _FRACTION_END = re.compile(r"(?:i[eè]mes?|tiers|quarts?|moitié)$")
+_LEADING_ZERO = re.compile(r"[+\-−±]?0[ \u00a0\u202f\u2009]?0*[1-9]")  # not "0", "0000"
 _SUR = re.compile(rf"{_WS}+sur{_WS}+")
 _UN_SUR = re.compile(rf"(?<![\w-])(une?|1){_WS}+sur{_WS}+$")
 _BILLION = frozenset({"billion", "billions"})
@@ -920,6 +922,8 @@ class _Scanner:
                 if nxt_word and nxt_word.group(1) in lex.ORDINAL_IDIOM_NEXT:
                     return None  # "premier ministre": a title, not a rank
             return NumberKind.ORDINAL
+        if atom.form == "digits" and _LEADING_ZERO.match(text, start, end):
+            return NumberKind.IDENTIFIER  # "0800", "0 800 123 456": codes and phones, not amounts
         if atom.form == "digits" and not atom.grouped and not atom.scaled:
             if _PREFIX_CURRENCY.search(text, max(0, start - 2), start):
                 return NumberKind.QUANTITY  # "€1000": an amount, never a year or a name
@@ -1342,7 +1346,11 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     if b.start - a.end > 6 + len(a.unit):
         return False  # the joint is " à " with a few spaces, or a repeated unit
     words = scanner.tail(a.start)
-    if len(words) < 2 or words[-1] != "de" or not words[-2].startswith(lex.CHANGE_VERB_PREFIXES):
+    if not words or words[-1] != "de":
+        return False
+    # a range goes up: "de 7,4 à 7,1 %" can only be a passage, whatever comes before
+    falling = a.value > b.value and a.kind is NumberKind.QUANTITY
+    if not falling and (len(words) < 2 or not words[-2].startswith(lex.CHANGE_VERB_PREFIXES)):
         return False
     between = scanner.low[a.end : b.start]
     if a.unit and between.lstrip().startswith(a.unit.lower()):
@@ -1350,7 +1358,7 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     if not _BETWEEN_A.fullmatch(between):
         return False
     points = b.unit.lower() in ("point", "points") and not a.unit
-    return not points or words[-2].startswith(lex.PASSAGE_VERB_PREFIXES)
+    return falling or not points or words[-2].startswith(lex.PASSAGE_VERB_PREFIXES)
 
 
 def _evolution_start(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMention:

@@ -26,11 +26,32 @@ def amounts(text: str) -> list[str]:
         "Contact : Commission européenne, +32 2 299 12 34 (bureau de presse).",
         "Tél. : +1-222-555-0100 ; fax : +44 20 7946 0958.",
         "Standard de la préfecture : +33 (0)4 72 61 60 60, du lundi au vendredi.",
+        "Écrivez-nous ou appelez le (+33) 1 23 45 67 89.",
+        "Numéro vert : 0 800 123 456, ou 0800 123 456 depuis l'étranger.",
     ],
 )
 def test_international_phone_numbers_are_identifiers(text: str) -> None:
     assert amounts(text) == []
-    assert all(m.text.startswith("+") for m in find_numbers(text))
+    assert find_numbers(text), "the phone number is reported, as an identifier"
+
+
+def test_a_leading_zero_is_never_an_amount() -> None:
+    assert [(m.text, m.kind) for m in find_numbers("Le code 007, le dossier 0042.")] == [
+        ("007", ID),
+        ("0042", ID),
+    ]
+    assert [m.value for m in find_numbers("Un taux de 0,5 % et 0.5 kg.")] == [
+        Decimal("0.5"),
+        Decimal("0.5"),
+    ]
+
+
+def test_a_falling_from_to_is_a_passage() -> None:
+    """Ranges go up: "de 7,4 à 7,1 %" is where a number went, even with no verb before it."""
+    found = find_numbers("Le chômage a baissé de 0,3 point, de 7,4 à 7,1 %.")
+    assert [(m.text, m.kind, m.unit) for m in found[1:]] == [("7,4", P, "%"), ("7,1 %", P, "%")]
+    (rising,) = find_numbers("Les prix varient de 3 à 4 %.")
+    assert (rising.value, rising.high, rising.kind) == (Decimal(3), Decimal(4), P)
 
 
 def test_signed_grouped_amounts_are_not_phones() -> None:
