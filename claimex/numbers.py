@@ -1205,7 +1205,11 @@ def _whole(m: NumberMention) -> bool:
 
 
 def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
-    """ "un sur trois", "2 sur 5": a part of a whole is one number, the proportion."""
+    """ "un sur trois", "1 sur 20", "deux sur cinq": a part of a whole, one number.
+
+    Digits over digits ("15 sur 20", "4 sur 5") stay two numbers: a grade or a score is cited
+    by its parts, and a claim quoting "15" must still find it.
+    """
     low, out = scanner.low, list[NumberMention]()
     for b in mentions:
         if low.startswith("sur", max(0, b.start - 4)) and _whole(b):
@@ -1215,6 +1219,7 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
                 and _whole(a)
                 and not a.unit
                 and a.value < b.value
+                and (a.value == 1 or a.text[:1].isalpha())
                 and _SUR.fullmatch(low, a.end, b.start)
             ):
                 start, count, qualifier = a.start, int(a.value), a.qualifier

@@ -179,7 +179,6 @@ def test_currency_before_the_number_is_its_unit() -> None:
         ("Un salarié interrogé sur deux, soit un sur deux, déclare...", "un sur deux", "0.5"),
         ("Les candidats admis : 1 sur 3 seulement.", "1 sur 3", "0.333333"),
         ("Deux sur trois des projets ont abouti.", "Deux sur trois", "0.666667"),
-        ("La note moyenne est de 15 sur 20.", "15 sur 20", "0.75"),
         ("Un demi-million de personnes ont manifesté.", "Un demi-million", "500000"),
         ("Un budget d'un demi milliard d'euros.", "un demi milliard", "500000000"),
         ("Le trajet dure 1½ heure.", "1½", "1.5"),
@@ -196,6 +195,7 @@ def test_parts_of_a_whole(text: str, span: str, value: str) -> None:
     assert found[span] == Decimal(value)
 
 
-def test_more_than_a_whole_is_not_a_proportion() -> None:
-    """ "12 sur 5": not a part of a whole; both numbers stay."""
+def test_scores_and_more_than_a_whole_are_not_proportions() -> None:
+    """ "12 sur 5" is no part of a whole; "15 sur 20" is a grade, cited by its parts."""
     assert [m.text for m in find_numbers("Le score est de 12 sur 5 manches.")] == ["12", "5"]
+    assert [m.value for m in find_numbers("Sa note : 15 sur 20.")] == [15, 20]
