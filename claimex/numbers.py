@@ -248,13 +248,14 @@ _CODE_BEFORE = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
 _CLOCK_MINUTES = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
 _SPACE_RUN = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _NUMBER_PREFIX_CHARS = frozenset("+-−±[")
+# Each stem is searched in the whole text: one that contains another ("cinquant" holds "cinq",
+# "septant" "sept") or that only comes after one ("-ième": "deuxième", "vingt et unième") would
+# find nothing more and cost one more pass.
 _STEMS = (
     "deux", "trois", "quatr", "cinq", "six", "sept", "huit", "neu", "dix", "dizain", "onz", "douz",
-    "treiz", "quatorz", "quinz", "seiz", "vingt", "trent", "quarant", "cinquant", "soixant",
-    "septant",
-    "huitant", "octant", "nonant", "cent", "mill", "bill", "zéro", "zero", "premi", "second",
-    "ième", "ieme", "moitié", "tiers", "quart", "demi", "doubl", "tripl", "quadrupl", "quintupl",
-    "sextupl", "décupl",
+    "treiz", "quatorz", "quinz", "seiz", "vingt", "trent", "quarant", "soixant", "octant",
+    "nonant", "cent", "mill", "bill", "zéro", "zero", "premi", "second", "moitié", "tiers",
+    "quart", "demi", "doubl", "tripl", "quadrupl", "quintupl", "sextupl", "décupl",
 )  # fmt: skip
 _UN_BEFORE = re.compile(r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009-]+$")
 _HALF_BEFORE = re.compile(
