@@ -263,7 +263,7 @@ _HALF_BEFORE = re.compile(
     r"|kilo|litre|mètre|tour)s?[\s\u00a0\u202f\u2009]+et[\s\u00a0\u202f\u2009]+$"
 )
 _HYPHEN_OR_SPACE = re.compile(r"[\s-]+")
-_VULGAR = re.compile("[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+_DIGITS_OR_VULGAR = re.compile(r"\d+|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 _FRACTION_END = re.compile(r"(?:i[eè]mes?|tiers|quarts?|moitié)$")
 _LEADING_ZERO = re.compile(r"[+\-−±]?0[ \u00a0\u202f\u2009]?0*[1-9]")  # not "0", "0000"
 _SUR = re.compile(rf"{_WS}+sur{_WS}+")
@@ -527,12 +527,11 @@ class _Scanner:
         """
         low = self.low
         found: set[int] = set()
-        for d in _DIGIT_RUN.finditer(low):
+        for d in _DIGITS_OR_VULGAR.finditer(low):  # one pass for both
             p = d.start()
             if p and low[p - 1] in _NUMBER_PREFIX_CHARS:
                 found.add(p - 1)
             found.add(p)
-        found.update(v.start() for v in _VULGAR.finditer(low))
         for stem in _STEMS:
             i = low.find(stem)
             while i != -1:
@@ -1245,13 +1244,13 @@ def _and_fractions(scanner: _Scanner, mentions: list[NumberMention]) -> list[Num
         a = out[-1] if out else None
         if (
             a is not None
+            and b.kind is NumberKind.QUANTITY
+            and 0 < b.value < 1
             and _BETWEEN_ET.fullmatch(scanner.low, a.end, b.start)
             and _FRACTION_END.search(b.text.lower())
             and a.text[:1].isalpha()
             and not a.unit
             and _whole(a)
-            and b.kind is NumberKind.QUANTITY
-            and 0 < b.value < 1
         ):
             text = scanner.text[a.start : b.end]
             out[-1] = replace(b, start=a.start, text=text, value=_EXACT.add(a.value, b.value))
