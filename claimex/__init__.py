@@ -5,6 +5,8 @@ against the exact words of the source.
 """
 
 from claimex._version import __version__
+from claimex.batch import extract_many
+from claimex.document import Document
 from claimex.errors import (
     ClaimexError,
     ConfigurationError,
@@ -16,9 +18,19 @@ from claimex.errors import (
     OutputError,
     ServerError,
 )
-from claimex.extract import Extraction, OnInvalid, Provenance, aextract, extract
+from claimex.extract import (
+    DEFAULT_CLAIM_TYPES,
+    Extraction,
+    ExtractOptions,
+    OnInvalid,
+    Provenance,
+    aextract,
+    extract,
+)
+from claimex.llm import RetryPolicy, ServerKind
 from claimex.logs import quiet_handled_instructor_logs
 from claimex.numbers import NumberKind, NumberMention, Qualifier, find_numbers
+from claimex.review import Review, review
 from claimex.schemas import (
     Attribution,
     AttributionKind,
@@ -32,8 +44,10 @@ from claimex.schemas import (
     QuantitativeClaim,
     Quantity,
     StatementClaim,
+    iter_quantities,
 )
 from claimex.validation import (
+    Correction,
     EvidenceVerdict,
     QuantityVerdict,
     ValidationReport,
@@ -46,6 +60,7 @@ from claimex.validation import (
 quiet_handled_instructor_logs()
 
 __all__ = [
+    "DEFAULT_CLAIM_TYPES",
     "Attribution",
     "AttributionKind",
     "BaseClaim",
@@ -53,10 +68,13 @@ __all__ = [
     "ClaimexError",
     "ConfigurationError",
     "ContradictionClaim",
+    "Correction",
+    "Document",
     "EpistemicStatus",
     "EventClaim",
     "Evidence",
     "EvidenceVerdict",
+    "ExtractOptions",
     "Extraction",
     "ExtractionError",
     "ForecastClaim",
@@ -73,7 +91,10 @@ __all__ = [
     "QuantitativeClaim",
     "Quantity",
     "QuantityVerdict",
+    "RetryPolicy",
+    "Review",
     "ServerError",
+    "ServerKind",
     "StatementClaim",
     "ValidationReport",
     "Verification",
@@ -81,7 +102,10 @@ __all__ = [
     "__version__",
     "aextract",
     "extract",
+    "extract_many",
     "find_numbers",
+    "iter_quantities",
+    "review",
     "validate",
     "verify_quantity",
 ]

@@ -27,6 +27,11 @@ SCALES: dict[str, int] = {
     "mds": 1_000_000_000, "mrd": 1_000_000_000, "mrds": 1_000_000_000,
 }  # fmt: skip
 
+# Multiplicatives by their first four letters: "le double", "triple", "quadrupler", "décuplé".
+MULTIPLICATIVES: dict[str, int] = {
+    "doub": 2, "trip": 3, "quad": 4, "quin": 5, "sext": 6, "décu": 10, "cent": 100,
+}  # fmt: skip
+
 # Denominators of the fractions written as nouns ("deux tiers", "trois quarts", "la moitié").
 FRACTIONS: dict[str, int] = {"moitié": 2, "moitiés": 2, "tiers": 3, "quart": 4, "quarts": 4}
 
@@ -59,7 +64,8 @@ IDENTIFIER_CUES = _words(
     article articles art. art section sections chapitre chapitres alinéa alinéas titre
     numéro numéros n° nº no no. paragraphe paragraphes tome tomes volume vol. version v.
     route autoroute rn rd canal chaîne ligne lignes page pages p. pp. décret loi amendement
-    résolution mesure measure bus tram vol code
+    résolution mesure measure bus tram vol code numérotée numéroté numérotées numérotés
+    tél tél. tel. téléphone fax
     """
 )
 
@@ -100,6 +106,9 @@ CHANGE_VERB_PREFIXES = (
     "mont", "évolu", "bondi", "gliss", "rédui", "ramen", "port", "hauss", "élev", "relev",
     "abaiss", "réhauss", "rétrograd", "descend", "chang",
 )  # fmt: skip
+
+# Verbs of passage: "passe de 3 à 4 points" goes from one number to the other, even in points.
+PASSAGE_VERB_PREFIXES = ("pass", "évolu", "ramen", "port", "chang", "rétrograd")
 
 # Words before a 4-digit number that make it a year.
 YEAR_CUES = _words(

@@ -11,29 +11,30 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import inspect
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, Literal, TextIO, Unpack, cast
 
+import openai
 from pydantic import BaseModel
 
 from claimex.errors import ClaimexError, InputError, OptionError
-from claimex.extract import Extraction, OnInvalid, aextract
-from claimex.llm import ServerKind, check_base_url
+from claimex.extract import run_async
+from claimex.extract_options import ExtractArgs, ExtractOptions, OnInvalid, split_args
+from claimex.llm import Endpoint, ServerFields, ServerKind, check_base_url, resolve_endpoint
 from claimex.options import at_least, one_of
 from claimex.output import open_jsonl
 from claimex.prompts import load_prompt
+from claimex.result import Extraction
 
 __all__ = [
     "BatchRecord",
     "BatchStats",
     "RecordFile",
-    "attempt",
+    "aextract_many",
     "check_options",
-    "error_record",
     "extract_many",
     "in_input_order",
     "input_keys",
@@ -154,7 +155,7 @@ def _keys(items: list[Item], model: str, prompt_id: str) -> list[str]:
     return keys
 
 
-_EXTRACT_OPTIONS = frozenset(inspect.signature(aextract).parameters) - {"text"}
+_EXTRACT_OPTIONS = frozenset(ExtractArgs.__annotations__) | {"client", "options"}
 
 
 def check_options(concurrency: object, options: dict[str, Any], *, flags: bool = False) -> None:
@@ -187,24 +188,37 @@ def check_options(concurrency: object, options: dict[str, Any], *, flags: bool =
             check_base_url(str(url))
 
 
-def _model_name(options: dict[str, Any]) -> str:
-    """The model the run will use (it is part of the resume key)."""
-    if options.get("model"):
-        return str(options["model"])
-    if options.get("client") is None and not options.get("base_url"):
-        env = os.environ.get("CLAIMEX_MODEL")
-        if env:
-            return env
-        if not (os.environ.get("CLAIMEX_BASE_URL") or os.environ.get("OPENAI_BASE_URL")):
-            from claimex.local import LOCAL_MODEL
+class _Connection:
+    """The batch's one server and one client, opened at the first input that needs them (a
+    resumed run with nothing left to do starts no embedded model) and closed at the end."""
 
-            return LOCAL_MODEL.name
-    return os.environ.get("CLAIMEX_MODEL", "")
+    def __init__(self, planned: Endpoint, server: ServerFields, client: Any) -> None:
+        self.planned, self.server, self.given = planned, server, client
+        self.endpoint: Endpoint | None = None
+        self.client: openai.AsyncOpenAI | None = None
+        self.stack = contextlib.AsyncExitStack()
+        self.lock = asyncio.Lock()
+
+    async def open(self) -> tuple[Endpoint, openai.AsyncOpenAI]:
+        async with self.lock:
+            if self.endpoint is None or self.client is None:
+                endpoint = self.planned
+                if endpoint.config is None and self.given is None:  # the embedded model
+                    endpoint = await asyncio.to_thread(
+                        lambda: resolve_endpoint(self.given, **self.server)
+                    )
+                client = await self.stack.enter_async_context(endpoint.async_client(self.given))
+                self.endpoint, self.client = endpoint, client
+            return self.endpoint, self.client
 
 
 def input_keys(items: list[Item], options: dict[str, Any]) -> list[str]:
     """The resume key of each input for a run with ``options`` (model and prompt version)."""
-    return _keys(items, _model_name(options), load_prompt("extract").id)
+    server, _ = split_args(
+        cast(ExtractArgs, {k: v for k, v in options.items() if k not in ("client", "options")})
+    )
+    model = resolve_endpoint(options.get("client"), start_local=False, **server).model
+    return _keys(items, model, load_prompt("extract").id)
 
 
 def ok_records(output: Path | None) -> dict[str, BatchRecord]:
@@ -212,34 +226,6 @@ def ok_records(output: Path | None) -> dict[str, BatchRecord]:
     if output is None:
         return {}
     return {r.key: r for r in read_records(output) if r.status == "ok"}
-
-
-def error_record(doc_id: str, key: str, text: object, error: BaseException) -> BatchRecord:
-    """The record of an input that failed: a one-line message, its type, never a traceback."""
-    message = str(error) if isinstance(error, ClaimexError) else _unexpected(error)
-    kept = _storable(text) if isinstance(text, str) else ""
-    return BatchRecord(
-        id=doc_id, key=key, status="error", text=kept,
-        error=_one_line(message), error_type=type(error).__name__,
-    )  # fmt: skip
-
-
-async def attempt(
-    doc_id: str,
-    key: str,
-    text: str | ClaimexError,
-    gate: asyncio.Semaphore,
-    options: dict[str, Any],
-) -> BatchRecord:
-    """One input's record: its extraction, or the error it ended with (``gate`` bounds calls)."""
-    if isinstance(text, ClaimexError):
-        return error_record(doc_id, key, "", text)
-    try:
-        async with gate:
-            result = await aextract(text, **options)
-        return BatchRecord(id=doc_id, key=key, status="ok", text=_storable(text), result=result)
-    except Exception as exc:  # a bug must not cost the batch: it is this input's error
-        return error_record(doc_id, key, text, exc)
 
 
 def tally(
@@ -272,6 +258,14 @@ def in_input_order(stats: BatchStats, items: list[Item]) -> None:
     stats.records.sort(key=lambda r: order.get(r.id, 0))
 
 
+async def aextract_many(
+    items: list[Item], *, concurrency: int, options: dict[str, Any]
+) -> list[BatchRecord]:
+    """``extract_many``'s records, without an output, on the caller's event loop (a Ray actor
+    keeps one loop and one client across its batches). ``items`` are ``(id, text)`` pairs."""
+    return (await _run(items, None, concurrency, None, options)).records
+
+
 async def _run(
     items: list[Item],
     output: Path | None,
@@ -279,6 +273,15 @@ async def _run(
     on_record: Callable[[BatchRecord, BatchStats], None] | None,
     options: dict[str, Any],
 ) -> BatchStats:
+    prompt_id = load_prompt("extract").id
+    given = options.get("client")
+    server, overrides = split_args(
+        cast(ExtractArgs, {k: v for k, v in options.items() if k not in ("client", "options")})
+    )
+    settings = ExtractOptions.build(options.get("options"), **overrides)
+    planned = resolve_endpoint(given, start_local=False, **server)  # the key needs the name only
+    model = planned.model
+    connection = _Connection(planned, server, given)
     stats = BatchStats(total=len(items))
     sink = open_jsonl(output) if output is not None else None  # mends a torn last line first
     done = ok_records(output)
@@ -289,17 +292,41 @@ async def _run(
         async with lock:
             tally(stats, record, sink if new else None, on_record)
 
+    async def attempt(doc_id: str, key: str, text: str | ClaimexError) -> BatchRecord:
+        error: BaseException
+        if isinstance(text, ClaimexError):
+            error, text = text, ""
+        else:
+            try:
+                async with gate:
+                    endpoint, shared = await connection.open()
+                    result = await run_async(text, settings, endpoint, shared)
+                return BatchRecord(
+                    id=doc_id, key=key, status="ok", text=_storable(text), result=result
+                )
+            except ClaimexError as exc:
+                error = exc
+            except Exception as exc:  # a bug must not cost the batch: it is this input's error
+                error = exc
+        message = str(error) if isinstance(error, ClaimexError) else _unexpected(error)
+        kept = _storable(text) if isinstance(text, str) else ""
+        return BatchRecord(
+            id=doc_id, key=key, status="error", text=kept,
+            error=_one_line(message), error_type=type(error).__name__,
+        )  # fmt: skip
+
     async def one(doc_id: str, key: str, text: str | ClaimexError) -> None:
         if key in done:
             stats.skipped += 1
             await emit(done[key].model_copy(update={"id": doc_id}), new=False)
             return
-        await emit(await attempt(doc_id, key, text, gate, options), new=True)
+        await emit(await attempt(doc_id, key, text), new=True)
 
-    keys = input_keys(items, options)
+    keys = _keys(items, model, prompt_id)
     try:
         await asyncio.gather(*(one(i, k, t) for (i, t), k in zip(items, keys, strict=True)))
     finally:
+        await connection.stack.aclose()
         if sink is not None:
             with contextlib.suppress(OSError):
                 sink.close()
@@ -321,19 +348,23 @@ def extract_many(
     output: str | Path | None = None,
     concurrency: int = 1,
     on_record: Callable[[BatchRecord, BatchStats], None] | None = None,
-    **options: Any,
+    options: ExtractOptions | None = None,
+    client: openai.AsyncOpenAI | None = None,
+    **kwargs: Unpack[ExtractArgs],
 ) -> list[BatchRecord]:
     """Extract claims from many texts (``(id, text)`` pairs or plain texts).
 
     ``concurrency`` bounds the requests in flight against the server. With ``output`` (a
     ``.jsonl`` path), records are appended as they complete and a rerun resumes. ``options``
-    are ``extract``'s (model, base_url, max_reasks, on_invalid, ...). A plain call: it runs its
-    own event loop (in a worker thread when one is already running, as in a notebook).
+    and the keywords are ``extract``'s (model, base_url, max_reasks, on_invalid, ...); one
+    client serves the whole batch. A plain call: it runs its own event loop (in a worker thread
+    when one is already running, as in a notebook).
     """
-    check_options(concurrency, options)
+    given: dict[str, Any] = {**kwargs, "client": client, "options": options}
+    check_options(concurrency, given)
     normalised = _normalise(items)
     path = Path(output) if output is not None else None
-    coro_args = (normalised, path, concurrency, on_record, options)
+    coro_args = (normalised, path, concurrency, on_record, given)
     try:
         asyncio.get_running_loop()
     except RuntimeError:

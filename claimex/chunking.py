@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimex.errors import ConfigurationError
+
 __all__ = ["Chunk", "chunk_text", "split_sentences"]
 
 _ABBREVIATIONS = frozenset(
@@ -80,7 +82,7 @@ def _hard_split(text: str, start: int, end: int, max_chars: int) -> list[tuple[i
 def chunk_text(text: str, max_chars: int = 3000) -> list[Chunk]:
     """Pack paragraphs (then sentences) into chunks of at most ``max_chars`` characters."""
     if max_chars < 100:
-        raise ValueError("max_chars must be at least 100")
+        raise ConfigurationError(f"max_chars is {max_chars}: give at least 100 characters")
     pieces: list[tuple[int, int]] = []
     for p_start, p_end in _paragraphs(text):
         if p_end - p_start <= max_chars:

@@ -22,16 +22,15 @@ from typing import TYPE_CHECKING, Any
 from claimex.batch import (
     BatchRecord,
     BatchStats,
-    attempt,
+    Item,
+    aextract_many,
     check_options,
-    error_record,
     in_input_order,
     input_keys,
-    item_key,
     ok_records,
     tally,
 )
-from claimex.errors import ClaimexError, ConfigurationError, OutputError
+from claimex.errors import ClaimexError, ConfigurationError, OptionError, OutputError
 from claimex.options import at_least
 from claimex.output import open_jsonl
 
@@ -55,59 +54,44 @@ def ray_module() -> Any:
 
 
 class _Extractor:
-    """One Ray actor: one client, one event loop, at most ``concurrency`` requests in flight."""
+    """One Ray actor: one client and one event loop for its lifetime, ``extract_many``'s records
+    for each batch of rows, at most ``concurrency`` requests in flight."""
 
-    def __init__(self, options: dict[str, Any], concurrency: int, model: str, prompt: str) -> None:
-        from claimex.llm import resolve_config
+    def __init__(self, options: dict[str, Any], concurrency: int) -> None:
+        from claimex.llm import ServerFields, resolve_endpoint
 
         self._loop = asyncio.new_event_loop()
-        self._gate = asyncio.Semaphore(concurrency)
+        self._concurrency = concurrency
         self._options = dict(options)
-        self._model, self._prompt = model, prompt
-        self._broken: ClaimexError | None = None
-        if options.get("client") is None:
-            try:  # one client (one connection pool, one retry policy) for the actor's lifetime
-                config = resolve_config(
-                    options.get("model"), options.get("base_url"), options.get("api_key"),
-                    options.get("server_kind"), retry=options.get("retry"),
-                    timeout=options.get("timeout"),
-                )  # fmt: skip
-            except ClaimexError as exc:  # every input of this worker says why, none is lost
-                self._broken = exc
-            else:
-                self._options.update(
-                    client=config.async_openai_client(), model=config.model, server_kind=config.kind
-                )
+        server = {k: v for k, v in options.items() if k in ServerFields.__annotations__}
+        try:  # may start this node's embedded model
+            endpoint = resolve_endpoint(None, **server)
+        except ClaimexError:
+            return  # no shared client: each input's record then says why
+        if endpoint.config is not None:
+            self._options.update(
+                client=endpoint.config.async_openai_client(),
+                model=endpoint.model,
+                server_kind=endpoint.kind,
+            )
 
     def __call__(self, batch: dict[str, Any]) -> Any:
         import pyarrow as pa
 
         texts = list(batch["text"])
-        ids = list(batch["id"]) if "id" in batch else [None] * len(texts)
-        keys = list(batch["key"]) if "key" in batch else [None] * len(texts)
-        records = self._loop.run_until_complete(self._rows(ids, keys, texts))
+        ids = [str(v) for v in batch["id"]] if "id" in batch else [None] * len(texts)
+        keys = [str(v) for v in batch["key"]] if "key" in batch else [None] * len(texts)
+        items: list[Item] = [(f"row-{n}", text) for n, text in enumerate(texts)]  # ids unique here
+        records = self._loop.run_until_complete(
+            aextract_many(items, concurrency=self._concurrency, options=self._options)
+        )
         columns: dict[str, list[str | None]] = {name: [] for name in COLUMNS}
-        for r in records:
-            for name, value in zip(COLUMNS, _row_of(r), strict=True):
+        for record, doc_id, key in zip(records, ids, keys, strict=True):
+            key = key or record.key
+            named = record.model_copy(update={"id": doc_id or key, "key": key})
+            for name, value in zip(COLUMNS, _row_of(named), strict=True):
                 columns[name].append(value)
         return pa.table(columns, schema=pa.schema([(name, pa.string()) for name in COLUMNS]))
-
-    async def _rows(self, ids: list[Any], keys: list[Any], texts: list[Any]) -> list[BatchRecord]:
-        return await asyncio.gather(
-            *(
-                self._row(str(doc_id) if doc_id is not None else None, key, text)
-                for doc_id, key, text in zip(ids, keys, texts, strict=True)
-            )
-        )
-
-    async def _row(self, doc_id: str | None, key: str | None, text: Any) -> BatchRecord:
-        if key is None:
-            readable = text if isinstance(text, str) else f"unreadable input {doc_id}"
-            key = item_key(readable, self._model, self._prompt)
-        doc_id = doc_id if doc_id is not None else key
-        if self._broken is not None:
-            return error_record(doc_id, key, text, self._broken)
-        return await attempt(doc_id, key, text, self._gate, self._options)
 
 
 def _row_of(record: BatchRecord) -> tuple[str | None, ...]:
@@ -138,10 +122,13 @@ def extract_dataset(
     ``extract``'s, checked here before any work.
     """
     ray = ray_module()
-    from claimex.batch import _model_name
-    from claimex.prompts import load_prompt
-
     check_options(concurrency, extract_options)
+    if extract_options.get("client") is not None:
+        raise OptionError(
+            "a client cannot travel to Ray workers; pass base_url=, model= and api_key= "
+            "(each worker makes its own client)"
+        )
+    input_keys([], extract_options)  # names the server now: a configuration error is raised here
     at_least("workers", workers, 1)
     at_least("batch_size", batch_size, 1)
     renames = {text_column: "text"}
@@ -157,12 +144,7 @@ def extract_dataset(
     ds = ds.select_columns(list(renames)).rename_columns(renames)
     return ds.map_batches(
         _Extractor,
-        fn_constructor_kwargs={
-            "options": extract_options,
-            "concurrency": concurrency,
-            "model": _model_name(extract_options),
-            "prompt": load_prompt("extract").id,
-        },
+        fn_constructor_kwargs={"options": extract_options, "concurrency": concurrency},
         compute=ray.data.ActorPoolStrategy(size=workers),
         batch_size=batch_size,
         batch_format="numpy",
@@ -234,8 +216,11 @@ def extract_items(
             if key in done:
                 stats.skipped += 1
                 tally(stats, done[key].model_copy(update={"id": doc_id}), None, on_record)
-            elif isinstance(text, ClaimexError):
-                tally(stats, error_record(doc_id, key, "", text), sink, on_record)
+            elif isinstance(text, ClaimexError):  # unreadable: its error record, no request
+                (record,) = asyncio.run(
+                    aextract_many([(doc_id, text)], concurrency=1, options=options)
+                )
+                tally(stats, record.model_copy(update={"key": key}), sink, on_record)
             else:
                 todo.append({"id": doc_id, "key": key, "text": text})
         if todo:

@@ -27,10 +27,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from claimex.attribution import read_amount
+from claimex.document import strip_source_header
+from claimex.errors import ConfigurationError
 from claimex.extract import Extraction
-from claimex.schemas import BaseClaim, ContradictionClaim, Quantity
+from claimex.schemas import BaseClaim, ContradictionClaim, Quantity, iter_quantities
 from claimex.text import typographic_view
-from claimex.validation import _walk
 
 __all__ = [
     "ClaimLayerScore",
@@ -102,8 +103,7 @@ def gold_texts(gold_dir: Path, texts_dir: Path) -> dict[str, tuple[Path, str]]:
         name = gold_file.stem
         text_path = texts_dir / manifest.get(name, f"{name}.txt")
         raw = text_path.read_text(encoding="utf-8")
-        body = raw.split("\n", 1)[1] if raw.startswith("SOURCE:") else raw
-        out[name] = (text_path, body)
+        out[name] = (text_path, strip_source_header(raw))
     return out
 
 
@@ -303,7 +303,7 @@ class ClaimLayerScore(BaseModel):
 
 
 def _quantities(claim: BaseClaim) -> list[Quantity]:
-    return [n for _p, n, _e in _walk(claim, "", None) if isinstance(n, Quantity)]
+    return [n for _p, n, _e in iter_quantities(claim)]
 
 
 def _on_gold(q: Quantity, g: GoldMention) -> bool:
@@ -534,7 +534,7 @@ def evaluate(
             if not result.provenance.wall_seconds:
                 result.provenance.wall_seconds = time.perf_counter() - t0
         else:
-            raise ValueError("give results_dir or extract")
+            raise ConfigurationError("give results_dir or extract")
         if save_dir is not None:
             save_dir.mkdir(parents=True, exist_ok=True)
             (save_dir / f"{name}.json").write_text(

@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimex.document import strip_source_header
 from claimex.errors import ClaimexError, InputError
 
 __all__ = ["Inputs", "decode", "read_inputs", "read_text"]
@@ -60,12 +61,6 @@ def decode(data: bytes, where: str) -> str:
         ) from None
 
 
-def _without_source_line(text: str) -> str:
-    if text.startswith("SOURCE:") and "\n" in text:  # the corpus files' attribution line
-        return text.split("\n", 1)[1]
-    return text
-
-
 def read_text(path: str) -> str:
     """The text of a file (or of stdin for ``-``); a ``ClaimexError`` says why it cannot be read."""
     if path == "-":
@@ -74,7 +69,7 @@ def read_text(path: str) -> str:
     p = Path(path)
     if not p.is_file():
         raise ClaimexError(f"{path}: no such file")
-    return _without_source_line(decode(p.read_bytes(), path))
+    return strip_source_header(decode(p.read_bytes(), path))  # the corpus attribution line
 
 
 def _jsonl_item(where: str, line: str) -> tuple[str, str | ClaimexError]:

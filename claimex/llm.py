@@ -18,10 +18,11 @@ import os
 import random
 import time
 from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager, AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypedDict, Unpack
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx2 as httpx
@@ -38,12 +39,15 @@ from claimex.errors import ConfigurationError, ServerError
 from claimex.options import one_of
 
 __all__ = [
+    "Endpoint",
     "LLMConfig",
     "RetryPolicy",
+    "ServerFields",
     "ServerKind",
     "TransportStats",
     "check_base_url",
     "resolve_config",
+    "resolve_endpoint",
     "server_kind_of",
     "status_text",
 ]
@@ -405,8 +409,7 @@ def resolve_config(
     timeout: float | None = None,
 ) -> LLMConfig:
     """Explicit arguments, then the environment, then the embedded model."""
-    env_url = os.environ.get("CLAIMEX_BASE_URL") or os.environ.get("OPENAI_BASE_URL")
-    url = base_url or env_url
+    url = base_url or _env_url()
     key = api_key if api_key is not None else os.environ.get("OPENAI_API_KEY", "")
     name = model or os.environ.get("CLAIMEX_MODEL")
     if timeout is None:
@@ -441,3 +444,86 @@ def resolve_config(
         retry=policy,
         health=server.check,
     )
+
+
+def _env_url() -> str | None:
+    return os.environ.get("CLAIMEX_BASE_URL") or os.environ.get("OPENAI_BASE_URL")
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """The server of one extraction (or batch), resolved once; it opens and closes the clients."""
+
+    model: str
+    kind: ServerKind
+    server: str
+    embedded: bool = False
+    config: LLMConfig | None = None
+
+    @property
+    def transport_retries(self) -> int:
+        return self.config.stats.retries if self.config is not None else 0
+
+    def client(self, given: openai.OpenAI | None = None) -> AbstractContextManager[openai.OpenAI]:
+        """``given`` as is (its owner closes it), else a new client, closed on exit."""
+        if given is not None:
+            return nullcontext(given)
+        assert self.config is not None, "an Endpoint without config needs a given client"
+        return self.config.openai_client()
+
+    def async_client(
+        self, given: openai.AsyncOpenAI | None = None
+    ) -> AbstractAsyncContextManager[openai.AsyncOpenAI]:
+        """``client`` for asyncio."""
+        if given is not None:
+            return nullcontext(given)
+        assert self.config is not None, "an Endpoint without config needs a given client"
+        return self.config.async_openai_client()
+
+
+class ServerFields(TypedDict, total=False):
+    """Which server to talk to, as ``extract``'s keyword arguments (see ``resolve_config``)."""
+
+    model: str | None
+    base_url: str | None
+    api_key: str | None
+    server_kind: ServerKind | str | None
+    retry: RetryPolicy | None
+    timeout: float | None
+
+
+def resolve_endpoint(
+    client: openai.OpenAI | openai.AsyncOpenAI | None = None,
+    *,
+    start_local: bool = True,
+    **server: Unpack[ServerFields],
+) -> Endpoint:
+    """The one place a server is chosen: a given ``client`` (with ``model``), else
+    ``resolve_config`` (arguments, environment, then the embedded model).
+
+    ``start_local=False`` names the embedded model without starting it (``config`` is None):
+    enough to know which model a run will use.
+    """
+    model, base_url, server_kind = (
+        server.get("model"),
+        server.get("base_url"),
+        server.get("server_kind"),
+    )
+    if client is not None:
+        name = model or os.environ.get("CLAIMEX_MODEL")
+        if not name:
+            raise ConfigurationError("a client was given but no model: pass model=...")
+        url = str(client.base_url)
+        kind = server_kind_of(server_kind, url)
+        return Endpoint(model=name, kind=kind, server=redact_url(url))
+    if not start_local and not (base_url or _env_url()):
+        from claimex.local import LOCAL_MODEL
+
+        name = model or os.environ.get("CLAIMEX_MODEL") or LOCAL_MODEL.name
+        kind = server_kind_of(server_kind, "", embedded=True)
+        return Endpoint(model=name, kind=kind, server="embedded", embedded=True)
+    config = resolve_config(
+        model, base_url, server.get("api_key"), server_kind,
+        retry=server.get("retry"), timeout=server.get("timeout"),
+    )  # fmt: skip
+    return Endpoint(config.model, config.kind, config.server, config.embedded, config)

@@ -13,13 +13,15 @@ kind, qualifier and unit. Text without candidates costs one regex pass. Pure: no
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, InvalidOperation
 from enum import StrEnum
 
 from text_to_num import find_numbers as _t2n_find_numbers
 
 from claimex import _lexicon as lex
+from claimex.errors import InputError
 
 __all__ = ["NumberKind", "NumberMention", "Qualifier", "find_numbers"]
 
@@ -80,6 +82,7 @@ class NumberMention:
 # Patterns. They run on the lower-cased text, whose offsets equal the raw text's.
 
 _SP = "[ \u00a0\u202f\u2009]"  # spaces allowed inside a number
+_SEP = "[ \u00a0\u202f\u2009.\\-]"  # between the digit groups of a phone number
 _WS = r"[\s\u00a0\u202f\u2009]"
 
 _CARD = (
@@ -96,17 +99,23 @@ _ORD_WORD = (
 _WORD = f"(?:{_ORD_WORD}|{_CARD})(?![\\w'’])"
 _WORD_OR_VIRGULE = f"(?:{_ORD_WORD}|{_CARD}|une?|virgule)(?![\\w'’])"
 # "et" joins number words only in "vingt et un" ... "soixante et onze" (and their ordinals)
-_ET_UN = "et[\\s-]+(?:une?|onze|unièmes?|onzièmes?)(?![\\w'’])"
+_ET_UN = "et[\\s-]+(?:une?|onze|uni[eè]mes?|onzi[eè]mes?)(?![\\w'’])"
 
 _CANDIDATES = re.compile(
     rf"""
-    (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:[ .\-]?\d\d){{4}}(?![\d]))
+    (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:[ .\-]?\d\d){{4}}(?![\d])
+        |(?<![\d+])0{_SP}?8\d\d(?:{_SP}\d{{3}}){{2}}(?![\d])
+        |(?<![\w+])\+\d{{1,3}}\)?(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))(?:{_SEP}?\(0\)\d)?
+        (?:{_SEP}\d{{1,4}}){{3,6}}(?![\d]))
+  | (?P<version>(?<![\w.,])(?!\d{{1,3}}(?:\.\d{{3}})+(?![.\d]))\d+(?:\.\d+){{2,}}(?![\d]))
   | (?P<ndate>(?<![\d/.])(?:[12]\d|3[01]|0?[1-9])(?P<sep>[/.])(?:1[0-2]|0?[1-9])(?P=sep)
         (?:\d{{4}}|\d{{2}})(?![\d/.]))
   | (?P<iso>(?<![\d])\d{{4}}-[01]\d-[0-3]\d(?![\d]))
   | (?P<time>(?<![\d,.:])(?:[01]?\d|2[0-3])(?:{_SP}?h(?:{_SP}?[0-5]\d)?(?![\w])|:[0-5]\d(?![\d:])))
   | (?P<foot>\[\d{{1,3}}\])
+  | (?P<split>(?<![\w/.,+\-−])\d{{1,3}}(?:/\d{{1,3}}){{1,3}}(?![\w/]|[.,]\d))
   | (?P<code>(?<![\w.,])\d+[^\W\d_]+\d[\w]*)
+  | (?P<vulgar>(?<![\d,.])(?:\d+{_SP}?)?[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒](?![\d]))
   | (?P<num>
         (?:(?<![\w])[+\-−±])?
         (?<![\d,.])
@@ -115,17 +124,20 @@ _CANDIDATES = re.compile(
           |\d{{1,3}}(?:\.\d{{3}})+(?=,\d)
           |\d+)
         (?:[.,]\d+)?
-        (?P<scale>(?:{_SP}?(?:milliards?|millions?|billions?|mille|mrds?|mds?|md
-            |k(?={_SP}?[€$£])|m(?={_SP}?[€$£]))|k)(?![\w]))?
-        (?P<pct>{_SP}?%|{_WS}+pour[\s-]cent(?![\w]))?
+        (?P<scale>{_SP}?(?:milliards?|millions?|billions?|mille|mrds?|mds?|md|k|m)(?![\w]))?
+        (?P<pct>{_SP}?%|{_WS}+pour[\s-]?cent(?![\w]))?
         (?P<ord>(?:ères?|eres?|ièmes?|iemes?|èmes?|emes?|ers?|res?|nde?s?|es?|è|ᵉʳ|ᵉ)(?![\w]))?
     )
   | (?P<half>(?<![\w])une?{_WS}+(?:an|année|heure|jour|mois|semaine|siècle|minute|kilo|litre
         |mètre|tour)s?{_WS}+et{_WS}+demie?(?![\w]))
-  | (?P<coll>(?<![\w])(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine
-        |soixantaine|centaine|millier)s?(?![\w]))
+  | (?P<halfscale>(?<![\w-])(?:une?[\s-]+)?demi[\s-]+(?:millions?|milliards?)(?![\w]))
+  | (?P<coll>(?<![\w])(?:demi-)?(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine
+        |cinquantaine|soixantaine|centaine|millier)s?(?![\w]))
   | (?P<frac>(?<![\w])(?:moitiés?|tiers|quarts?)(?![\w]))
-  | (?P<pourcent>(?<![\w])pour[\s-]cent(?![\w]))
+  | (?P<pourcent>(?<![\w])pour[\s-]?cent(?![\w]))
+  | (?P<mult>(?<![\w-])(?:doubl|tripl|quadrupl|quintupl|sextupl|décupl|centupl)
+        (?:e|es|er|é|ée|és|ées|ent|ons|ez|ait|aient|ant|era|eront|erait|eraient|a|èrent|ement|ements)
+        (?![\w-]))
   | (?P<words>(?<![\w-])(?:une?[\s-]+(?=mill|bill))?{_WORD}
         (?:[\s-]+(?:{_ET_UN}|{_WORD_OR_VIRGULE}))*)
     """,
@@ -191,8 +203,8 @@ _BETWEEN_ET = re.compile(rf"{_WS}+et{_WS}+")
 _BETWEEN_A = re.compile(rf"{_WS}*(?:à|a|au){_WS}+")
 _BETWEEN_DASH = re.compile(rf"[-–]|{_WS}[–-]{_WS}")
 _BETWEEN_LIST = re.compile(rf"{_WS}*(?:,|ou|et){_WS}*")
-_BETWEEN_DATES = re.compile(rf"{_WS}*(?:et|au|à|-|–|,){_WS}*")
-_SCALE_AFTER_COLLECTIVE = re.compile(rf"{_WS}+d[e'’]{_WS}*(milliers|millions|milliards)(?![\w])")
+_BETWEEN_DATES = re.compile(rf"{_WS}*(?:et|au|à|ou|-|–|,)(?:{_WS}+le)?{_WS}*")
+_SCALE_AFTER_NOUN = re.compile(rf"{_WS}+d[e'’]{_WS}*(milliers?|millions?|milliards?)(?![\w])")
 _SCALE_END = re.compile(r"(milliards?|millions?|mille)$")
 _RANGE_OPENERS = frozenset({"entre", "de", "du", "des"})
 _DURATION_PREPS = frozenset(
@@ -218,7 +230,7 @@ _FRACTION_WORDS: dict[str, Decimal] = {
 }  # fmt: skip
 _ORDINAL_DENOMINATOR = re.compile(r"(.+?i[eè]me)s?$")
 _PLURAL_ORDINAL = re.compile(r"i[eè]mes$")
-_PERCENT_AFTER = re.compile(rf"{_SP}?%|{_WS}+pour[\s-]cent(?![\w])")
+_PERCENT_AFTER = re.compile(rf"{_SP}?%|{_WS}+pour[\s-]?cent(?![\w])")
 _CURRENCY_AFTER = re.compile(rf"{_SP}?[€$£¥]")
 
 
@@ -236,18 +248,27 @@ _CODE_BEFORE = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
 _CLOCK_MINUTES = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
 _SPACE_RUN = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _NUMBER_PREFIX_CHARS = frozenset("+-−±[")
+# Each stem is searched in the whole text: one that contains another ("cinquant" holds "cinq",
+# "septant" "sept") or that only comes after one ("-ième": "deuxième", "vingt et unième") would
+# find nothing more and cost one more pass.
 _STEMS = (
     "deux", "trois", "quatr", "cinq", "six", "sept", "huit", "neu", "dix", "dizain", "onz", "douz",
-    "treiz", "quatorz", "quinz", "seiz", "vingt", "trent", "quarant", "cinquant", "soixant",
-    "septant",
-    "huitant", "octant", "nonant", "cent", "mill", "bill", "zéro", "zero", "premi", "second",
-    "ième", "ieme", "moitié", "tiers", "quart", "demi",
+    "treiz", "quatorz", "quinz", "seiz", "vingt", "trent", "quarant", "soixant", "octant",
+    "nonant", "cent", "mill", "bill", "zéro", "zero", "premi", "second", "moitié", "tiers",
+    "quart", "demi", "doubl", "tripl", "quadrupl", "quintupl", "sextupl", "décupl",
 )  # fmt: skip
 _UN_BEFORE = re.compile(r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009-]+$")
 _HALF_BEFORE = re.compile(
     r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009]+(?:an|année|heure|jour|mois|semaine|siècle|minute"
     r"|kilo|litre|mètre|tour)s?[\s\u00a0\u202f\u2009]+et[\s\u00a0\u202f\u2009]+$"
 )
+_HYPHEN_OR_SPACE = re.compile(r"[\s-]+")
+_DIGITS_OR_VULGAR = re.compile(r"\d+|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+_FRACTION_END = re.compile(r"(?:i[eè]mes?|tiers|quarts?|moitié)$")
+_LEADING_ZERO = re.compile(r"[+\-−±]?0[ \u00a0\u202f\u2009]?0*[1-9]")  # not "0", "0000"
+_SUR = re.compile(rf"{_WS}+sur{_WS}+")
+_UN_SUR = re.compile(rf"(?<![\w-])(une?|1){_WS}+sur{_WS}+$")
+_BILLION = frozenset({"billion", "billions"})
 _SECOND = frozenset({"second", "seconde", "seconds", "secondes"})
 _BARE_SCALES = frozenset({"millions", "milliards", "milliers", "billions"})
 _URL = re.compile(r"(?:https?://|www\.)[^\s\]\)>\"»]+")
@@ -265,11 +286,31 @@ def _decimal_of_digits(s: str) -> Decimal:
     return Decimal(s)
 
 
+# Products and sums of values are exact whatever the number of digits (the default context
+# rounds to 28 digits, and quantize then raises on "12345678901234567890123 M€").
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+def _times(value: Decimal, factor: Decimal | int) -> Decimal:
+    """``value * factor`` without rounding."""
+    return _EXACT.multiply(value, Decimal(factor))
+
+
+def _vulgar_value(written: str) -> Decimal:
+    """ "½" -> 0.5, "1 ¾" -> 1.75: the fraction character's own numerator and denominator."""
+    whole = _DIGIT_RUN.match(written)
+    # the decomposition of "⅙" is "<fraction> 0031 2044 0036": "1", fraction slash, "6"
+    codes = unicodedata.decomposition(written[-1]).split()[1:]
+    numerator, denominator = "".join(chr(int(c, 16)) for c in codes).split("\u2044")
+    part = _fraction(int(numerator), int(denominator))
+    return _tidy(_EXACT.add(Decimal(whole.group()) if whole else Decimal(0), part))
+
+
 def _tidy(value: Decimal) -> Decimal:
     """An integral value without exponent or trailing zeros (1500000, not 1.5E+6 or 1500000.0)."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+        return value.quantize(Decimal(1), context=_EXACT)
+    return value.normalize(_EXACT)
 
 
 def _scale_factor(written: str) -> Decimal:
@@ -283,10 +324,11 @@ def _scale_factor(written: str) -> Decimal:
 
 
 def _fraction(numerator: int, denominator: int) -> Decimal:
-    """n/d exactly when it terminates, else rounded to 6 decimals (2/3 -> 0.666667)."""
-    value = Decimal(numerator) / Decimal(denominator)
-    exact = value.quantize(Decimal("0.000001"))
-    return _tidy(exact if exact * denominator != numerator else value)
+    """n/d rounded to 6 decimals, half to even (2/3 -> 0.666667, 3/4 -> 0.75), any size of n."""
+    millionths, rest = divmod(numerator * 1_000_000, denominator)
+    if 2 * rest > denominator or (2 * rest == denominator and millionths % 2):
+        millionths += 1  # half to even, as Decimal rounds
+    return _tidy(Decimal(millionths).scaleb(-6, _EXACT))
 
 
 @dataclass(slots=True)
@@ -354,7 +396,7 @@ class _Scanner:
     def determiner_before(self, pos: int) -> tuple[str, int] | None:
         """A determiner or small number right before ``pos`` ("une", "deux", "les", "3")."""
         words = self.tail(pos)
-        if not words or not (words[-1] in _DETERMINERS or words[-1].isdigit()):
+        if not words or not (words[-1] in _DETERMINERS or words[-1].isdecimal()):
             return None
         return words[-1], self.last_word_start(pos)
 
@@ -450,7 +492,19 @@ class _Scanner:
                 atoms.append(
                     _Atom(m.start(), m.end(), self._identifier_value(*m.span()), "identifier")
                 )
-            elif group in ("phone", "foot"):
+            elif group == "split":
+                self._split(m, atoms)
+            elif group == "vulgar":
+                value = _vulgar_value(self.text[m.start() : m.end()])
+                atoms.append(_Atom(m.start(), m.end(), value, "ratio"))
+            elif group == "halfscale":
+                scale = lex.SCALES[_HYPHEN_OR_SPACE.split(m.group())[-1].rstrip("s")]
+                value = _tidy(_times(Decimal("0.5"), scale))  # "un demi-million"
+                atoms.append(_Atom(m.start(), m.end(), value, "ratio"))
+            elif group == "mult":
+                value = Decimal(lex.MULTIPLICATIVES[low[m.start() : m.start() + 4]])
+                atoms.append(_Atom(m.start(), m.end(), value, "multiplicative"))
+            elif group in ("phone", "foot", "version"):
                 s, e = (m.start() + 1, m.end() - 1) if group == "foot" else m.span()
                 digits = _NON_DIGITS.sub("", low[s:e])
                 atoms.append(_Atom(s, e, Decimal(digits), "identifier"))
@@ -473,7 +527,7 @@ class _Scanner:
         """
         low = self.low
         found: set[int] = set()
-        for d in _DIGIT_RUN.finditer(low):
+        for d in _DIGITS_OR_VULGAR.finditer(low):  # one pass for both
             p = d.start()
             if p and low[p - 1] in _NUMBER_PREFIX_CHARS:
                 found.add(p - 1)
@@ -489,10 +543,13 @@ class _Scanner:
                     un = _UN_BEFORE.search(low, max(0, w - 5), w)
                     if un:
                         found.add(un.start(1))
-                elif stem == "demi":  # "un an et demi"
+                elif stem == "demi":  # "un an et demi", "un demi-million"
                     half = _HALF_BEFORE.search(low, max(0, w - 40), w)
                     if half:
                         found.add(half.start(1))
+                    un = _UN_BEFORE.search(low, max(0, w - 5), w)
+                    if un:
+                        found.add(un.start(1))
                 i = low.find(stem, i + len(stem))
         return sorted(found)
 
@@ -507,13 +564,18 @@ class _Scanner:
             value = _decimal_of_digits(core)
         except InvalidOperation:  # pragma: no cover - the pattern only admits digits
             return
+        metres = scale_s and self.text[m.end("scale") - 1] == "m"
+        if metres and not _CURRENCY_AFTER.match(self.low, m.end("scale")):
+            scale_s, end = None, core_end  # "10 m": metres; "10M", "10 M€", "10 m€": millions
         atom = _Atom(start, end, value, "digits")
         atom.grouped = "," in core or core.count(".") > 1 or bool(_SPACES.search(core))
         atom.dotted = core.count(".") == 1
         if scale_s:
             key = scale_s.strip(" \u00a0\u202f\u2009").rstrip("s")
             key = key if key in lex.SCALES else key + "s"
-            atom.value = _tidy(value * lex.SCALES.get(key, lex.SCALES.get(key.rstrip("s"), 1)))
+            atom.value = _tidy(
+                _times(value, lex.SCALES.get(key, lex.SCALES.get(key.rstrip("s"), 1)))
+            )
             atom.scaled = True
             if scale_s.strip(" \u00a0\u202f\u2009") in ("m", "k", "md", "mds"):
                 cur = _CURRENCY_AFTER.match(self.low, m.end("scale"))
@@ -531,6 +593,22 @@ class _Scanner:
                 atom.ordinal = True
         atoms.append(atom)
 
+    def _split(self, m: re.Match[str], atoms: list[_Atom]) -> None:
+        """ "60/20/20", "50/50": shares of 100 are amounts; "3/4" a fraction; others codes."""
+        parts = [(d.start(), d.end()) for d in _DIGIT_RUN.finditer(self.low, m.start(), m.end())]
+        values = [int(self.low[s:e]) for s, e in parts]
+        if sum(values) == 100 and all(self.low[s] != "0" or e - s == 1 for s, e in parts):
+            atoms.extend(
+                _Atom(s, e, Decimal(v), "share") for (s, e), v in zip(parts, values, strict=True)
+            )
+        elif len(values) == 2 and 0 < values[0] < values[1] <= 10:
+            atoms.append(_Atom(m.start(), m.end(), _fraction(*values), "ratio"))
+        else:
+            atoms.extend(
+                _Atom(s, e, Decimal(v), "identifier")
+                for (s, e), v in zip(parts, values, strict=True)
+            )
+
     def _words(self, start: int, end: int, atoms: list[_Atom]) -> None:
         """Spelled-out numbers: text2num does the arithmetic, we keep the offsets."""
         spans = [t.span() for t in _TOKEN.finditer(self.low, start, end)]
@@ -540,9 +618,24 @@ class _Scanner:
             and _PLURAL_ORDINAL.search(self.low, spans[-1][0], spans[-1][1])
             and self.low[spans[-2][0] : spans[-2][1]] != "et"
         ):
-            # "deux centièmes": a count of fractions, not the 200th; the denominator stands alone
-            self._text2num(spans[:-1], atoms)
-            self._text2num(spans[-1:], atoms)
+            # "deux centièmes", "vingt-trois cinquièmes": a count of fractions, not the 200th
+            counts: list[_Atom] = []
+            parts: list[_Atom] = []
+            self._text2num(spans[:-1], counts)
+            self._text2num(spans[-1:], parts)
+            count, part = (counts[-1], parts[0]) if counts and parts else (None, None)
+            if (
+                count is not None
+                and part is not None
+                and count.end == spans[-2][1]
+                and part.ordinal
+                and not count.ordinal
+                and part.value >= 3
+                and count.value == count.value.to_integral_value()
+            ):
+                ratio = _fraction(int(count.value), int(part.value))
+                counts[-1], parts = _Atom(count.start, part.end, ratio, "ratio"), []
+            atoms.extend([*counts, *parts])
             return
         for s, e in [*spans, (-1, -1)]:
             if s == -1 or self.low[s:e] in _SECOND:
@@ -556,6 +649,10 @@ class _Scanner:
     def _text2num(self, spans: list[tuple[int, int]], atoms: list[_Atom]) -> None:
         if not spans:
             return
+        cut = next((i for i, (s, e) in enumerate(spans) if self.low[s:e] in _BILLION), None)
+        if cut is not None:  # text2num stops at "milliard"; a billion is 10^12 (long scale)
+            self._billion(spans, cut, atoms)
+            return
         tokens = [_Token(self.low[s:e].replace("ieme", "ième")) for s, e in spans]
         for occ in _t2n_find_numbers(tokens, "fr", threshold=0):
             s, e = spans[occ.start][0], spans[occ.end - 1][1]
@@ -566,6 +663,26 @@ class _Scanner:
                 continue
             value = _tidy(Decimal(digits.group().replace(",", ".")))
             atoms.append(_Atom(s, e, value, "words", ordinal=bool(occ.is_ordinal)))
+
+    def _billion(self, spans: list[tuple[int, int]], cut: int, atoms: list[_Atom]) -> None:
+        """ "un billion", "vingt et un billions trois cents": how many billions, plus the rest."""
+        before: list[_Atom] = []
+        after: list[_Atom] = []
+        self._text2num(spans[:cut], before)
+        self._text2num(spans[cut + 1 :], after)
+        start, end = spans[cut]
+        count = Decimal(1)
+        if cut and before and before[-1].end == spans[cut - 1][1] and not before[-1].ordinal:
+            head = before.pop()
+            start, count = head.start, head.value
+        elif cut and self.low[slice(*spans[cut - 1])] in ("un", "une"):
+            start = spans[cut - 1][0]
+        value = _times(count, lex.SCALES["billion"])
+        rest = after[0] if after and after[0].start == spans[cut + 1][0] else None
+        if rest is not None and not rest.ordinal and rest.value < lex.SCALES["billion"]:
+            after.pop(0)
+            value, end = _EXACT.add(value, rest.value), rest.end
+        atoms.extend([*before, _Atom(start, end, value, "words"), *after])
 
     def _romans(self) -> list[_Atom]:
         found: list[_Atom] = []
@@ -619,6 +736,12 @@ class _Scanner:
 
         if atom.form == "identifier":
             kind = NumberKind.IDENTIFIER
+        elif atom.form in ("multiplicative", "share", "ratio"):
+            kind = NumberKind.QUANTITY  # "le double", "60/20/20", "3/4", "½", "un demi-million"
+            # like the fractions written as nouns, the noun after ("de seconde") is the unit
+            unit = (
+                "fois" if atom.form == "multiplicative" else self.unit_after(end, allow_de=True)[0]
+            )
         elif atom.form == "ndate":
             kind = NumberKind.DATE
         elif atom.form == "time":
@@ -652,9 +775,8 @@ class _Scanner:
                 extra = _AND_FRACTION.match(low, end)
                 if extra:  # "un million et demi", "cinq milliards et trois quarts"
                     part = _FRACTION_WORDS[" ".join(extra.group(1).split())]
-                    value = _tidy(
-                        (value + part * _scale_factor(low[start:end])).quantize(Decimal("0.000001"))
-                    )
+                    whole = _EXACT.add(value, _times(part, _scale_factor(low[start:end])))
+                    value = _tidy(whole.quantize(Decimal("0.000001"), context=_EXACT))
                     atom.end = end = extra.end()
             kind_or_none = self._kind_of_number(atom)
             if kind_or_none is None:
@@ -719,7 +841,7 @@ class _Scanner:
         if not before:
             return None
         det = before[-1]
-        if det.isdigit():
+        if det.isdecimal():
             numerator = int(det)
         elif det in lex.DETERMINER_VALUES and det != "une":  # "une cinquième place": a rank
             numerator = lex.DETERMINER_VALUES[det]
@@ -786,6 +908,7 @@ class _Scanner:
             prev
             and not atom.ordinal
             and (prev[0].lower() in lex.IDENTIFIER_CUES or prev_word in lex.IDENTIFIER_CUES)
+            and not self._unit_symbol_after(end)  # "mesure 12 m": a measure, not a label
         ):
             return NumberKind.IDENTIFIER
         if atom.ordinal:
@@ -799,7 +922,11 @@ class _Scanner:
                 if nxt_word and nxt_word.group(1) in lex.ORDINAL_IDIOM_NEXT:
                     return None  # "premier ministre": a title, not a rank
             return NumberKind.ORDINAL
+        if atom.form == "digits" and _LEADING_ZERO.match(text, start, end):
+            return NumberKind.IDENTIFIER  # "0800", "0 800 123 456": codes and phones, not amounts
         if atom.form == "digits" and not atom.grouped and not atom.scaled:
+            if _PREFIX_CURRENCY.search(text, max(0, start - 2), start):
+                return NumberKind.QUANTITY  # "€1000": an amount, never a year or a name
             digits = text[start:end].lstrip("+-−±")
             year_like = len(digits) == 4 and 1000 <= value <= 2100 and "." not in digits
             if (
@@ -839,11 +966,15 @@ class _Scanner:
             or words[-2:] == ("la", "même")
         )
 
+    def _unit_symbol_after(self, end: int) -> bool:
+        m = self.unit_match(end)
+        return m is not None and m.group("sym") is not None
+
     def _counted_noun_after(self, end: int, value: Decimal) -> bool:
         m = self.unit_match(end)
         if m is None:
             return False
-        if m.group("sym") is not None:
+        if self._unit_symbol_after(end):
             return True
         word = m.group("word")
         if word is None or m.group("de") is not None:
@@ -942,15 +1073,17 @@ class _Scanner:
         """ "une centaine", "des milliers", "deux dizaines", "plusieurs centaines" (approximate)."""
         low = self.low
         word = low[atom.start : atom.end].rstrip("s")
-        base = Decimal(lex.COLLECTIVES[word])
+        base = Decimal(lex.COLLECTIVES[word.removeprefix("demi-")])
+        if word.startswith("demi-"):  # "une demi-douzaine": six
+            base = _tidy(base / 2)
         start = atom.start
         qualifier = Qualifier.APPROXIMATE
         det = self.determiner_before(start)
         if det is not None:
             d = det[0]
-            if d in lex.DETERMINER_VALUES or d.isdigit():
-                n = int(d) if d.isdigit() else lex.DETERMINER_VALUES[d]
-                base *= n
+            if d in lex.DETERMINER_VALUES or d.isdecimal():
+                n = int(d) if d.isdecimal() else lex.DETERMINER_VALUES[d]
+                base = _times(base, n)
                 start = det[1]
             elif d == "plusieurs":
                 qualifier = Qualifier.MORE_THAN
@@ -959,9 +1092,9 @@ class _Scanner:
             qualifier = _QUALIFIER_WORDS[bound]
         end = atom.end
         # "des dizaines de milliers": the collective multiplies the scale that follows
-        scale = _SCALE_AFTER_COLLECTIVE.match(low, end)
+        scale = _SCALE_AFTER_NOUN.match(low, end)
         if scale:
-            base *= lex.SCALES[scale.group(1).rstrip("s")]
+            base = _times(base, lex.SCALES[scale.group(1).rstrip("s")])
             end = scale.end()
         unit, _ = self.unit_after(end, allow_de=True)
         return NumberMention(
@@ -978,7 +1111,7 @@ class _Scanner:
         numerator = 1
         if d in lex.DETERMINER_VALUES:
             numerator = lex.DETERMINER_VALUES[d]
-        elif d.isdigit():
+        elif d.isdecimal():
             numerator = int(d)
         elif d in ("des", "plusieurs", "quelques", "ces"):
             return None
@@ -986,17 +1119,21 @@ class _Scanner:
             return None  # "les quarts de finale"
         if word.endswith("s") and numerator == 1 and word != "tiers":
             return None
-        start = det[1]
+        start, end = det[1], atom.end
+        scale = _SCALE_AFTER_NOUN.match(low, end)
+        if scale:  # "deux tiers de million": the fraction of the scale
+            numerator *= lex.SCALES[scale.group(1).rstrip("s")]
+            end = scale.end()
         value = _fraction(numerator, lex.FRACTIONS[word])
-        unit, _ = self.unit_after(atom.end, allow_de=True)
+        unit, _ = self.unit_after(end, allow_de=True)
         qualifier = Qualifier.EXACT
         bound = self.qualifier_before(start)
         if bound is not None and bound in _QUALIFIER_WORDS:
             qualifier = _QUALIFIER_WORDS[bound]
         return NumberMention(
             start,
-            atom.end,
-            self.text[start : atom.end],
+            end,
+            self.text[start:end],
             value,
             NumberKind.QUANTITY,
             qualifier,
@@ -1039,7 +1176,6 @@ def _roman_value(numeral: str) -> int:
 
 
 def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
-    low = scanner.low
     out: list[NumberMention] = []
     i = 0
     while i < len(mentions):
@@ -1051,20 +1187,92 @@ def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numb
                 out.append(merged)
                 i += 2
                 continue
-            # "les 14 et 15 avril", "du 14 au 16 avril": the first day is a date too
-            between = low[a.end : b.start]
-            if (
-                b.kind is NumberKind.DATE
-                and a.kind is NumberKind.QUANTITY
-                and not a.unit
-                and _BETWEEN_DATES.fullmatch(between)
-                and a.value == a.value.to_integral_value()
-                and 1 <= a.value <= 31
-            ):
-                a = replace(a, kind=NumberKind.DATE, qualifier=Qualifier.EXACT)
+            if _is_evolution(scanner, a, b):
+                a = _evolution_start(scanner, a, b)
         out.append(a)
         i += 1
     return out
+
+
+def _whole(m: NumberMention) -> bool:
+    """A plain count: a positive integer quantity, not a range."""
+    return (
+        m.kind is NumberKind.QUANTITY
+        and m.high is None
+        and m.value > 0
+        and m.value == m.value.to_integral_value()
+    )
+
+
+def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "un sur trois", "1 sur 20", "deux sur cinq": a part of a whole, one number.
+
+    Digits over digits ("15 sur 20", "4 sur 5") stay two numbers: a grade or a score is cited
+    by its parts, and a claim quoting "15" must still find it.
+    """
+    low, out = scanner.low, list[NumberMention]()
+    for b in mentions:
+        if low.startswith("sur", max(0, b.start - 4)) and _whole(b):
+            a = out[-1] if out else None
+            if (
+                a is not None
+                and _whole(a)
+                and not a.unit
+                and a.value < b.value
+                and (a.value == 1 or a.text[:1].isalpha())
+                and _SUR.fullmatch(low, a.end, b.start)
+            ):
+                start, count, qualifier = a.start, int(a.value), a.qualifier
+                out.pop()
+            elif un := _UN_SUR.search(low, max(0, b.start - 12), b.start):
+                start, count, qualifier = un.start(1), 1, Qualifier.EXACT
+            else:
+                out.append(b)
+                continue
+            ratio = _fraction(count, int(b.value))
+            text = scanner.text[start : b.end]
+            out.append(replace(b, start=start, text=text, value=ratio, qualifier=qualifier))
+        else:
+            out.append(b)
+    return out
+
+
+def _and_fractions(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "trois et un cinquième", "vingt et trois cinquièmes": a whole and a fraction, summed."""
+    out = list[NumberMention]()
+    for b in mentions:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and b.kind is NumberKind.QUANTITY
+            and 0 < b.value < 1
+            and _BETWEEN_ET.fullmatch(scanner.low, a.end, b.start)
+            and _FRACTION_END.search(b.text.lower())
+            and a.text[:1].isalpha()
+            and not a.unit
+            and _whole(a)
+        ):
+            text = scanner.text[a.start : b.end]
+            out[-1] = replace(b, start=a.start, text=text, value=_EXACT.add(a.value, b.value))
+        else:
+            out.append(b)
+    return out
+
+
+def _enumerated_days(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "les 7, 8 et 9 janvier", "du 2 au 8 décembre": the days before a dated day are dates."""
+    for i in range(len(mentions) - 2, -1, -1):
+        a, b = mentions[i], mentions[i + 1]
+        if (
+            b.kind is NumberKind.DATE
+            and a.kind is NumberKind.QUANTITY
+            and not a.unit
+            and _BETWEEN_DATES.fullmatch(scanner.low, a.end, b.start)
+            and a.value == a.value.to_integral_value()
+            and 1 <= a.value <= 31
+        ):
+            mentions[i] = replace(a, kind=NumberKind.DATE, qualifier=Qualifier.EXACT)
+    return mentions
 
 
 _RANGE_KINDS = frozenset(
@@ -1095,7 +1303,7 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
         if opener != "entre":
             return None
     elif _BETWEEN_A.fullmatch(between):
-        if opener == "de" and len(words) >= 2 and words[-2].startswith(lex.CHANGE_VERB_PREFIXES):
+        if _is_evolution(scanner, a, b):
             return None  # "recule de 63 à 51 %": an evolution, two numbers
     elif _BETWEEN_DASH.fullmatch(between):
         if a.unit and a.kind is not NumberKind.PERCENT:
@@ -1117,8 +1325,8 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
     scale_word = _SCALE_END.search(low, b.start, b.end)
     if scale_word and not _SCALE_END.search(low, a.start, a.end):
         factor = lex.SCALES[scale_word.group(1).rstrip("s")]
-        if low_value * factor <= b.value:
-            low_value = _tidy(low_value * factor)
+        if _times(low_value, factor) <= b.value:
+            low_value = _tidy(_times(low_value, factor))
     if not low_value < b.value:
         return None
     unit = b.unit or a.unit
@@ -1132,6 +1340,41 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
         unit,
         b.value,
     )
+
+
+def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool:
+    """ "passe de 94,5 à 123 milliards": a verb of change, then "de" a number "à" another.
+
+    After a verb of size ("augmente de 3 à 4 points"), points measure the change itself: that
+    is one range, the size of the change, unless the verb says a passage ("passe de 3 à 4").
+    """
+    if b.start - a.end > 6 + len(a.unit):
+        return False  # the joint is " à " with a few spaces, or a repeated unit
+    words = scanner.tail(a.start)
+    if not words or words[-1] != "de":
+        return False
+    # a range goes up: "de 7,4 à 7,1 %" can only be a passage, whatever comes before
+    falling = a.value > b.value and a.kind is NumberKind.QUANTITY
+    if not falling and (len(words) < 2 or not words[-2].startswith(lex.CHANGE_VERB_PREFIXES)):
+        return False
+    between = scanner.low[a.end : b.start]
+    if a.unit and between.lstrip().startswith(a.unit.lower()):
+        between = between.lstrip()[len(a.unit) :]
+    if not _BETWEEN_A.fullmatch(between):
+        return False
+    points = b.unit.lower() in ("point", "points") and not a.unit
+    return falling or not points or words[-2].startswith(lex.PASSAGE_VERB_PREFIXES)
+
+
+def _evolution_start(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMention:
+    """The start of an evolution takes the unit and scale written once, after its end."""
+    if a.unit or a.kind is not NumberKind.QUANTITY or b.kind not in AMOUNT_KINDS:
+        return a
+    value = a.value
+    scale_word = _SCALE_END.search(scanner.low, b.start, b.end)
+    if scale_word and not _SCALE_END.search(scanner.low, a.start, a.end):
+        value = _tidy(_times(value, lex.SCALES[scale_word.group(1).rstrip("s")]))
+    return replace(a, value=value, kind=b.kind, unit=b.unit)
 
 
 def _looks_like_year(m: NumberMention) -> bool:
@@ -1166,6 +1409,11 @@ def find_numbers(text: str) -> list[NumberMention]:
     150 150 quantity at_least
     23 23 identifier exact
     """
+    if not isinstance(text, str):
+        raise InputError(
+            f"find_numbers expects a str, got {type(text).__name__}: pass the text itself "
+            "(decode bytes first)."
+        )
     if not text:
         return []
     scanner = _Scanner(text)
@@ -1183,4 +1431,5 @@ def find_numbers(text: str) -> list[NumberMention]:
     if "://" in text or "www." in text:  # digits inside a web address are not numbers
         urls = [u.span() for u in _URL.finditer(text)]
         deduped = [m for m in deduped if not any(s <= m.start < e for s, e in urls)]
-    return _share_units(scanner, _merge_ranges(scanner, deduped))
+    mentions = _enumerated_days(scanner, _and_fractions(scanner, _ratios(scanner, deduped)))
+    return _share_units(scanner, _merge_ranges(scanner, mentions))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from claimex.schemas import BaseClaim, Quantity
-from claimex.validation import ValidationReport, _walk
+from claimex.schemas import BaseClaim, iter_quantities
+from claimex.validation import ValidationReport
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -32,7 +32,7 @@ def to_records(result: Extraction, doc_id: str = "") -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for index, claim in enumerate(result.claims):
         base = _claim_columns(claim, doc_id, index in flagged)
-        quantities = [(p, n) for p, n, _e in _walk(claim, "", None) if isinstance(n, Quantity)]
+        quantities = [(p, n) for p, n, _e in iter_quantities(claim)]
         if not quantities:
             rows.append({**base, **dict.fromkeys(COLUMNS[10:20])})
             continue

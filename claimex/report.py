@@ -13,11 +13,12 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
-from claimex.extract import Extraction
-from claimex.numbers import AMOUNT_KINDS, find_numbers
-from claimex.schemas import BaseClaim, ContradictionClaim, Quantity
-from claimex.validation import _walk
+from claimex.document import Document
+from claimex.numbers import AMOUNT_KINDS
+from claimex.result import Extraction
+from claimex.schemas import BaseClaim, ContradictionClaim, Quantity, iter_quantities
 
 __all__ = ["ReportDoc", "render_report"]
 
@@ -29,6 +30,11 @@ class ReportDoc:
     id: str
     text: str
     result: Extraction
+
+    @cached_property
+    def document(self) -> Document:
+        """The text with its numbers, scanned once however often the page reads them."""
+        return Document(self.text)
 
 
 _CSS = """
@@ -87,7 +93,7 @@ def _e(text: object) -> str:
 
 
 def _quantities(claim: BaseClaim) -> list[Quantity]:
-    return [n for _p, n, _e in _walk(claim, "", None) if isinstance(n, Quantity)]
+    return [n for _p, n, _e in iter_quantities(claim)]
 
 
 def _number_classes(doc: ReportDoc) -> dict[tuple[int, int], str]:
@@ -101,7 +107,7 @@ def _number_classes(doc: ReportDoc) -> dict[tuple[int, int], str]:
         and any(q.verified is False for q in _quantities(c))
     ]
     classes = {}
-    for m in find_numbers(doc.text):
+    for m in doc.document.mentions:
         if m.kind not in AMOUNT_KINDS and (m.start, m.end) not in verified:
             continue
         if (m.start, m.end) in verified:

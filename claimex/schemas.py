@@ -12,12 +12,14 @@ the validator finds ``Quantity`` values in any Pydantic model, however nested.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from claimex.errors import InputError
 from claimex.numbers import Qualifier
 
 __all__ = [
@@ -34,6 +36,8 @@ __all__ = [
     "Quantity",
     "StatementClaim",
     "claim_class",
+    "iter_parts",
+    "iter_quantities",
     "parse_claim",
 ]
 
@@ -212,10 +216,10 @@ def parse_claim(data: Any) -> BaseClaim:
     if isinstance(data, BaseClaim):
         return data
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
-        raise ValueError("a claim must be an object with a string 'type'")
+        raise InputError("a claim must be an object with a string 'type'")
     cls = claim_class(data["type"])
     if cls is None:
-        raise ValueError(f"unknown claim type {data['type']!r}: define a BaseClaim subclass for it")
+        raise InputError(f"unknown claim type {data['type']!r}: define a BaseClaim subclass for it")
     return cls.model_validate(data)
 
 
@@ -226,32 +230,34 @@ Claim = Annotated[
 """Any built-in claim type, discriminated by its ``type`` field."""
 
 
-def json_schemas() -> dict[str, dict[str, Any]]:
-    """The JSON Schemas published in ``schemas/``, by file name. Generated from the types."""
-    from pydantic import TypeAdapter
+def iter_parts(
+    node: Any, path: str = "", evidence: Evidence | None = None
+) -> Iterator[tuple[str, Quantity | Evidence, Evidence | None]]:
+    """Every ``Quantity`` and ``Evidence`` in a model tree, with where it sits ('quantity',
+    'quantities[1]') and the nearest enclosing ``Evidence``. Works on any Pydantic model."""
+    if isinstance(node, Quantity | Evidence):
+        yield path, node, evidence
+        return
+    if isinstance(node, BaseModel):
+        own = None
+        for name in type(node).model_fields:
+            child = getattr(node, name)
+            if isinstance(child, Evidence):
+                own = child
+        nearest = own or evidence
+        for name in type(node).model_fields:
+            child = getattr(node, name)
+            yield from iter_parts(child, f"{path}.{name}" if path else name, nearest)
+    elif isinstance(node, list | tuple):
+        for i, child in enumerate(node):
+            yield from iter_parts(child, f"{path}[{i}]", evidence)
+    elif isinstance(node, dict):
+        for key, child in node.items():
+            yield from iter_parts(child, f"{path}[{key!r}]", evidence)
 
-    from claimex.validation import ValidationReport
 
-    return {
-        "claim.schema.json": TypeAdapter(Claim).json_schema(),
-        "quantity.schema.json": Quantity.model_json_schema(),
-        "validation-report.schema.json": ValidationReport.model_json_schema(mode="serialization"),
-    }
-
-
-def write_json_schemas(directory: str) -> list[str]:
-    """Write ``json_schemas()`` into ``directory``; return the paths written."""
-    import json
-    from pathlib import Path
-
-    out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, schema in json_schemas().items():
-        path = out / name
-        path.write_text(
-            json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
-            encoding="utf-8",
-        )
-        written.append(str(path))
-    return written
+def iter_quantities(claim: BaseModel) -> Iterator[tuple[str, Quantity, Evidence | None]]:
+    """Every ``Quantity`` of a claim (however nested), its path and the evidence it is read in."""
+    for path, node, evidence in iter_parts(claim):
+        if isinstance(node, Quantity):
+            yield path, node, evidence

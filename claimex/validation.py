@@ -12,20 +12,22 @@ and reports one verdict per number plus the numbers of the text that no claim co
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from claimex.document import Document
 from claimex.errors import InputError
-from claimex.numbers import AMOUNT_KINDS, NumberKind, NumberMention, Qualifier, find_numbers
+from claimex.numbers import AMOUNT_KINDS, NumberKind, NumberMention, Qualifier
 from claimex.options import one_of
-from claimex.schemas import Evidence, Quantity
-from claimex.text import TypographicView, find_all, find_near_miss, typographic_view
+from claimex.schemas import Evidence, Quantity, iter_parts, iter_quantities
 
 __all__ = [
+    "Correction",
     "EvidenceVerdict",
     "QuantityVerdict",
     "ValidationReport",
@@ -84,6 +86,21 @@ class EvidenceVerdict(BaseModel):
     end: int | None = None
 
 
+class Correction(BaseModel):
+    """One thing the text decided over the model: which claim, which field, from what to what."""
+
+    model_config = ConfigDict(frozen=True)
+
+    claim_id: str = Field(description="The claim's id in the result ('c3').")
+    field: str = Field(description="Where in the claim: 'quantity.qualifier', 'evidence.quote'.")
+    before: str
+    after: str
+    why: str
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}.{self.field}: {self.before} -> {self.after} ({self.why})"
+
+
 class ValidationReport(BaseModel):
     """Every verdict on a list of claims, with the claims' offsets filled in (on copies)."""
 
@@ -105,6 +122,13 @@ class ValidationReport(BaseModel):
     @property
     def failed(self) -> list[QuantityVerdict]:
         return [v for v in self.quantities if not v.verification.ok]
+
+    @property
+    def flagged(self) -> list[int]:
+        """Indexes of the claims with a number that failed or a quote not found, in order."""
+        bad = {v.claim_index for v in self.quantities if not v.verification.ok}
+        bad |= {e.claim_index for e in self.evidence if not e.found}
+        return sorted(bad)
 
 
 # --------------------------------------------------------------------------------------------
@@ -132,39 +156,40 @@ def _claimed(value: Decimal, high: Decimal | None) -> str:
     return _fmt(value) if high is None else f"{_fmt(value)}–{_fmt(high)}"
 
 
-class _Source:
-    """The text with its numbers and typographic view computed once for many verifications."""
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """A document seen through a window (a chunk, or all of it): quotes are looked for and
+    numbers counted inside ``[start, end)``, with the numbers the whole text's scan found."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.mentions = find_numbers(text)
-        self._view: TypographicView | None = None
+    doc: Document
+    start: int = 0
+    end: int | None = None
 
     @property
-    def view(self) -> TypographicView:
-        if self._view is None:
-            self._view = typographic_view(self.text)
-        return self._view
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def mentions(self) -> list[NumberMention]:
+        return self.doc.mentions_in(self.start, self.end)
 
     def inside(self, start: int, end: int) -> list[NumberMention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        return self.doc.mentions_in(start, end)
 
     def locate(self, quote: str, near: int | None = None) -> tuple[list[tuple[int, int]], bool]:
         """Where ``quote`` is: every exact (typographic) occurrence, nearest to ``near`` first;
         else the one span it quotes with a few letters wrong (``exact`` is then False)."""
-        if not quote.strip():
-            return [], True
-        spans = find_all(self.view, quote)
-        if spans:
-            if near is not None:
-                spans.sort(key=lambda s: (abs(s[0] - near), s[0]))
-            return spans, True
-        miss = find_near_miss(self.view, quote)
-        return ([miss], False) if miss is not None else ([], True)
+        found = self.doc.find(quote, near, self.start, self.end)
+        return list(found.spans), found.exact
+
+
+def _scope(source: str | Document, window: tuple[int, int] | None) -> _Scope:
+    doc = Document.of(source)
+    return _Scope(doc) if window is None else _Scope(doc, window[0], window[1])
 
 
 def verify_quantity(
-    text: str,
+    text: str | Document,
     quote: str,
     value: Decimal | int | float | str,
     qualifier: Qualifier | str | None = None,
@@ -178,12 +203,13 @@ def verify_quantity(
     occurrence that verifies wins; ``near`` (an offset) breaks ties toward the closest one.
     Identifiers (KN-23, Boeing 787) never verify a quantity.
     """
-    for name, arg in (("text", text), ("quote", quote)):
-        if not isinstance(arg, str):
-            raise InputError(f"{name} must be a str, not {type(arg).__name__}")
+    if not isinstance(text, str | Document):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    if not isinstance(quote, str):
+        raise InputError(f"quote must be a str, not {type(quote).__name__}")
     if qualifier is not None:
         one_of("qualifier", qualifier, Qualifier)
-    return _verify(_Source(text), quote, value, qualifier, high, near)
+    return _verify(_scope(text, None), quote, value, qualifier, high, near)
 
 
 def _as_decimal(v: Decimal | int | float | str) -> Decimal:
@@ -199,7 +225,7 @@ def _as_decimal(v: Decimal | int | float | str) -> Decimal:
 
 
 def _verify(
-    source: _Source,
+    source: _Scope,
     quote: str,
     value: Decimal | int | float | str,
     qualifier: Qualifier | str | None,
@@ -261,7 +287,7 @@ def _verify(
     return best
 
 
-def _context(source: _Source, m: NumberMention, width: int = 30) -> str:
+def _context(source: _Scope, m: NumberMention, width: int = 30) -> str:
     """The number with the few words before it, where bounds and approximations live."""
     text = source.text
     start = text.rfind(" ", 0, max(0, m.start - width)) + 1
@@ -273,7 +299,7 @@ def _context(source: _Source, m: NumberMention, width: int = 30) -> str:
 
 
 def _value_message(
-    source: _Source,
+    source: _Scope,
     q_start: int,
     q_end: int,
     inside: list[NumberMention],
@@ -303,7 +329,7 @@ def _value_message(
 _SCALE_FACTORS = frozenset({Decimal(1000), Decimal(1_000_000), Decimal(1_000_000_000)})
 
 
-def _not_found(source: _Source, quote: str, want: Decimal, high: Decimal | None) -> str:
+def _not_found(source: _Scope, quote: str, want: Decimal, high: Decimal | None) -> str:
     msg = (
         f"the quote « {_short(quote)} » is not in the text; copy the words exactly as they appear."
     )
@@ -326,73 +352,51 @@ def _sentence(text: str, start: int, end: int) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _walk(
-    node: Any, path: str, evidence: Evidence | None
-) -> Iterator[tuple[str, Any, Evidence | None]]:
-    """Every Quantity and Evidence in a model tree, with the nearest enclosing Evidence."""
-    if isinstance(node, Quantity):
-        yield path, node, evidence
-        return
-    if isinstance(node, Evidence):
-        yield path, node, evidence
-        return
-    if isinstance(node, BaseModel):
-        own = None
-        for name in type(node).model_fields:
-            child = getattr(node, name)
-            if isinstance(child, Evidence):
-                own = child
-        nearest = own or evidence
-        for name in type(node).model_fields:
-            child = getattr(node, name)
-            yield from _walk(child, f"{path}.{name}" if path else name, nearest)
-    elif isinstance(node, list | tuple):
-        for i, child in enumerate(node):
-            yield from _walk(child, f"{path}[{i}]", evidence)
-    elif isinstance(node, dict):
-        for key, child in node.items():
-            yield from _walk(child, f"{path}[{key!r}]", evidence)
-
-
-def derive_from_text(claims: Sequence[BaseModel], text: str) -> list[str]:
+def derive_from_text(
+    claims: Sequence[BaseModel], text: str | Document, *, window: tuple[int, int] | None = None
+) -> list[Correction]:
     """Let the text decide what a model often gets wrong, in place: qualifier, range end, scale.
 
     For each ``Quantity`` whose number the scanner finds in its quote (its value, or its value
     times a scale word the quote writes: "7,2 milliards" given as 7.2), the qualifier and the
     range end are taken from the text, and the unit when the model left it empty. A number that
-    is not in its quote is left alone, for the validator to reject. Returns one line per change.
+    is not in its quote is left alone, for the validator to reject. Returns one ``Correction``
+    per change, naming the claim by its ``id`` (``claims[i]`` when it has none).
     """
-    source = _Source(text)
-    changes: list[str] = []
+    source = _scope(text, window)
+    changes: list[Correction] = []
     for index, claim in enumerate(claims):
-        for path, node, evidence in _walk(claim, "", None):
-            if not isinstance(node, Quantity):
-                continue
+        claim_id = str(getattr(claim, "id", "") or f"claims[{index}]")
+        for path, node, evidence in iter_quantities(claim):
             quote = node.quote or (evidence.quote if evidence is not None else "")
             near = evidence.start if evidence is not None else None
             m = _find_in_quote(source, quote, node.value, near, node.high)
             if m is None:
                 continue
-            where = f"claims[{index}].{path}"
+            found: list[tuple[str, object, object, str]] = []
             if m.value != node.value:
-                changes.append(f"{where}: value {node.value} -> {m.value} (« {m.text} »)")
+                found.append(("value", node.value, m.value, f"the text writes « {m.text} »"))
                 node.value = m.value
             if m.qualifier is not node.qualifier:
-                changes.append(
-                    f"{where}: qualifier {node.qualifier.value} -> {m.qualifier.value} "
-                    f"(« {_context(source, m)} »)"
-                )
+                why = f"the text says « {_context(source, m)} »"
+                found.append(("qualifier", node.qualifier.value, m.qualifier.value, why))
                 node.qualifier = m.qualifier
             if m.high != node.high:
-                changes.append(f"{where}: high {node.high} -> {m.high} (« {m.text} »)")
+                found.append(("high", node.high, m.high, f"the text writes « {m.text} »"))
                 node.high = m.high
+            changes.extend(
+                Correction(
+                    claim_id=claim_id, field=f"{path}.{name}", before=str(b), after=str(a), why=w
+                )
+                for name, b, a, w in found
+            )
             if not node.unit and m.unit:
                 node.unit = m.unit
     return changes
 
 
 def _find_in_quote(
-    source: _Source, quote: str, value: Decimal, near: int | None, high: Decimal | None = None
+    source: _Scope, quote: str, value: Decimal, near: int | None, high: Decimal | None = None
 ) -> NumberMention | None:
     spans, _exact = source.locate(quote, near)
     for q_start, q_end in spans:
@@ -409,13 +413,15 @@ def _find_in_quote(
     return None
 
 
-def validate(claims: Sequence[BaseModel], text: str) -> ValidationReport:
+def validate(
+    claims: Sequence[BaseModel], text: str | Document, *, window: tuple[int, int] | None = None
+) -> ValidationReport:
     """Verify every ``Quantity`` of every claim against ``text``; fill offsets on copies.
 
     A quantity is checked against its own ``quote`` when it has one, else against the nearest
     enclosing ``Evidence`` quote. Works on any Pydantic model that contains ``Quantity`` fields.
     """
-    if not isinstance(text, str):
+    if not isinstance(text, str | Document):
         raise InputError(f"text must be a str, not {type(text).__name__}")
     for index, claim in enumerate(claims):
         if not isinstance(claim, BaseModel):
@@ -423,13 +429,13 @@ def validate(claims: Sequence[BaseModel], text: str) -> ValidationReport:
                 f"claim #{index} is a {type(claim).__name__}, not a claim model; "
                 "turn dicts into claims with claimex.schemas.parse_claim first"
             )
-    source = _Source(text)
+    source = _scope(text, window)
     copies = [c.model_copy(deep=True) for c in claims]
     quantity_verdicts: list[QuantityVerdict] = []
     evidence_verdicts: list[EvidenceVerdict] = []
     covered: set[tuple[int, int]] = set()
     for index, claim in enumerate(copies):
-        for path, node, evidence in _walk(claim, "", None):
+        for path, node, evidence in iter_parts(claim):
             if isinstance(node, Evidence):
                 # a start already set is a hint (a chunk's start): the nearest occurrence wins
                 spans, exact = source.locate(node.quote, node.start)

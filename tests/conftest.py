@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from claimex.document import strip_source_header
 from claimex.evaluation import GoldMention, load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +21,7 @@ def body(name: str) -> str:
     """The annotated body of a gold file: the seed whole, a Wikinews text minus its SOURCE line."""
     if name == "seed":
         return SEED.read_text(encoding="utf-8")
-    return (EXAMPLES / f"{name}.txt").read_text(encoding="utf-8").split("\n", 1)[1]
+    return strip_source_header((EXAMPLES / f"{name}.txt").read_text(encoding="utf-8"))
 
 
 def gold(name: str) -> list[GoldMention]:

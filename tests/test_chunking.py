@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimex.chunking import chunk_text, split_sentences
+from claimex.errors import ConfigurationError
 
 
 def sentences(text: str) -> list[str]:
@@ -63,7 +64,7 @@ def test_a_giant_sentence_is_cut_at_spaces() -> None:
 
 
 def test_limit_too_small() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ConfigurationError, match="at least 100"):
         chunk_text("abc", 10)
 
 

@@ -89,7 +89,7 @@ def _map_workers() -> list[int]:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the worker processes in /proc")
-def test_a_worker_killed_mid_run_is_redone_and_no_key_is_written_twice(
+def test_workers_killed_mid_run_are_redone_and_no_key_is_written_twice(
     ray_cluster: Any, tmp_path: Path
 ) -> None:
     from claimex.distributed import extract_items
@@ -99,22 +99,25 @@ def test_a_worker_killed_mid_run_is_redone_and_no_key_is_written_twice(
     killed: list[int] = []
     with stub_server(*slow(3 * len(items), 0.3)) as s:
 
-        def kill_one_worker_once_requests_flow() -> None:
+        def kill_the_workers_while_a_request_is_in_flight() -> None:
+            # the newest request is under 0.05 s old, its answer 0.3 s away: the worker that sent
+            # it is mid-batch (which one is not known, so every extraction worker is killed)
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline and not killed:
                 workers = _map_workers()
                 if len(s.requests) >= 3 and workers:
-                    os.kill(workers[0], signal.SIGKILL)
-                    killed.append(workers[0])
+                    for pid in workers:
+                        os.kill(pid, signal.SIGKILL)
+                    killed.extend(workers)
                 time.sleep(0.05)
 
-        killer = threading.Thread(target=kill_one_worker_once_requests_flow, daemon=True)
+        killer = threading.Thread(target=kill_the_workers_while_a_request_is_in_flight, daemon=True)
         killer.start()
         records = extract_items(items, output=out, workers=2, concurrency=2, **options(s.base_url))
         killer.join()
         sent = len(s.requests)
     assert killed, "no extraction worker was found to kill"
-    assert sent > len(items)  # the killed worker's batch was sent again
+    assert sent > len(items)  # the killed batches were sent again
     assert [(r.id, r.status) for r in records] == [(doc_id, "ok") for doc_id, _ in items]
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(line["key"] for line in lines) == sorted(r.key for r in records)  # none twice
@@ -151,6 +154,8 @@ def test_a_dataset_maps_to_records_written_as_jsonl_or_parquet_shards(
     )
     with pytest.raises(ClaimexError, match="no column text"):
         extract_dataset(ds, id_column="doc")
+    with pytest.raises(ClaimexError, match="cannot travel to Ray workers"):
+        extract_dataset(ds, text_column="body", client=object(), model="m")
     with stub_server(*slow(4, 0.0)) as s:
         out = extract_dataset(
             ds, text_column="body", id_column="doc", workers=1, **options(s.base_url)

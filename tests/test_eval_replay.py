@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from claimex.evaluation import evaluate, load_gold, score
+from claimex.evaluation import DocScore, evaluate, load_gold, score
 from tests.conftest import EXAMPLES, GOLD
-from tests.test_extract_replay import run
+from tests.test_extract_replay import quantities, run
 
 # The figures measured on the recordings (prompt extract@2, one second-pass call per uncovered
 # amount: 52 of 57 gold amounts covered, every covered qualifier right), as floors: a change
@@ -57,9 +58,32 @@ def test_scoring_rules_on_a_known_case() -> None:
     """A verified number on the wrong place counts as wrong; a flagged one does not count."""
     result = run("seed")
     gold = load_gold(GOLD / "seed.jsonl")
-    doc = score("seed", result, gold)
-    assert doc.gold == 12 and doc.covered <= doc.gold
-    assert doc.extracted >= doc.verified_on_gold
+    base = score("seed", result, gold)
+    assert base.gold == 12 and base.wrong_verified == 0
+    # the claim that covers the first gold amount, and that amount
+    target = next(
+        (c.id, g)
+        for g in gold
+        for c in result.claims
+        for q in quantities(c)
+        if q.verified and q.start == g.start and q.end == g.end and q.value == g.value
+    )
+    claim_id, amount = target
+
+    def altered(change: dict[str, Any]) -> DocScore:
+        copy = result.model_copy(deep=True)
+        claim = next(c for c in copy.claims if c.id == claim_id)
+        for q in quantities(claim):
+            if q.start == amount.start:
+                for name, value in change.items():
+                    setattr(q, name, value)
+        return score("seed", copy, gold)
+
+    wrong = altered({"value": amount.value + 1})  # still "verified", on the gold's place
+    assert wrong.wrong_verified == 1 and wrong.flagged == base.flagged
+    flagged = altered({"verified": False})
+    assert flagged.wrong_verified == 0 and flagged.flagged == base.flagged + 1
+    assert flagged.extracted == wrong.extracted == base.extracted
 
 
 def test_claim_layer_does_not_regress(report) -> None:  # type: ignore[no-untyped-def]

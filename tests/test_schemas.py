@@ -10,11 +10,11 @@ import pytest
 from pydantic import Field, TypeAdapter, ValidationError
 
 from claimex import BaseClaim, Claim, Evidence, QuantitativeClaim, Quantity, validate
-from claimex.schemas import json_schemas
+from claimex.jsonschema import json_schemas
 from tests.conftest import ROOT
 
 REGENERATE = (
-    "python -c \"from claimex.schemas import write_json_schemas; write_json_schemas('schemas')\""
+    "python -c \"from claimex.jsonschema import write_json_schemas; write_json_schemas('schemas')\""
 )
 
 

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from claimex import extract
-from claimex.extract import _unwrap_anchor_quotes
+from claimex.review import _unwrap_anchor_quotes
 from claimex.schemas import EventClaim, QuantitativeClaim, StatementClaim
 from tests.stub_server import completion, stub_server
 
@@ -82,7 +82,7 @@ def test_the_second_pass_asks_for_one_quantitative_claim_per_uncovered_number() 
     assert result.flagged == []
     values = sorted(q.value for c in result.claims for q in _quantities(c) if q.verified)
     assert values == [2, 150, 11000]
-    assert any("anchor line" in change for change in result.corrections)
+    assert any("anchor line" in change.why for change in result.corrections)
 
 
 def test_no_second_pass_when_everything_is_covered() -> None:
@@ -115,7 +115,8 @@ def test_an_anchor_line_is_unwrapped_only_when_its_words_are_the_article() -> No
     assert ok.evidence.quote == "et au moins 150 missiles ont été livrés"
     assert invented.evidence.quote == "- 150 : « et au moins 150 chars ont été livrés »"
     assert plain.evidence.quote == "au moins 150 missiles"
-    assert len(changes) == 1 and changes[0].startswith("claims[0].evidence: anchor line")
+    assert len(changes) == 1 and changes[0].claim_id == "claims[0]"
+    assert changes[0].field == "evidence.quote" and "anchor line" in changes[0].why
 
 
 def test_a_text_that_has_the_anchor_shape_is_left_as_quoted() -> None:

@@ -1,0 +1,191 @@
+"""One extraction as a sans-I/O core that both drivers run: it yields calls and takes answers.
+
+``steps`` knows everything but the network: it yields each ``Call`` to make and receives the
+claims of the answer (or the exception the call raised); ``extract`` sends the calls with a
+sync client and ``aextract`` with an async one, so the pipeline exists once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Generator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from claimex.checks import check_text
+from claimex.document import Document
+from claimex.errors import ExtractionError
+from claimex.extract_options import ExtractOptions, OnInvalid
+from claimex.failures import claims_of_failed_call
+from claimex.llm import Endpoint
+from claimex.merge import dedupe, renumber
+from claimex.passes import MODES, Call, build_call, focuses
+from claimex.prompts import Prompt, load_prompt
+from claimex.response import schema_sha256
+from claimex.result import Extraction, Provenance
+from claimex.review import review
+from claimex.salvage import salvage
+from claimex.schemas import BaseClaim
+from claimex.validation import validate
+
+__all__ = ["Answer", "Counters", "Run", "prepare", "steps"]
+
+Answer = list[BaseClaim] | Exception
+"""What a driver sends back for a call: the claims instructor accepted, or what it raised."""
+
+
+@dataclass
+class Counters:
+    """Calls, re-asks, tokens and warnings of one extraction, fed by instructor's hooks."""
+
+    calls: int = 0
+    reasks: int = 0
+    second_passes: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    warnings: list[str] = field(default_factory=list)
+    responses: list[Any] = field(default_factory=list)
+
+    def on_response(self, response: Any) -> None:
+        self.calls += 1
+        self.responses.append(response)
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            self.tokens_in += _token_count(getattr(usage, "prompt_tokens", 0))
+            self.tokens_out += _token_count(getattr(usage, "completion_tokens", 0))
+
+
+def _token_count(value: object) -> int:
+    """A usage figure as the server sent it; anything but a count is 0 (a server's own bug)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+@dataclass
+class Run:
+    """One text on its way: the document, the options, the server, and what was counted."""
+
+    doc: Document
+    options: ExtractOptions
+    endpoint: Endpoint
+    prompt: Prompt
+    counters: Counters = field(default_factory=Counters)
+    retries_before: int = 0  # the transport's count when this run began (a batch shares it)
+    started: float = field(default_factory=time.perf_counter)
+    started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+    @property
+    def mode(self) -> Any:
+        return MODES[self.endpoint.kind]
+
+
+def prepare(text: str, options: ExtractOptions, endpoint: Endpoint) -> Run:
+    """Check the text and fix everything before the first call."""
+    check_text(text, check_language=options.check_language)
+    return Run(
+        Document(text), options, endpoint, load_prompt("extract"),
+        retries_before=endpoint.transport_retries,
+    )  # fmt: skip
+
+
+def steps(run: Run) -> Generator[Call, Answer, Extraction]:
+    """Every call of the extraction, in order; returns the result once the last is answered."""
+    doc, options, counters = run.doc, run.options, run.counters
+    chunks = doc.chunks(options.chunk_chars)
+    per_chunk: list[list[BaseClaim]] = []
+    for index, chunk in enumerate(chunks):
+        claims: list[BaseClaim] = []
+        for focus in focuses(doc, chunk, claims, options):
+            counters.second_passes += focus is not None
+            call = build_call(doc, chunk, focus, options, run.endpoint, run.prompt)
+            calls_before = counters.calls
+            answer = yield call
+            if isinstance(answer, Exception):
+                found = claims_of_failed_call(answer, call.response_model, run.endpoint.server)
+                counters.warnings.append(_failure_warning(found, index, len(chunks), options))
+            else:
+                found = answer
+            # the last answer is kept (its failures flagged); add the earlier answers' good claims
+            earlier = counters.responses[calls_before:-1]
+            found += salvage(call.response_model, earlier, found, doc, call.scope.window,
+                             derive=options.derive)  # fmt: skip
+            counters.reasks += max(0, counters.calls - calls_before - 1)
+            claims.extend(found)
+        per_chunk.append(claims)
+    return finish(run, per_chunk)
+
+
+def _failure_warning(found: list[BaseClaim], index: int, chunks: int, o: ExtractOptions) -> str:
+    where = f"chunk {index + 1}/{chunks}"
+    if found:
+        return (
+            f"{where}: the answer still failed validation after {o.max_reasks} re-ask(s); "
+            "its claims are kept, the failing ones flagged"
+        )
+    return (
+        f"{where}: the model's answer was not usable JSON after {o.max_reasks} "
+        "re-ask(s); no claims from this chunk"
+    )
+
+
+def finish(run: Run, per_chunk: list[list[BaseClaim]]) -> Extraction:
+    """Merge the chunks' claims, review them against the whole text, apply ``on_invalid``."""
+    doc, options = run.doc, run.options
+    claims = renumber(per_chunk, doc.chunks(options.chunk_chars))
+    reviewed = review(claims, doc, derive=options.derive)
+    deduped, ids = dedupe(reviewed.report)
+    report = reviewed.report if len(deduped) == len(claims) else validate(deduped, doc)
+    flagged = report.flagged
+    dropped = 0
+    if options.policy is OnInvalid.DROP and flagged:
+        kept = [c for i, c in enumerate(report.claims) if i not in set(flagged)]
+        dropped = len(flagged)
+        report = validate(kept, doc)
+        flagged = []
+    final = {claim.id for claim in report.claims}
+    corrections = [
+        c.model_copy(update={"claim_id": ids[c.claim_id]})
+        for c in reviewed.corrections
+        if c.claim_id in ids and ids[c.claim_id] in final
+    ]
+    result = Extraction(
+        text_sha256=doc.sha256,
+        claims=report.claims,
+        report=report,
+        provenance=_provenance(run),
+        dropped=dropped,
+        flagged=flagged,
+        corrections=corrections,
+        warnings=list(run.counters.warnings),
+    )
+    if options.policy is OnInvalid.RAISE and flagged:
+        raise ExtractionError(
+            f"{len(flagged)} claim(s) have numbers or quotes the text does not support after "
+            f"{options.max_reasks} re-ask(s): {', '.join(result.claims[i].id for i in flagged)}; "
+            "the result is on the exception (.result)",
+            result=result,
+        )
+    return result
+
+
+def _provenance(run: Run) -> Provenance:
+    endpoint, counters = run.endpoint, run.counters
+    return Provenance(
+        model=endpoint.model,
+        server=endpoint.server,
+        server_kind=endpoint.kind.value,
+        mode=run.mode.value,
+        embedded=endpoint.embedded,
+        prompt=run.prompt.id,
+        prompt_sha256=run.prompt.sha256,
+        schema_sha256=schema_sha256(run.options.claim_types),
+        chunks=len(run.doc.chunks(run.options.chunk_chars)),
+        second_passes=counters.second_passes,
+        calls=counters.calls,
+        reasks=counters.reasks,
+        transport_retries=endpoint.transport_retries - run.retries_before,
+        tokens_in=counters.tokens_in,
+        tokens_out=counters.tokens_out,
+        wall_seconds=round(time.perf_counter() - run.started, 3),
+        started_at=run.started_at,
+    )

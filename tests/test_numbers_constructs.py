@@ -1,0 +1,201 @@
+"""Constructs of French press and institutional texts the scanner was not tuned on (issue 13)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from claimex import NumberKind, find_numbers
+
+Q, P, D, ID = NumberKind.QUANTITY, NumberKind.PERCENT, NumberKind.DATE, NumberKind.IDENTIFIER
+
+
+def seen(text: str) -> list[tuple[str, Decimal, NumberKind]]:
+    return [(m.text, m.value, m.kind) for m in find_numbers(text)]
+
+
+def amounts(text: str) -> list[str]:
+    return [m.text for m in find_numbers(text) if m.kind is not ID]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pour toute question, le service presse répond au +33 1 23 45 67 89.",
+        "Contact : Commission européenne, +32 2 299 12 34 (bureau de presse).",
+        "Tél. : +1-222-555-0100 ; fax : +44 20 7946 0958.",
+        "Standard de la préfecture : +33 (0)4 72 61 60 60, du lundi au vendredi.",
+        "Écrivez-nous ou appelez le (+33) 1 23 45 67 89.",
+        "Numéro vert : 0 800 123 456, ou 0800 123 456 depuis l'étranger.",
+    ],
+)
+def test_international_phone_numbers_are_identifiers(text: str) -> None:
+    assert amounts(text) == []
+    assert find_numbers(text), "the phone number is reported, as an identifier"
+
+
+def test_a_leading_zero_is_never_an_amount() -> None:
+    assert [(m.text, m.kind) for m in find_numbers("Le code 007, le dossier 0042.")] == [
+        ("007", ID),
+        ("0042", ID),
+    ]
+    assert [m.value for m in find_numbers("Un taux de 0,5 % et 0.5 kg.")] == [
+        Decimal("0.5"),
+        Decimal("0.5"),
+    ]
+
+
+def test_a_falling_from_to_is_a_passage() -> None:
+    """Ranges go up: "de 7,4 à 7,1 %" is where a number went, even with no verb before it."""
+    found = find_numbers("Le chômage a baissé de 0,3 point, de 7,4 à 7,1 %.")
+    assert [(m.text, m.kind, m.unit) for m in found[1:]] == [("7,4", P, "%"), ("7,1 %", P, "%")]
+    (rising,) = find_numbers("Les prix varient de 3 à 4 %.")
+    assert (rising.value, rising.high, rising.kind) == (Decimal(3), Decimal(4), P)
+
+
+def test_signed_grouped_amounts_are_not_phones() -> None:
+    text = "Le solde s'établit à +1 234 567 emplois, soit +3 000 000 d'euros de cotisations."
+    assert [(m.text, m.value, m.kind) for m in find_numbers(text)] == [
+        ("+1 234 567", Decimal(1234567), Q),
+        ("+3 000 000", Decimal(3000000), Q),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Le navigateur, dans sa version 1.0, est disponible depuis mardi.", "1.0"),
+        ("La nouvelle norme, numérotée 2.5, remplace l'ancienne.", "2.5"),
+        ("La mise à jour 3.2.1 corrige une faille de sécurité.", "3.2.1"),
+        ("Le règlement (UE) 2016/679 s'applique aux collectivités.", "2016"),
+        ("Effectifs 2 | 1 250 | 1 300", "2"),
+    ],
+)
+def test_versions_codes_and_table_notes_are_identifiers(text: str, code: str) -> None:
+    found = {m.text: m.kind for m in find_numbers(text)}
+    assert found[code] is ID
+    assert code not in amounts(text)
+
+
+def test_thousands_with_dots_are_not_versions() -> None:
+    assert seen("La ville compte 1.350.000 habitants.") == [("1.350.000", Decimal(1350000), Q)]
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Le sommet se tiendra les 7, 8 et 9 janvier à Bruxelles.", ["7", "8", "9"]),
+        ("Le salon ouvre du 2 au 8 décembre.", ["2", "8"]),
+        ("La grève est prévue le 3 ou le 4 mai.", ["3", "4"]),
+    ],
+)
+def test_enumerated_days_are_dates(text: str, days: list[str]) -> None:
+    assert [(m.text, m.kind) for m in find_numbers(text)] == [(d, D) for d in days]
+
+
+def test_evolution_is_two_amounts_each_with_unit_and_scale() -> None:
+    found = find_numbers("La part des ménages endettés recule de 63 à 51 % en dix ans.")
+    assert [(m.text, m.value, m.kind, m.unit) for m in found[:2]] == [
+        ("63", Decimal(63), P, "%"),
+        ("51 %", Decimal(51), P, "%"),
+    ]
+    found = find_numbers("La dette passe de 94,5 à 123 milliards d'euros.")
+    assert [(m.text, m.value, m.unit, m.high) for m in found] == [
+        ("94,5", Decimal(94_500_000_000), "euros", None),
+        ("123 milliards", Decimal(123_000_000_000), "euros", None),
+    ]
+    found = find_numbers("Les libéraux-démocrates progressent de 51 à 62 sièges.")
+    assert [(m.text, m.unit) for m in found] == [("51", "sièges"), ("62", "sièges")]
+
+
+def test_points_after_a_verb_of_size_are_one_range() -> None:
+    found = find_numbers("Les taux augmenteront de 3 à 4 points d'ici la fin de l'année.")
+    assert [(m.text, m.value, m.high, m.unit) for m in found] == [
+        ("3 à 4", Decimal(3), Decimal(4), "points")
+    ]
+    passage = find_numbers("Au classement, l'équipe passe de 3 à 4 points.")
+    assert [m.high for m in passage] == [None, None]
+
+
+def test_splits_are_amounts_fractions_are_values() -> None:
+    assert seen("Le budget suit un ratio de 60/20/20 entre les trois pôles.")[:3] == [
+        ("60", Decimal(60), Q),
+        ("20", Decimal(20), Q),
+        ("20", Decimal(20), Q),
+    ]
+    assert seen("Une garde alternée 50/50.") == [("50", Decimal(50), Q), ("50", Decimal(50), Q)]
+    assert seen("Les 3/4 des sondés approuvent.") == [("3/4", Decimal("0.75"), Q)]
+    assert {m.kind for m in find_numbers("La directive 2001/29/CE et l'arrêté 24/117.")} == {ID}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        ("Le prix du gaz a doublé en un an.", "doublé", 2),
+        ("Les ventes atteignent le double de l'an dernier.", "double", 2),
+        ("Il possédait la triple nationalité irlandaise.", "triple", 3),
+        ("Le groupe veut quadrupler sa production d'ici 2030.", "quadrupler", 4),
+        ("Les amendes ont été décuplées.", "décuplées", 10),
+    ],
+)
+def test_multiplicatives(text: str, word: str, value: int) -> None:
+    found = {m.text: m for m in find_numbers(text)}
+    assert found[word].value == value and found[word].kind is Q and found[word].unit == "fois"
+
+
+def test_words_that_only_look_multiplicative() -> None:
+    assert amounts("Il a redoublé sa classe ; un doublon ; double-cliquer sur l'icône.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La hausse atteint 10 pourcent.", [("10 pourcent", Decimal(10), P)]),
+        ("Une baisse de 12 pour-cent.", [("12 pour-cent", Decimal(12), P)]),
+        ("La vidéo a dépassé 10M de vues.", [("10M", Decimal(10_000_000), Q)]),
+        ("Soit 2,3 k abonnés de plus.", [("2,3 k", Decimal(2300), Q)]),
+        ("Une dette de 1,2 Md d'euros.", [("1,2 Md", Decimal(1_200_000_000), Q)]),
+        ("Une demi-douzaine de blessés.", [("Une demi-douzaine", Decimal(6), Q)]),
+        ("Une dette d'un billion d'euros.", [("un billion", Decimal(10**12), Q)]),
+        ("Il a payé €1000 d'amende.", [("1000", Decimal(1000), Q)]),
+        ("La tour mesure 12 m de haut.", [("12", Decimal(12), Q)]),
+    ],
+)
+def test_abbreviations_and_misspellings(
+    text: str, expected: list[tuple[str, Decimal, NumberKind]]
+) -> None:
+    assert seen(text) == expected
+
+
+def test_currency_before_the_number_is_its_unit() -> None:
+    (m,) = find_numbers("Il a payé €1000 d'amende.")
+    assert m.unit == "€"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Un salarié interrogé sur deux, soit un sur deux, déclare...", "un sur deux", "0.5"),
+        ("Les candidats admis : 1 sur 3 seulement.", "1 sur 3", "0.333333"),
+        ("Deux sur trois des projets ont abouti.", "Deux sur trois", "0.666667"),
+        ("Un demi-million de personnes ont manifesté.", "Un demi-million", "500000"),
+        ("Un budget d'un demi milliard d'euros.", "un demi milliard", "500000000"),
+        ("Le trajet dure 1½ heure.", "1½", "1.5"),
+        ("Le taux n'est que de ½ point.", "½", "0.5"),
+        ("Les vingt-trois cinquièmes de la somme.", "vingt-trois cinquièmes", "4.6"),
+        ("Il faut trois et un cinquième de litre.", "trois et un cinquième", "3.2"),
+        ("Soit vingt et trois cinquièmes d'unité.", "vingt et trois cinquièmes", "20.6"),
+        ("Les deux tiers de million de voix promis.", "deux tiers de million", "666666.666667"),
+        ("Un quart de millions d'euros.", "Un quart de millions", "250000"),
+    ],
+)
+def test_parts_of_a_whole(text: str, span: str, value: str) -> None:
+    found = {m.text: m.value for m in find_numbers(text)}
+    assert found[span] == Decimal(value)
+
+
+def test_scores_and_more_than_a_whole_are_not_proportions() -> None:
+    """ "12 sur 5" is no part of a whole; "15 sur 20" is a grade, cited by its parts."""
+    assert [m.text for m in find_numbers("Le score est de 12 sur 5 manches.")] == ["12", "5"]
+    assert [m.value for m in find_numbers("Sa note : 15 sur 20.")] == [15, 20]
