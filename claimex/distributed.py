@@ -39,7 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = ["COLUMNS", "extract_dataset", "extract_items", "ray_module", "write_records"]
 
-RAY_VERSION = "2.60.0"  # the version the tests run; pinned in the [ray] extra
 COLUMNS = ("id", "key", "status", "error", "error_type", "record")  # record: the JSONL line
 
 
@@ -156,17 +155,17 @@ def write_records(ds: ray.data.Dataset, path: str | Path) -> None:
     """Write ``extract_dataset``'s records as shards in the folder ``path``: ``*.parquet`` when
     ``path`` ends with ``.parquet`` (the ``COLUMNS``), else ``*.jsonl`` (``extract_many``'s lines,
     each shard readable by ``read_records``)."""
-    ray = ray_module()
+    ray_module()
     target = str(path)
     if Path(target).is_file():
         raise OutputError(f"{target}: is a file; give a folder for the shards")
     if Path(target).suffix == ".parquet":
         ds.write_parquet(target)
     else:
-        ds.write_datasink(_jsonl_sink(ray, target))
+        ds.write_datasink(_jsonl_sink(target))
 
 
-def _jsonl_sink(ray: Any, path: str) -> Any:
+def _jsonl_sink(path: str) -> Any:
     from ray.data.datasource import BlockBasedFileDatasink
 
     class _JsonlSink(BlockBasedFileDatasink):
