@@ -156,7 +156,7 @@ def explain_crash(
             )
         return f"{head}. {why} with: {rebuild_command(args)}"
     if returncode == -signal.SIGKILL:
-        return f"{head}. It was killed: out of memory? The embedded model needs about 2 GB of RAM."
+        return f"{head}. It was killed: out of memory? The embedded server peaks near 6 GB of RAM."
     return (
         f"{head}. See the log for the cause, or point claimex at another server (CLAIMEX_BASE_URL)."
     )
