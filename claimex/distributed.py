@@ -25,6 +25,7 @@ from claimex.batch import (
     Item,
     aextract_many,
     check_options,
+    extract_many,
     in_input_order,
     input_keys,
     ok_records,
@@ -210,18 +211,22 @@ def extract_items(
     sink = open_jsonl(path) if path is not None else None  # mends a torn last line first
     done = ok_records(path)
     todo: list[dict[str, str]] = []
+    unreadable: dict[str, str] = {}  # id -> key
     try:
         for (doc_id, text), key in zip(normalised, input_keys(normalised, options), strict=True):
             if key in done:
                 stats.skipped += 1
                 tally(stats, done[key].model_copy(update={"id": doc_id}), None, on_record)
-            elif isinstance(text, ClaimexError):  # unreadable: its error record, no request
-                (record,) = asyncio.run(
-                    aextract_many([(doc_id, text)], concurrency=1, options=options)
-                )
-                tally(stats, record.model_copy(update={"key": key}), sink, on_record)
+            elif isinstance(text, ClaimexError):
+                unreadable[doc_id] = key
             else:
                 todo.append({"id": doc_id, "key": key, "text": text})
+        if unreadable:  # their error records, made here without a request
+            bad = [(doc_id, text) for doc_id, text in normalised if doc_id in unreadable]
+            for record in extract_many(bad, **options):
+                tally(
+                    stats, record.model_copy(update={"key": unreadable[record.id]}), sink, on_record
+                )
         if todo:
             if not ray.is_initialized():
                 ray.init(
