@@ -191,3 +191,38 @@ def test_cli_engine_ray_over_a_folder(ray_cluster: Any, tmp_path: Path) -> None:
     assert sorted(r.status for r in read_records(out)) == ["error", "ok", "ok"]
     bad = runner.invoke(app, [*args, "--engine", "spark"])
     assert bad.exit_code == 2 and "--engine 'spark' is not one of: local, ray" in bad.stderr
+
+
+def test_ctrl_c_on_the_ray_engine_exits_130_and_a_rerun_resumes(
+    ray_cluster: Any, tmp_path: Path
+) -> None:
+    import subprocess
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for doc_id, text in ITEMS[:4]:
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "claims.jsonl"
+    command = [sys.executable, "-m", "claimex.cli", "extract", str(folder), "-o", str(out),
+               "--model", "m", "--no-second-pass", "--engine", "ray", "--workers", "1",
+               "--concurrency", "1"]  # fmt: skip
+    # the first answer at once, the others only after the interrupt
+    with stub_server(completion(GOOD_ANSWER), *[Reply(delay=30)] * 3) as s:
+        proc = subprocess.Popen(
+            [*command, "--base-url", s.base_url], stderr=subprocess.PIPE, text=True
+        )
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and len(s.requests) < 2:
+            time.sleep(0.1)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "resume" in err and "Traceback" not in err
+    # the four inputs are one batch (batch_rows(1) == 4): its records had not come back, so
+    # nothing is written, and the rerun redoes all four
+    assert not out.exists() or read_records(out) == []
+    with stub_server(*[completion(GOOD_ANSWER)] * 4) as s:  # on this session's cluster
+        rerun = runner.invoke(app, [*command[3:], "--base-url", s.base_url])
+        assert len(s.requests) == 4
+    assert rerun.exit_code == 0, rerun.output
+    assert sorted(r.status for r in read_records(out)) == ["ok"] * 4
