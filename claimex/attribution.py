@@ -25,10 +25,11 @@ their own attribution.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimex.chunking import split_sentences
-from claimex.numbers import AMOUNT_KINDS, find_numbers
+from claimex.numbers import AMOUNT_KINDS, NumberMention, find_numbers
 from claimex.schemas import AttributionKind, EpistemicStatus
 
 __all__ = [
@@ -526,8 +527,12 @@ def _asserter_reading(np: str, rule: str, cue: str, text: str, pos: int) -> Attr
     if anaphor:
         ref = resolve_asserter(text, pos, np)
         if ref is not None:
+            # a subject pronoun with one named asserter before it that agrees in gender and
+            # number is that asserter; a noun anaphor (ces rapports, la même source) may sum up
+            # more than one, and an indefinite antecedent (un porte-parole) names no one
+            sure = first in _PRONOUNS and ref.decided and not _is_indefinite(ref.name)
             return AttributionReading(
-                AttributionKind.INDIRECT_SPEECH, ref.name, False, "anaphora", cue,
+                AttributionKind.INDIRECT_SPEECH, ref.name, sure, "anaphora", cue,
                 tuple(dict.fromkeys((*ref.aliases, np))),
             )  # fmt: skip
         if first in _PRONOUNS:
@@ -867,6 +872,8 @@ def read_amount(text: str, start: int, end: int) -> AmountGrammar:
     )
 
 
-def read_amounts(text: str) -> list[AmountGrammar]:
-    """``read_amount`` for every quantity and percent ``find_numbers`` finds in the text."""
-    return [read_amount(text, m.start, m.end) for m in find_numbers(text) if m.kind in AMOUNT_KINDS]
+def read_amounts(text: str, mentions: Iterable[NumberMention] | None = None) -> list[AmountGrammar]:
+    """``read_amount`` for every quantity and percent of ``mentions``: the numbers of ``text``
+    already found (a ``Document``'s), or ``find_numbers(text)`` when none are given."""
+    found = find_numbers(text) if mentions is None else mentions
+    return [read_amount(text, m.start, m.end) for m in found if m.kind in AMOUNT_KINDS]

@@ -184,8 +184,18 @@ def test_a_bullet_carries_only_its_own_attribution() -> None:
 
 def test_pronouns_resolve_to_the_asserter_named_before() -> None:
     text = "Le ministre Pierre Leroy a déclaré que 30 lits seront ouverts. Il a ajouté que 12 médecins arriveront."
-    assert attribution(text, "12") == (INDIRECT, "le ministre Pierre Leroy", False)
+    assert attribution(text, "12") == (INDIRECT, "le ministre Pierre Leroy", True)
     assert read_attribution(text, *at(text, "12")).rule == "anaphora"
+
+
+def test_a_pronoun_with_two_agreeing_asserters_is_only_a_hint() -> None:
+    text = (
+        "Le ministre a déclaré que 30 lits seront ouverts. Le préfet a affirmé que 4 écoles "
+        "fermeront. Il a ajouté que 12 médecins arriveront."
+    )
+    assert attribution(text, "12") == (INDIRECT, "le préfet", False)
+    one = "Un porte-parole a déclaré que 30 lits seront ouverts. Il a ajouté que 12 médecins arriveront."
+    assert attribution(one, "12")[2] is False  # an indefinite antecedent names no one
 
 
 def test_gender_chooses_between_asserters() -> None:
