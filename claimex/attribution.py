@@ -610,6 +610,8 @@ def _subject_before(text: str, s_start: int, verb_start: int) -> str:
     while toks and (
         toks[-1].low in _AUXILIARIES or toks[-1].low in _ADVERBS or toks[-1].text == ","
     ):
+        if len(toks) == 1 and toks[0].low in _PRONOUNS:
+            break  # "Elle a ajouté que": the pronoun is the subject, not an emphatic "elle"
         toks.pop()
     if not toks:
         return ""

@@ -188,6 +188,11 @@ def test_pronouns_resolve_to_the_asserter_named_before() -> None:
     assert read_attribution(text, *at(text, "12")).rule == "anaphora"
 
 
+def test_a_feminine_subject_pronoun_is_the_subject() -> None:
+    text = "La directrice Anne Morel a affirmé que le lycée ouvrira. Elle a ajouté que 30 professeurs sont recrutés."
+    assert attribution(text, "30") == (INDIRECT, "la directrice Anne Morel", True)
+
+
 def test_a_pronoun_with_two_agreeing_asserters_is_only_a_hint() -> None:
     text = (
         "Le ministre a déclaré que 30 lits seront ouverts. Le préfet a affirmé que 4 écoles "
