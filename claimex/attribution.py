@@ -383,11 +383,46 @@ def _modal_cues(
     return forecast, reported
 
 
+_COORDINATORS = frozenset("et mais puis ou".split())
+_CLITICS = frozenset("ne n se s y en l le la les lui leur".split())
+
+
+def _is_finite_verb(word: str) -> bool:
+    return (
+        word in _AUXILIARIES
+        or word in _ALLER
+        or word in _DEVOIR
+        or word in _POUVOIR_FUTURE
+        or _is_future(word)
+        or _is_conditional(word)
+    )
+
+
+def _coordinate(words: list[_Tok], start: int) -> list[_Tok]:
+    """The predicate of the clause that holds the amount: coordinated predicates of one subject
+    each carry their own tense (*a vendu 30 avions et vendra 12 navires*). A coordinator starts
+    a new predicate when a finite verb follows it (clitics between)."""
+    lo, hi = 0, len(words)
+    for i, w in enumerate(words):
+        if w.low not in _COORDINATORS:
+            continue
+        j = i + 1
+        while j < len(words) and words[j].low in _CLITICS:
+            j += 1
+        if j == len(words) or not _is_finite_verb(words[j].low):
+            continue
+        if w.end <= start:
+            lo = i + 1
+        elif hi == len(words):
+            hi = i
+    return words[lo:hi]
+
+
 def read_status(text: str, start: int, end: int) -> StatusReading:
     """The status grammar gives the amount at ``text[start:end]`` (see the module docstring)."""
     sentence = sentence_span(text, start, end)
     c_start, c_end = clause_span(text, start, end)
-    words = _words(text, c_start, c_end)
+    words = _coordinate(_words(text, c_start, c_end), start)
     forecast, reported = _modal_cues(text, words, sentence, c_start)
     if forecast is not None:
         return StatusReading(EpistemicStatus.FORECAST, forecast[0], forecast[1], forecast[2])

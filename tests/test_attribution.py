@@ -89,6 +89,17 @@ def test_status_rules(text: str, amount: str, expected: EpistemicStatus, decided
     assert status(text, amount) == (expected, decided)
 
 
+def test_coordinated_predicates_each_carry_their_own_tense() -> None:
+    text = "L'entreprise a vendu 30 avions en 2023 et vendra 12 navires l'an prochain."
+    assert status(text, "30") == (ASSERTED, False)  # not the future of the other predicate
+    assert status(text, "12") == (FORECAST, True)
+    text = "La ville aurait perdu 300 habitants mais en a gagné 40 depuis."
+    assert status(text, "300")[0] is REPORTED
+    assert status(text, "40") == (ASSERTED, False)
+    # "et" before a noun joins two objects of one verb: one predicate
+    assert status("Il livrera 5 chars et 8 canons.", "8") == (FORECAST, True)
+
+
 def test_a_cue_outside_the_clause_leaves_asserted_as_a_hint() -> None:
     text = "Le maire a rappelé que 12 écoles ont fermé, qui rouvriront en mai."
     assert status(text, "12") == (ASSERTED, False)
