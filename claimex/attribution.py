@@ -763,9 +763,10 @@ def read_attribution(text: str, start: int, end: int) -> AttributionReading:
                 )  # fmt: skip
             return reading
     for m in _SELON.finditer(text, s, e):
-        if _head_noun(m.group("who")) in _NOT_ASSERTERS:
+        who = _selon_np(m.group("who"))
+        if _head_noun(who) in _NOT_ASSERTERS:
             continue
-        return _asserter_reading(m.group("who"), "selon/d'après", m.group().split()[0], text, s)
+        return _asserter_reading(who, "selon/d'après", m.group().split()[0], text, s)
     after = _inverted_speaker(text, end, e)
     if after is not None:
         return _asserter_reading(after[0], "reporting verb after", after[1], text, s)
@@ -776,6 +777,28 @@ _INVERTED = re.compile(
     r",\s*(?P<verb>(?:a|ont|avait)?\s*\w+)\s+(?P<who>(?:[A-ZÉ]|le |la |les |l['’])[^,.;«»]*)"
     r"\s*[.,;]?\s*$"
 )
+
+
+# Determiners that open a noun phrase of their own; de/du/des/au/aux are left out: after a noun
+# they link its complement (les chiffres du ministère, l'agence des douanes)
+_NP_OPENERS = frozenset(
+    "le la les l' l’ un une ce cet cette ces son sa ses leur leurs notre nos votre vos".split()
+)
+_LINKS = frozenset("de d' d’ à par pour sur dans avec en et ou entre chez sous contre vers".split())
+
+
+def _selon_np(who: str) -> str:
+    """The noun phrase after *selon* / *d'après*: one phrase, so a determiner that follows it
+    with no preposition or conjunction between opens the clause's subject (*Selon la direction
+    le pourcentage restait limité* -> *la direction*)."""
+    words = re.findall(r"[^\s'’]+['’]?", who)
+    pos = 0
+    for i, w in enumerate(words):
+        pos = who.index(w, pos)
+        if i >= 2 and w.lower() in _NP_OPENERS and words[i - 1].lower() not in _LINKS:
+            return who[:pos].rstrip()
+        pos += len(w)
+    return who
 
 
 def _inverted_speaker(text: str, end: int, s_end: int) -> tuple[str, str] | None:
@@ -833,7 +856,7 @@ def _asserters_before(text: str, pos: int, sentences: int = 3) -> list[Asserter]
             name, aliases = document if document else _split_apposition(subject)
             found.append(Asserter(name, f_start, False, aliases))
         for m in _SELON.finditer(text, s, e):
-            who = _strip_np(m.group("who"))
+            who = _strip_np(_selon_np(m.group("who")))
             if _is_indefinite(who):
                 continue
             document = _author_of_document(who)

@@ -182,6 +182,16 @@ def test_attribution_frames(
     assert attribution(text, amount) == expected
 
 
+def test_selon_takes_one_noun_phrase_even_without_a_comma() -> None:
+    text = "Selon la mairie le nombre de visiteurs a atteint 45 000 cet été."
+    assert attribution(text, "45 000") == (INDIRECT, "la mairie", True)
+    text = "D'après Paul Martin les ventes ont baissé de 12 % en un an."
+    assert attribution(text, "12 %")[1] == "Paul Martin"
+    # a complement linked by a preposition belongs to the phrase
+    text = "Selon le rapport de la Cour des comptes, 300 postes sont vacants."
+    assert attribution(text, "300")[1] == "la Cour des comptes"
+
+
 def test_an_origin_named_in_the_next_sentence_is_the_source() -> None:
     text = "Selon certaines informations, 20 otages ont été libérés. Ces informations proviennent de la gendarmerie."
     assert attribution(text, "20") == (INDIRECT, "la gendarmerie", False)
