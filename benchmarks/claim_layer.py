@@ -1,12 +1,15 @@
-"""The claim layer: what the recorded model runs say vs what code alone derives (no model).
+"""The claim layer: the recorded model alone, the model with grammar applied, grammar alone.
 
 Usage: python -m benchmarks.claim_layer   (from the repository root; replays cassettes/, offline)
 
 For every gold amount of tests/data/gold-claims, prints source, attribution-kind and status
 accuracy (high-confidence lines / all lines), per text and for the development texts (seed,
-wikinews-001..003), the held-out texts (wikinews-004..005) and all: first the recorded runs of
-the embedded model (on the amounts they cover), then claimex.attribution alone (on every amount),
-with the ratio code/model; then how often the answers grammar calls *decided* are right.
+wikinews-001..003), the held-out texts (wikinews-004..005) and all: the recorded runs of the
+embedded model replayed twice in this one run, as the model wrote them (``grammar=False``) and
+with what grammar decides applied in the final review (the default), both on the amounts they
+cover; then claimex.attribution alone (on every amount), with the ratios; then the amounts
+metrics of both replays (they must not move: grammar never touches a number); then how often
+the answers grammar calls *decided* are right.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from __future__ import annotations
 from claimex.attribution import read_amount
 from claimex.evaluation import (
     ClaimLayerScore,
+    DocScore,
     GoldClaim,
     gold_texts,
     load_gold,
     load_gold_claims,
+    score,
     score_claims,
     score_grammar,
     source_matches,
@@ -65,40 +70,67 @@ def _decided(text: str, lines: list[GoldClaim]) -> dict[str, list[int]]:
     return out
 
 
+def _ratios(after: ClaimLayerScore, before: ClaimLayerScore) -> str:
+    return "  ".join(
+        f"{after.accuracy(f, high=True) / before.accuracy(f, high=True):5.2f}x / "
+        f"{after.accuracy(f, high=False) / before.accuracy(f, high=False):5.2f}x  "
+        if before.accuracy(f, high=True) and before.accuracy(f, high=False)
+        else "    n/a            "
+        for f in FIELDS
+    )
+
+
+WHO = ("model", "+grammar", "code")
+
+
 def main() -> None:
     texts = gold_texts(GOLD, EXAMPLES)
-    model: dict[str, ClaimLayerScore] = {}
-    code: dict[str, ClaimLayerScore] = {}
+    layers: dict[str, dict[str, ClaimLayerScore]] = {who: {} for who in WHO}
+    amounts: dict[str, dict[str, DocScore]] = {"model": {}, "+grammar": {}}
     decided: dict[str, dict[str, list[int]]] = {}
     for name, (_path, body) in texts.items():
         lines = load_gold_claims(CLAIMS_GOLD / f"{name}.jsonl")
-        model[name] = score_claims(name, run(name), load_gold(GOLD / f"{name}.jsonl"), lines)
-        code[name] = score_grammar(name, body, lines)
+        gold = load_gold(GOLD / f"{name}.jsonl")
+        for who, grammar in (("model", False), ("+grammar", True)):
+            result = run(name, grammar=grammar)
+            layers[who][name] = score_claims(name, result, gold, lines)
+            amounts[who][name] = score(name, result, gold)
+        layers["code"][name] = score_grammar(name, body, lines)
         decided[name] = _decided(body, lines)
     head = "source high / all      kind high / all        status high / all"
     print(f"{'text':14s} {'who':10s} {'n':>3s} {'hi':>3s}  {head}")
     for name in texts:
-        for who, d in (("model", model[name]), ("code", code[name])):
+        for who in WHO:
+            d = layers[who][name]
             print(f"{name:14s} {who:10s} {d.covered:3d} {d.covered_high:3d}  {_cells(d)}")
     print()
     print(f"{'group':14s} {'who':10s} {'n':>3s} {'hi':>3s}  {head}")
     for group, names in (("dev", DEV), ("held-out", HELD_OUT), ("all", tuple(texts))):
-        m = _sum(group, [model[n] for n in names])
-        c = _sum(group, [code[n] for n in names])
-        print(f"{group:14s} {'model':10s} {m.covered:3d} {m.covered_high:3d}  {_cells(m)}")
-        print(f"{group:14s} {'code':10s} {c.covered:3d} {c.covered_high:3d}  {_cells(c)}")
-        ratios = "  ".join(
-            f"{c.accuracy(f, high=True) / m.accuracy(f, high=True):5.2f}x / "
-            f"{c.accuracy(f, high=False) / m.accuracy(f, high=False):5.2f}x  "
-            if m.accuracy(f, high=True) and m.accuracy(f, high=False)
-            else "    n/a            "
-            for f in FIELDS
+        sums = {who: _sum(group, [layers[who][n] for n in names]) for who in WHO}
+        for who in WHO:
+            d = sums[who]
+            print(f"{group:14s} {who:10s} {d.covered:3d} {d.covered_high:3d}  {_cells(d)}")
+        print(f"{group:14s} {'+gr/model':10s} {'':3s} {'':3s}  "
+              f"{_ratios(sums['+grammar'], sums['model'])}")  # fmt: skip
+        print(f"{group:14s} {'code/model':10s} {'':3s} {'':3s}  "
+              f"{_ratios(sums['code'], sums['model'])}")  # fmt: skip
+    print()
+    print(
+        "amounts (all six): covered/gold  recall  value precision  qualifier acc.  wrong verified"
+    )
+    for who, docs in amounts.items():
+        amount_total = DocScore(name=who)
+        for doc_score in docs.values():
+            amount_total.add(doc_score)
+        print(
+            f"{who:10s} {amount_total.covered}/{amount_total.gold}  {amount_total.recall:6.1%}  "
+            f"{amount_total.precision:6.1%}  {amount_total.qualifier_accuracy:6.1%}  "
+            f"{amount_total.wrong_verified}"
         )
-        print(f"{group:14s} {'code/model':10s} {'':3s} {'':3s}  {ratios}")
     print()
     print("answers grammar calls decided: right / decided (of all lines)")
     for group, names in (("dev", DEV), ("held-out", HELD_OUT), ("all", tuple(texts))):
-        n = sum(code[x].covered for x in names)
+        n = sum(layers["code"][x].covered for x in names)
         cells = []
         for f in FIELDS:
             made = sum(decided[x][f][0] for x in names)

@@ -25,10 +25,11 @@ their own attribution.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimex.chunking import split_sentences
-from claimex.numbers import AMOUNT_KINDS, find_numbers
+from claimex.numbers import AMOUNT_KINDS, NumberMention, find_numbers
 from claimex.schemas import AttributionKind, EpistemicStatus
 
 __all__ = [
@@ -382,11 +383,46 @@ def _modal_cues(
     return forecast, reported
 
 
+_COORDINATORS = frozenset("et mais puis ou".split())
+_CLITICS = frozenset("ne n se s y en l le la les lui leur".split())
+
+
+def _is_finite_verb(word: str) -> bool:
+    return (
+        word in _AUXILIARIES
+        or word in _ALLER
+        or word in _DEVOIR
+        or word in _POUVOIR_FUTURE
+        or _is_future(word)
+        or _is_conditional(word)
+    )
+
+
+def _coordinate(words: list[_Tok], start: int) -> list[_Tok]:
+    """The predicate of the clause that holds the amount: coordinated predicates of one subject
+    each carry their own tense (*a vendu 30 avions et vendra 12 navires*). A coordinator starts
+    a new predicate when a finite verb follows it (clitics between)."""
+    lo, hi = 0, len(words)
+    for i, w in enumerate(words):
+        if w.low not in _COORDINATORS:
+            continue
+        j = i + 1
+        while j < len(words) and words[j].low in _CLITICS:
+            j += 1
+        if j == len(words) or not _is_finite_verb(words[j].low):
+            continue
+        if w.end <= start:
+            lo = i + 1
+        elif hi == len(words):
+            hi = i
+    return words[lo:hi]
+
+
 def read_status(text: str, start: int, end: int) -> StatusReading:
     """The status grammar gives the amount at ``text[start:end]`` (see the module docstring)."""
     sentence = sentence_span(text, start, end)
     c_start, c_end = clause_span(text, start, end)
-    words = _words(text, c_start, c_end)
+    words = _coordinate(_words(text, c_start, c_end), start)
     forecast, reported = _modal_cues(text, words, sentence, c_start)
     if forecast is not None:
         return StatusReading(EpistemicStatus.FORECAST, forecast[0], forecast[1], forecast[2])
@@ -526,8 +562,12 @@ def _asserter_reading(np: str, rule: str, cue: str, text: str, pos: int) -> Attr
     if anaphor:
         ref = resolve_asserter(text, pos, np)
         if ref is not None:
+            # a subject pronoun with one named asserter before it that agrees in gender and
+            # number is that asserter; a noun anaphor (ces rapports, la même source) may sum up
+            # more than one, and an indefinite antecedent (un porte-parole) names no one
+            sure = first in _PRONOUNS and ref.decided and not _is_indefinite(ref.name)
             return AttributionReading(
-                AttributionKind.INDIRECT_SPEECH, ref.name, False, "anaphora", cue,
+                AttributionKind.INDIRECT_SPEECH, ref.name, sure, "anaphora", cue,
                 tuple(dict.fromkeys((*ref.aliases, np))),
             )  # fmt: skip
         if first in _PRONOUNS:
@@ -605,6 +645,8 @@ def _subject_before(text: str, s_start: int, verb_start: int) -> str:
     while toks and (
         toks[-1].low in _AUXILIARIES or toks[-1].low in _ADVERBS or toks[-1].text == ","
     ):
+        if len(toks) == 1 and toks[0].low in _PRONOUNS:
+            break  # "Elle a ajouté que": the pronoun is the subject, not an emphatic "elle"
         toks.pop()
     if not toks:
         return ""
@@ -721,9 +763,10 @@ def read_attribution(text: str, start: int, end: int) -> AttributionReading:
                 )  # fmt: skip
             return reading
     for m in _SELON.finditer(text, s, e):
-        if _head_noun(m.group("who")) in _NOT_ASSERTERS:
+        who = _selon_np(m.group("who"))
+        if _head_noun(who) in _NOT_ASSERTERS:
             continue
-        return _asserter_reading(m.group("who"), "selon/d'après", m.group().split()[0], text, s)
+        return _asserter_reading(who, "selon/d'après", m.group().split()[0], text, s)
     after = _inverted_speaker(text, end, e)
     if after is not None:
         return _asserter_reading(after[0], "reporting verb after", after[1], text, s)
@@ -734,6 +777,28 @@ _INVERTED = re.compile(
     r",\s*(?P<verb>(?:a|ont|avait)?\s*\w+)\s+(?P<who>(?:[A-ZÉ]|le |la |les |l['’])[^,.;«»]*)"
     r"\s*[.,;]?\s*$"
 )
+
+
+# Determiners that open a noun phrase of their own; de/du/des/au/aux are left out: after a noun
+# they link its complement (les chiffres du ministère, l'agence des douanes)
+_NP_OPENERS = frozenset(
+    "le la les l' l’ un une ce cet cette ces son sa ses leur leurs notre nos votre vos".split()
+)
+_LINKS = frozenset("de d' d’ à par pour sur dans avec en et ou entre chez sous contre vers".split())
+
+
+def _selon_np(who: str) -> str:
+    """The noun phrase after *selon* / *d'après*: one phrase, so a determiner that follows it
+    with no preposition or conjunction between opens the clause's subject (*Selon la direction
+    le pourcentage restait limité* -> *la direction*)."""
+    words = re.findall(r"[^\s'’]+['’]?", who)
+    pos = 0
+    for i, w in enumerate(words):
+        pos = who.index(w, pos)
+        if i >= 2 and w.lower() in _NP_OPENERS and words[i - 1].lower() not in _LINKS:
+            return who[:pos].rstrip()
+        pos += len(w)
+    return who
 
 
 def _inverted_speaker(text: str, end: int, s_end: int) -> tuple[str, str] | None:
@@ -791,7 +856,7 @@ def _asserters_before(text: str, pos: int, sentences: int = 3) -> list[Asserter]
             name, aliases = document if document else _split_apposition(subject)
             found.append(Asserter(name, f_start, False, aliases))
         for m in _SELON.finditer(text, s, e):
-            who = _strip_np(m.group("who"))
+            who = _strip_np(_selon_np(m.group("who")))
             if _is_indefinite(who):
                 continue
             document = _author_of_document(who)
@@ -867,6 +932,8 @@ def read_amount(text: str, start: int, end: int) -> AmountGrammar:
     )
 
 
-def read_amounts(text: str) -> list[AmountGrammar]:
-    """``read_amount`` for every quantity and percent ``find_numbers`` finds in the text."""
-    return [read_amount(text, m.start, m.end) for m in find_numbers(text) if m.kind in AMOUNT_KINDS]
+def read_amounts(text: str, mentions: Iterable[NumberMention] | None = None) -> list[AmountGrammar]:
+    """``read_amount`` for every quantity and percent of ``mentions``: the numbers of ``text``
+    already found (a ``Document``'s), or ``find_numbers(text)`` when none are given."""
+    found = find_numbers(text) if mentions is None else mentions
+    return [read_amount(text, m.start, m.end) for m in found if m.kind in AMOUNT_KINDS]

@@ -1,4 +1,5 @@
-"""One text and what every step reads from it, computed once: view, numbers, sentences, chunks.
+"""One text and what every step reads from it, computed once: view, numbers, sentences, chunks,
+and what French grammar tells about each amount.
 
 Chunking, the user message, the validator, the report and the evaluation all take a
 ``Document``, so one ``extract()`` scans its text once (``find_numbers`` and the typographic view)
@@ -13,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
+from claimex.attribution import AmountGrammar, read_amounts
 from claimex.chunking import Chunk, chunk_text, split_sentences
 from claimex.numbers import AMOUNT_KINDS, NumberMention, find_numbers
 from claimex.text import TypographicView, find_all, find_near_miss, typographic_view
@@ -80,6 +82,12 @@ class Document:
     @cached_property
     def _starts(self) -> list[int]:
         return [m.start for m in self.mentions]
+
+    @cached_property
+    def grammar(self) -> dict[tuple[int, int], AmountGrammar]:
+        """What grammar tells about each amount (``claimex.attribution``), by its span: read
+        once, on the numbers of ``mentions``."""
+        return {(g.start, g.end): g for g in read_amounts(self.text, self.mentions)}
 
     @cached_property
     def sentences(self) -> tuple[tuple[int, int], ...]:

@@ -67,6 +67,8 @@ def extract(
       ``on_invalid``: ``keep`` (flagged), ``drop`` or ``raise`` what still fails after that;
       ``derive``: take qualifier, range end and scale from the text when the model's number is
       in its quote (each change listed in ``Extraction.corrections``);
+      ``grammar``: once the model has answered, set the status and attribution of a claim on
+      amounts where French grammar decides them (``claimex.attribution``; each change listed);
       ``second_pass``: ask once more about the amounts of the text no claim covers yet;
       ``anchors``: list the scanner's amounts in the message to the model;
       ``chunk_chars``: texts longer than this are split on paragraphs and sentences;

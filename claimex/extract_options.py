@@ -57,6 +57,7 @@ class ExtractOptions:
     temperature: float = 0.0
     check_language: bool = True
     derive: bool = True
+    grammar: bool = True
     second_pass: bool = True
     anchors: bool = True
 
@@ -109,6 +110,7 @@ class OptionFields(TypedDict, total=False):
     temperature: float
     check_language: bool
     derive: bool
+    grammar: bool
     second_pass: bool
     anchors: bool
 

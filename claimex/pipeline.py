@@ -132,7 +132,7 @@ def finish(run: Run, per_chunk: list[list[BaseClaim]]) -> Extraction:
     """Merge the chunks' claims, review them against the whole text, apply ``on_invalid``."""
     doc, options = run.doc, run.options
     claims = renumber(per_chunk, doc.chunks(options.chunk_chars))
-    reviewed = review(claims, doc, derive=options.derive)
+    reviewed = review(claims, doc, derive=options.derive, grammar=options.grammar)
     deduped, ids = dedupe(reviewed.report)
     report = reviewed.report if len(deduped) == len(claims) else validate(deduped, doc)
     flagged = report.flagged

@@ -6,6 +6,11 @@ text decide what a model often gets wrong (qualifier, range end, scale, the jour
 conditional), validates every number and returns the new claims, the validator's report and a
 typed list of ``Correction``. It keeps no state and never changes its input, so the validation
 inside instructor's re-ask loop and the final review of a result are the same function.
+
+With ``grammar=True`` (the final review of ``extract``), a claim whose verified numbers sit on
+amounts also takes what French grammar *decides* about them (``claimex.attribution``): who
+asserts it and how, and how firmly. The re-ask loop never sees those readings: they cannot
+change what is sent back to the model.
 """
 
 from __future__ import annotations
@@ -14,8 +19,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claimex.attribution import AmountGrammar
 from claimex.document import Document
-from claimex.schemas import BaseClaim, EpistemicStatus
+from claimex.schemas import BaseClaim, EpistemicStatus, iter_quantities
 from claimex.validation import Correction, ValidationReport, derive_from_text, validate
 
 __all__ = ["Review", "review"]
@@ -40,12 +46,15 @@ def review(
     doc: str | Document,
     *,
     derive: bool = True,
+    grammar: bool = False,
     window: tuple[int, int] | None = None,
 ) -> Review:
     """Align, derive and validate copies of ``claims`` against ``doc`` (or its ``window``).
 
     With ``derive=False`` the model's own qualifiers, range ends, scales and statuses are judged
-    as written. Corrections name claims by id (``claims[i]`` for a claim without one).
+    as written. With ``grammar=True`` the status and attribution that grammar decides for the
+    amounts a claim's verified numbers sit on replace the model's (``_apply_grammar``).
+    Corrections name claims by id (``claims[i]`` for a claim without one).
     """
     source = Document.of(doc)
     copies = [c.model_copy(deep=True) for c in claims]
@@ -55,7 +64,25 @@ def review(
         corrections += _derive_status(copies)
     report = validate(copies, source, window=window)
     corrections += _exact_quotes(report, source.text)
-    return Review(claims=list(report.claims), report=report, corrections=corrections)
+    if grammar:
+        corrections += _apply_grammar(report.claims, source)
+    return Review(claims=list(report.claims), report=report, corrections=_chained(corrections))
+
+
+def _chained(corrections: list[Correction]) -> list[Correction]:
+    """One correction per field of a claim: two steps that changed the same field (the
+    conditional of the quote, then the future grammar reads) become one, from the model's value
+    to the final one, with both reasons; a field changed back is no correction."""
+    merged: dict[tuple[str, str], Correction] = {}
+    for c in corrections:
+        key = (c.claim_id, c.field)
+        first = merged.get(key)
+        merged[key] = (
+            c
+            if first is None
+            else c.model_copy(update={"before": first.before, "why": f"{first.why}; then {c.why}"})
+        )
+    return [c for c in merged.values() if c.before != c.after]
 
 
 def _name(claim: BaseClaim, index: int) -> str:
@@ -143,3 +170,53 @@ def _exact_quotes(report: ValidationReport, text: str) -> list[Correction]:
             )
             claim.evidence.quote = words
     return changes
+
+
+def _readings(claim: BaseClaim, doc: Document) -> list[AmountGrammar]:
+    """What grammar reads about each amount a verified number of the claim sits on."""
+    spans = [
+        (q.start, q.end)
+        for _p, q, _e in iter_quantities(claim)
+        if q.verified and q.start is not None and q.end is not None
+    ]
+    return [doc.grammar[s] for s in spans if s in doc.grammar]
+
+
+def _apply_grammar(claims: Sequence[BaseClaim], doc: Document) -> list[Correction]:
+    """Status and attribution that grammar decides, in place, each change listed.
+
+    A field is set only when grammar decides it for every amount the claim's verified numbers sit
+    on, and the same way: a hint, or two amounts read differently, leave the model's answer. A
+    claim without a verified amount (a statement, a contradiction, a flagged number) is left as
+    the model wrote it. Numbers are never touched.
+    """
+    changes: list[Correction] = []
+    for index, claim in enumerate(claims):
+        readings = _readings(claim, doc)
+        name = _name(claim, index)
+        statuses = {r.status.status for r in readings}
+        if readings and all(r.status.decided for r in readings) and len(statuses) == 1:
+            s = readings[0].status
+            if claim.status is not s.status:
+                why = _why(s.rule, s.cue)
+                changes.append(Correction(claim_id=name, field="status", before=claim.status.value,
+                                          after=s.status.value, why=why))  # fmt: skip
+                claim.status = s.status
+        frames = {(r.attribution.kind, r.attribution.source) for r in readings}
+        if readings and all(r.attribution.decided for r in readings) and len(frames) == 1:
+            a, current = readings[0].attribution, claim.attribution
+            why = _why(a.rule, a.cue)
+            for field, before, after in (
+                ("kind", current.kind.value, a.kind.value),
+                ("source", current.source, a.source),
+                ("cue", current.cue, a.cue),
+            ):
+                if before != after:
+                    changes.append(Correction(claim_id=name, field=f"attribution.{field}",
+                                              before=before, after=after, why=why))  # fmt: skip
+            current.kind, current.source, current.cue = a.kind, a.source, a.cue
+    return changes
+
+
+def _why(rule: str, cue: str) -> str:
+    return f"grammar: {rule}" + (f" « {cue} »" if cue else "")

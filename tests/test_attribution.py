@@ -89,6 +89,17 @@ def test_status_rules(text: str, amount: str, expected: EpistemicStatus, decided
     assert status(text, amount) == (expected, decided)
 
 
+def test_coordinated_predicates_each_carry_their_own_tense() -> None:
+    text = "L'entreprise a vendu 30 avions en 2023 et vendra 12 navires l'an prochain."
+    assert status(text, "30") == (ASSERTED, False)  # not the future of the other predicate
+    assert status(text, "12") == (FORECAST, True)
+    text = "La ville aurait perdu 300 habitants mais en a gagné 40 depuis."
+    assert status(text, "300")[0] is REPORTED
+    assert status(text, "40") == (ASSERTED, False)
+    # "et" before a noun joins two objects of one verb: one predicate
+    assert status("Il livrera 5 chars et 8 canons.", "8") == (FORECAST, True)
+
+
 def test_a_cue_outside_the_clause_leaves_asserted_as_a_hint() -> None:
     text = "Le maire a rappelé que 12 écoles ont fermé, qui rouvriront en mai."
     assert status(text, "12") == (ASSERTED, False)
@@ -171,6 +182,16 @@ def test_attribution_frames(
     assert attribution(text, amount) == expected
 
 
+def test_selon_takes_one_noun_phrase_even_without_a_comma() -> None:
+    text = "Selon la mairie le nombre de visiteurs a atteint 45 000 cet été."
+    assert attribution(text, "45 000") == (INDIRECT, "la mairie", True)
+    text = "D'après Paul Martin les ventes ont baissé de 12 % en un an."
+    assert attribution(text, "12 %")[1] == "Paul Martin"
+    # a complement linked by a preposition belongs to the phrase
+    text = "Selon le rapport de la Cour des comptes, 300 postes sont vacants."
+    assert attribution(text, "300")[1] == "la Cour des comptes"
+
+
 def test_an_origin_named_in_the_next_sentence_is_the_source() -> None:
     text = "Selon certaines informations, 20 otages ont été libérés. Ces informations proviennent de la gendarmerie."
     assert attribution(text, "20") == (INDIRECT, "la gendarmerie", False)
@@ -184,8 +205,23 @@ def test_a_bullet_carries_only_its_own_attribution() -> None:
 
 def test_pronouns_resolve_to_the_asserter_named_before() -> None:
     text = "Le ministre Pierre Leroy a déclaré que 30 lits seront ouverts. Il a ajouté que 12 médecins arriveront."
-    assert attribution(text, "12") == (INDIRECT, "le ministre Pierre Leroy", False)
+    assert attribution(text, "12") == (INDIRECT, "le ministre Pierre Leroy", True)
     assert read_attribution(text, *at(text, "12")).rule == "anaphora"
+
+
+def test_a_feminine_subject_pronoun_is_the_subject() -> None:
+    text = "La directrice Anne Morel a affirmé que le lycée ouvrira. Elle a ajouté que 30 professeurs sont recrutés."
+    assert attribution(text, "30") == (INDIRECT, "la directrice Anne Morel", True)
+
+
+def test_a_pronoun_with_two_agreeing_asserters_is_only_a_hint() -> None:
+    text = (
+        "Le ministre a déclaré que 30 lits seront ouverts. Le préfet a affirmé que 4 écoles "
+        "fermeront. Il a ajouté que 12 médecins arriveront."
+    )
+    assert attribution(text, "12") == (INDIRECT, "le préfet", False)
+    one = "Un porte-parole a déclaré que 30 lits seront ouverts. Il a ajouté que 12 médecins arriveront."
+    assert attribution(one, "12")[2] is False  # an indefinite antecedent names no one
 
 
 def test_gender_chooses_between_asserters() -> None:

@@ -21,10 +21,11 @@ from tests.test_extract_replay import quantities, run
 # that lowers them fails here.
 MIN_RECALL = 52 / 57
 MIN_QUALIFIER_ACCURACY = 1.0
-# The claim layer on the same recordings (the baseline of docs/quality.md, before any grammar
-# in code): of the 52 covered amounts (38 on high-confidence lines), how many have the gold
-# source, attribution kind and status, as (high-confidence lines, all lines).
-MIN_CLAIM_LAYER = {"source": (33, 35), "kind": (33, 35), "status": (33, 37)}
+# The claim layer on the same recordings, with what grammar decides applied in the final review
+# (docs/quality.md, claim-layer levers; the model alone had (33, 35), (33, 35), (33, 37)): of the
+# 52 covered amounts (38 on high-confidence lines), how many have the gold source, attribution
+# kind and status, as (high-confidence lines, all lines).
+MIN_CLAIM_LAYER = {"source": (37, 40), "kind": (37, 40), "status": (38, 47)}
 
 
 def _extract(name: str, text: str) -> object:

@@ -41,23 +41,26 @@ def article(name: str) -> str:
     return strip_source_header(text)
 
 
-_results: dict[str, Extraction] = {}
+_results: dict[tuple[str, bool], Extraction] = {}
 
 
-def run(name: str) -> Extraction:
-    if name not in _results:
+def run(name: str, *, grammar: bool = True) -> Extraction:
+    """The recorded extraction of a case; ``grammar=False`` replays the same calls and leaves
+    status and attribution as the model wrote them (the requests are the same)."""
+    if (name, grammar) not in _results:
         options = CASES[name][1]
         url = base_url()  # when recording, start the server before the cassette opens
         with replay(name):
-            _results[name] = extract(
+            _results[name, grammar] = extract(
                 article(name),
                 base_url=url,
                 model=LOCAL_MODEL.name,
                 server_kind="llama-cpp",
                 api_key="not-a-real-key",
+                grammar=grammar,
                 **options,
             )
-    return _results[name]
+    return _results[name, grammar]
 
 
 def quantities(claim: BaseClaim) -> list[Quantity]:

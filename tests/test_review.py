@@ -67,6 +67,10 @@ def test_corrections_come_only_from_accepted_answers_under_final_ids() -> None:
     assert [(c.claim_id, c.field, c.before, c.after) for c in result.corrections] == [
         ("c1", "quantity.qualifier", "exact", "approximate"),
         ("c2", "quantity.qualifier", "exact", "at_least"),
+        # the final review only: « Selon le ministère, environ 11 000 »
+        ("c1", "attribution.kind", "article", "indirect_speech"),
+        ("c1", "attribution.source", "", "le ministère"),
+        ("c1", "attribution.cue", "", "Selon"),
     ]
     each_correction_is_what_its_claim_now_says(result)
 
@@ -81,6 +85,9 @@ def test_a_salvaged_claim_keeps_its_corrections() -> None:
     assert [(c.claim_id, c.field, c.after) for c in result.corrections] == [
         ("c1", "quantity.qualifier", "at_least"),
         ("c2", "quantity.qualifier", "approximate"),
+        ("c2", "attribution.kind", "indirect_speech"),  # « Selon le ministère, environ 11 000 »
+        ("c2", "attribution.source", "le ministère"),
+        ("c2", "attribution.cue", "Selon"),
     ]
     each_correction_is_what_its_claim_now_says(result)
 
