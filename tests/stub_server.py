@@ -7,6 +7,7 @@ truncated body, or a dropped connection. It records the requests it received.
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -99,6 +100,12 @@ class _StubHTTPServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.script: list[Reply] = []
         self.requests: list[dict[str, Any]] = []
+        self.errors: list[str] = []
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # socketserver prints a traceback to sys.stderr when a client drops its connection;
+        # a test that captures stderr (the CLI's one-line errors) must not see the stub's own
+        self.errors.append(repr(sys.exc_info()[1]))
 
     @property
     def base_url(self) -> str:
