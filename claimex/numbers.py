@@ -248,15 +248,35 @@ _CODE_BEFORE = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
 _CLOCK_MINUTES = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
 _SPACE_RUN = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _NUMBER_PREFIX_CHARS = frozenset("+-−±[")
-# Each stem is searched in the whole text: one that contains another ("cinquant" holds "cinq",
-# "septant" "sept") or that only comes after one ("-ième": "deuxième", "vingt et unième") would
-# find nothing more and cost one more pass.
+# A word holding one of these stems may start a number word. A stem that contains another
+# ("cinquant" holds "cinq", "septant" "sept") or that only comes after one ("-ième": "deuxième",
+# "vingt et unième") would find no word more.
 _STEMS = (
     "deux", "trois", "quatr", "cinq", "six", "sept", "huit", "neu", "dix", "dizain", "onz", "douz",
     "treiz", "quatorz", "quinz", "seiz", "vingt", "trent", "quarant", "soixant", "octant",
     "nonant", "cent", "mill", "bill", "zéro", "zero", "premi", "second", "moitié", "tiers",
     "quart", "demi", "doubl", "tripl", "quadrupl", "quintupl", "sextupl", "décupl",
 )  # fmt: skip
+
+
+def _first_letter_trie(words: tuple[str, ...]) -> str:
+    """An alternation of ``words`` grouped by first letter ("d(?:eux|ix)|t(?:rois|iers)"): the
+    regex engine then rejects most positions on their first character, one pass for all."""
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(
+        f"{re.escape(first)}(?:{'|'.join(sorted(rest, key=len, reverse=True))})"
+        for first, rest in sorted(rests.items())
+    )
+
+
+# Any stem, anywhere: where a number word may be. "mill", "bill" and "demi" are also searched
+# alone, as a word holding them asks more questions ("un million", "un an et demi") and a match
+# of this pattern may overlap them ("demillion").
+_ANY_STEM = re.compile(_first_letter_trie(_STEMS))
+_ASKING_STEMS = ("mill", "bill", "demi")
+
 _UN_BEFORE = re.compile(r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009-]+$")
 _HALF_BEFORE = re.compile(
     r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009]+(?:an|année|heure|jour|mois|semaine|siècle|minute"
@@ -522,8 +542,8 @@ class _Scanner:
     def _trigger_positions(self) -> list[int]:
         """Where a candidate may start: digit runs, and the words that contain a number stem.
 
-        Finding the stems with ``str.find`` and matching the full pattern only there is several
-        times faster than searching the whole text with the big pattern.
+        Finding the stems with one small pattern and matching the full pattern only there is
+        several times faster than searching the whole text with the big pattern.
         """
         low = self.low
         found: set[int] = set()
@@ -532,7 +552,12 @@ class _Scanner:
             if p and low[p - 1] in _NUMBER_PREFIX_CHARS:
                 found.add(p - 1)
             found.add(p)
-        for stem in _STEMS:
+        for stem_match in _ANY_STEM.finditer(low):
+            w = stem_match.start()
+            while w and low[w - 1].isalpha():
+                w -= 1
+            found.add(w)
+        for stem in _ASKING_STEMS:
             i = low.find(stem)
             while i != -1:
                 w = i
