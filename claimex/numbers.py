@@ -158,6 +158,7 @@ _UNIT_AFTER = re.compile(
 )
 _GLUED_LETTERS = re.compile(r"[^\W\d_]+")
 _PREFIX_CURRENCY = re.compile(rf"[$€£¥]{_SP}?$")
+_CURRENCY_SIGNS = frozenset("$€£¥")
 
 # Bound and approximation words before a number, as the last words before it (longest wins).
 _QUALIFIER_WORDS: dict[str, Qualifier] = {
@@ -189,6 +190,7 @@ _QUALIFIER_WORDS: dict[str, Qualifier] = {
     "at most": Qualifier.AT_MOST, "less than": Qualifier.LESS_THAN,
     "fewer than": Qualifier.LESS_THAN,
 }  # fmt: skip
+_QUALIFIER_LAST_WORDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _QUALIFIER_WORDS)
 # Qualifiers that still apply to a year, a date or a clock time ("vers 2010", "au plus tard");
 # other temporal prepositions ("jusqu'en", "d'ici", "depuis") do not change the qualifier.
 _TEMPORAL_QUALIFIERS = frozenset(
@@ -247,7 +249,8 @@ _LETTERS_END = re.compile(r"[^\W\d_]+$")
 _CODE_BEFORE = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
 _CLOCK_MINUTES = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
 _SPACE_RUN = re.compile(r"[\s\u00a0\u202f\u2009]+")
-_NUMBER_PREFIX_CHARS = frozenset("+-−±[")
+# A sign or bracket right before a number: the candidate may start there ("+33", "[3]", "-5").
+_NUMBER_PREFIX = re.compile(r"[+\-−±\[](?=\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒])")
 # A word holding one of these stems may start a number word. A stem that contains another
 # ("cinquant" holds "cinq", "septant" "sept") or that only comes after one ("-ième": "deuxième",
 # "vingt et unième") would find no word more.
@@ -289,9 +292,23 @@ _LEADING_ZERO = re.compile(r"[+\-−±]?0[ \u00a0\u202f\u2009]?0*[1-9]")  # not 
 _SUR = re.compile(rf"{_WS}+sur{_WS}+")
 _UN_SUR = re.compile(rf"(?<![\w-])(une?|1){_WS}+sur{_WS}+$")
 _BILLION = frozenset({"billion", "billions"})
+_HALF_UNITS = lex.TIME_UNITS | {"kilos", "litres", "mètres", "tours"}
 _SECOND = frozenset({"second", "seconde", "seconds", "secondes"})
 _BARE_SCALES = frozenset({"millions", "milliards", "milliers", "billions"})
 _URL = re.compile(r"(?:https?://|www\.)[^\s\]\)>\"»]+")
+
+
+def _currency_before(text: str, start: int) -> re.Match[str] | None:
+    """The currency sign written right before a number ("€1000", "$ 5"), if any."""
+    if _CURRENCY_SIGNS.isdisjoint(text[max(0, start - 2) : start]):
+        return None  # the common case, without a regex call
+    return _PREFIX_CURRENCY.search(text, max(0, start - 2), start)
+
+
+def _ws_then_et(low: str, pos: int) -> bool:
+    """Whether "et" may follow ``pos`` after spaces: False rules out the "... et demi" patterns
+    (they start with spaces then "et") without a regex call."""
+    return "et" in low[pos : pos + 4] or low[pos + 1 : pos + 2].isspace()
 
 
 def _decimal_of_digits(s: str) -> Decimal:
@@ -477,6 +494,8 @@ class _Scanner:
     def qualifier_before(self, pos: int) -> str | None:
         """The bound or approximation phrase that ends right before ``pos``, if any."""
         words = self.tail(pos)
+        if not words or words[-1] not in _QUALIFIER_LAST_WORDS:
+            return None  # most numbers: no phrase can end with the word before them
         for n in (4, 3, 2, 1):
             if len(words) >= n:
                 phrase = " ".join(words[-n:])
@@ -546,12 +565,8 @@ class _Scanner:
         several times faster than searching the whole text with the big pattern.
         """
         low = self.low
-        found: set[int] = set()
-        for d in _DIGITS_OR_VULGAR.finditer(low):  # one pass for both
-            p = d.start()
-            if p and low[p - 1] in _NUMBER_PREFIX_CHARS:
-                found.add(p - 1)
-            found.add(p)
+        found = {d.start() for d in _DIGITS_OR_VULGAR.finditer(low)}  # one pass for both
+        found.update(sign.start() for sign in _NUMBER_PREFIX.finditer(low))
         for stem_match in _ANY_STEM.finditer(low):
             w = stem_match.start()
             while w and low[w - 1].isalpha():
@@ -580,21 +595,32 @@ class _Scanner:
 
     def _digits(self, m: re.Match[str], atoms: list[_Atom]) -> None:
         start, end = m.start(), m.end()
-        scale_s, pct_s, ord_s = m.group("scale"), m.group("pct"), m.group("ord")
-        core_end = min(
-            e for e in (m.start("scale"), m.start("pct"), m.start("ord"), end) if e != -1
-        )
+        scale_s, pct_s, ord_s = m.group("scale", "pct", "ord")
+        if scale_s is None and pct_s is None and ord_s is None:
+            core_end = end
+        else:
+            core_end = min(
+                e for e in (m.start("scale"), m.start("pct"), m.start("ord"), end) if e != -1
+            )
         core = self.text[start:core_end]
-        try:
-            value = _decimal_of_digits(core)
-        except InvalidOperation:  # pragma: no cover - the pattern only admits digits
-            return
+        plain = core.isdecimal()  # most numbers: a run of digits, nothing to clean or group
+        if plain:
+            value = Decimal(core)
+            if core_end == end:
+                atoms.append(_Atom(start, end, value, "digits"))
+                return
+        else:
+            try:
+                value = _decimal_of_digits(core)
+            except InvalidOperation:  # pragma: no cover - the pattern only admits digits
+                return
         metres = scale_s and self.text[m.end("scale") - 1] == "m"
         if metres and not _CURRENCY_AFTER.match(self.low, m.end("scale")):
             scale_s, end = None, core_end  # "10 m": metres; "10M", "10 M€", "10 m€": millions
         atom = _Atom(start, end, value, "digits")
-        atom.grouped = "," in core or core.count(".") > 1 or bool(_SPACES.search(core))
-        atom.dotted = core.count(".") == 1
+        if not plain:
+            atom.grouped = "," in core or core.count(".") > 1 or bool(_SPACES.search(core))
+            atom.dotted = core.count(".") == 1
         if scale_s:
             key = scale_s.strip(" \u00a0\u202f\u2009").rstrip("s")
             key = key if key in lex.SCALES else key + "s"
@@ -797,7 +823,7 @@ class _Scanner:
                     atom.percent, atom.end = True, pct.end()
                     end = atom.end
             if not atom.ordinal and not atom.percent:
-                extra = _AND_FRACTION.match(low, end)
+                extra = _AND_FRACTION.match(low, end) if _ws_then_et(low, end) else None
                 if extra:  # "un million et demi", "cinq milliards et trois quarts"
                     part = _FRACTION_WORDS[" ".join(extra.group(1).split())]
                     whole = _EXACT.add(value, _times(part, _scale_factor(low[start:end])))
@@ -832,16 +858,12 @@ class _Scanner:
                 if clock is not None:  # "à 16 heures": a time of day, not a duration
                     return clock
             # "deux semaines et demie": one mention, noun inside the span
-            half = _AND_HALF.match(low, unit_end)
-            if (
-                unit
-                and half
-                and unit.lower() in lex.TIME_UNITS | {"kilos", "litres", "mètres", "tours"}
-            ):
+            half = _AND_HALF.match(low, unit_end) if unit and _ws_then_et(low, unit_end) else None
+            if half and unit.lower() in _HALF_UNITS:
                 value = _tidy(value + Decimal("0.5"))
                 end = half.end()
             if not unit:
-                cur = _PREFIX_CURRENCY.search(text, max(0, start - 2), start)
+                cur = _currency_before(text, start)
                 if cur:
                     unit = cur.group().strip()
         if kind is NumberKind.DATE and atom.form != "ndate":
@@ -947,10 +969,14 @@ class _Scanner:
                 if nxt_word and nxt_word.group(1) in lex.ORDINAL_IDIOM_NEXT:
                     return None  # "premier ministre": a title, not a rank
             return NumberKind.ORDINAL
-        if atom.form == "digits" and _LEADING_ZERO.match(text, start, end):
+        if (
+            atom.form == "digits"
+            and "0" in text[start : start + 2]
+            and _LEADING_ZERO.match(text, start, end)
+        ):
             return NumberKind.IDENTIFIER  # "0800", "0 800 123 456": codes and phones, not amounts
         if atom.form == "digits" and not atom.grouped and not atom.scaled:
-            if _PREFIX_CURRENCY.search(text, max(0, start - 2), start):
+            if _currency_before(text, start):
                 return NumberKind.QUANTITY  # "€1000": an amount, never a year or a name
             digits = text[start:end].lstrip("+-−±")
             year_like = len(digits) == 4 and 1000 <= value <= 2100 and "." not in digits
