@@ -216,6 +216,8 @@ _DETERMINERS = frozenset(
     {"un", "une", "des", "les", "la", "le", "l'", "de", "quelques", "plusieurs", "ces", "deux",
      "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"}
 )  # fmt: skip
+# The characters that make tail() do more than split: elisions and opening quotes or brackets.
+_TAIL_MARKS = re.compile(r"['’(«\"“\[]")
 _ELISIONS = ("d'", "qu'", "n'", "s'", "c'", "j'", "lorsqu'", "puisqu'")
 _CLOCK_PREPS = frozenset({"à", "a", "vers", "dès", "jusqu'à", "est"})
 # "moins" right before a number is its sign, unless it is a bound ("au moins", "à moins").
@@ -286,7 +288,7 @@ _HALF_BEFORE = re.compile(
     r"|kilo|litre|mètre|tour)s?[\s\u00a0\u202f\u2009]+et[\s\u00a0\u202f\u2009]+$"
 )
 _HYPHEN_OR_SPACE = re.compile(r"[\s-]+")
-_DIGITS_OR_VULGAR = re.compile(r"\d+|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+_VULGAR = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 _FRACTION_END = re.compile(r"(?:i[eè]mes?|tiers|quarts?|moitié)$")
 _LEADING_ZERO = re.compile(r"[+\-−±]?0[ \u00a0\u202f\u2009]?0*[1-9]")  # not "0", "0000"
 _SUR = re.compile(rf"{_WS}+sur{_WS}+")
@@ -413,6 +415,10 @@ class _Scanner:
         low = self.low
         result: tuple[str, ...] = ()
         if pos and (low[pos - 1].isspace() or low[pos - 1] in "'’"):
+            if _TAIL_MARKS.search(low, max(0, pos - 48), pos) is None:  # no elision, no quote
+                result = tuple(low[max(0, pos - 48) : pos].split()[-5:])
+                self._tails[pos] = result
+                return result
             words: list[str] = []
             for t in low[max(0, pos - 48) : pos].replace("’", "'").split()[-5:]:
                 t = t.lstrip('(«"“[')
@@ -456,12 +462,18 @@ class _Scanner:
         j = pos
         while j and text[j - 1] in " \u00a0\u202f\u2009":
             j -= 1
-        if j == pos:
-            return None
-        i = j
-        while i and not text[i - 1].isspace():
-            i -= 1
-        word, start = text[i:j], i
+        if j == pos or not j or text[j - 1].isspace():
+            return None  # no word: glued to it, or only spaces (of another kind) before
+        # the word is what follows the last space of a short window (the whole window when it
+        # starts the text); a word longer than the window is found character by character
+        window = text[max(0, j - 48) : j].rsplit(None, 1)
+        if len(window) == 2 or j <= 48:
+            word, start = window[-1], j - len(window[-1])
+        else:
+            i = j
+            while i and not text[i - 1].isspace():
+                i -= 1
+            word, start = text[i:j], i
         if not word or not (word[0].isalpha()):
             return None
         cut = max(word.rfind("'"), word.rfind("’"))
@@ -565,7 +577,9 @@ class _Scanner:
         several times faster than searching the whole text with the big pattern.
         """
         low = self.low
-        found = {d.start() for d in _DIGITS_OR_VULGAR.finditer(low)}  # one pass for both
+        # two small patterns are faster than their alternation, which loses the digit fast path
+        found = {d.start() for d in _DIGIT_RUN.finditer(low)}
+        found.update(v.start() for v in _VULGAR.finditer(low))
         found.update(sign.start() for sign in _NUMBER_PREFIX.finditer(low))
         for stem_match in _ANY_STEM.finditer(low):
             w = stem_match.start()
