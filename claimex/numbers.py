@@ -251,8 +251,9 @@ _LETTERS_END = re.compile(r"[^\W\d_]+$")
 _CODE_BEFORE = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
 _CLOCK_MINUTES = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
 _SPACE_RUN = re.compile(r"[\s\u00a0\u202f\u2009]+")
-# A sign or bracket right before a number: the candidate may start there ("+33", "[3]", "-5").
-_NUMBER_PREFIX = re.compile(r"[+\-−±\[](?=\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒])")
+_NUMBER_PREFIX_CHARS = frozenset("+-−±[")  # "+33", "-5", "[3]": a candidate starts before
+# Vulgar fractions apart from digit runs: their alternation loses the regex's digit fast path.
+_VULGAR = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 # A word holding one of these stems may start a number word. A stem that contains another
 # ("cinquant" holds "cinq", "septant" "sept") or that only comes after one ("-ième": "deuxième",
 # "vingt et unième") would find no word more.
@@ -288,7 +289,6 @@ _HALF_BEFORE = re.compile(
     r"|kilo|litre|mètre|tour)s?[\s\u00a0\u202f\u2009]+et[\s\u00a0\u202f\u2009]+$"
 )
 _HYPHEN_OR_SPACE = re.compile(r"[\s-]+")
-_VULGAR = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 _FRACTION_END = re.compile(r"(?:i[eè]mes?|tiers|quarts?|moitié)$")
 _LEADING_ZERO = re.compile(r"[+\-−±]?0[ \u00a0\u202f\u2009]?0*[1-9]")  # not "0", "0000"
 _SUR = re.compile(rf"{_WS}+sur{_WS}+")
@@ -577,10 +577,10 @@ class _Scanner:
         several times faster than searching the whole text with the big pattern.
         """
         low = self.low
-        # two small patterns are faster than their alternation, which loses the digit fast path
-        found = {d.start() for d in _DIGIT_RUN.finditer(low)}
-        found.update(v.start() for v in _VULGAR.finditer(low))
-        found.update(sign.start() for sign in _NUMBER_PREFIX.finditer(low))
+        starts = [d.start() for d in _DIGIT_RUN.finditer(low)]
+        starts += [v.start() for v in _VULGAR.finditer(low)]
+        found = set(starts)
+        found.update(p - 1 for p in starts if p and low[p - 1] in _NUMBER_PREFIX_CHARS)
         for stem_match in _ANY_STEM.finditer(low):
             w = stem_match.start()
             while w and low[w - 1].isalpha():
@@ -1247,6 +1247,10 @@ def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numb
         a = mentions[i]
         if i + 1 < len(mentions):
             b = mentions[i + 1]
+            if b.start - a.end > 6 + len(a.unit):  # too far apart for a range or an evolution
+                out.append(a)
+                i += 1
+                continue
             merged = _range_of(scanner, a, b)
             if merged is not None:
                 out.append(merged)
