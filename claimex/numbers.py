@@ -101,8 +101,18 @@ _WORD_OR_VIRGULE = f"(?:{_ORD_WORD}|{_CARD}|une?|virgule)(?![\\w'’])"
 # "et" joins number words only in "vingt et un" ... "soixante et onze" (and their ordinals)
 _ET_UN = "et[\\s-]+(?:une?|onze|uni[eè]mes?|onzi[eè]mes?)(?![\\w'’])"
 
+_FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+# What the first branches below need near their start (a sign, a bracket, a leading 0, a
+# fraction, or a separator, letter or "h" right after the digits): without it, most numbers
+# skip them at once for the plain-number branch.
+_NOT_PLAIN = (
+    rf"[+\[0{_FRACTION_CHARS}]"
+    rf"|\d+(?:[./:\-]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}])"
+)
+
 _CANDIDATES = re.compile(
     rf"""
+    (?=(?:{_NOT_PLAIN}))(?:
     (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:[ .\-]?\d\d){{4}}(?![\d])
         |(?<![\d+])0{_SP}?8\d\d(?:{_SP}\d{{3}}){{2}}(?![\d])
         |(?<![\w+])\+\d{{1,3}}\)?(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))(?:{_SEP}?\(0\)\d)?
@@ -115,7 +125,7 @@ _CANDIDATES = re.compile(
   | (?P<foot>\[\d{{1,3}}\])
   | (?P<split>(?<![\w/.,+\-−])\d{{1,3}}(?:/\d{{1,3}}){{1,3}}(?![\w/]|[.,]\d))
   | (?P<code>(?<![\w.,])\d+[^\W\d_]+\d[\w]*)
-  | (?P<vulgar>(?<![\d,.])(?:\d+{_SP}?)?[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒](?![\d]))
+  | (?P<vulgar>(?<![\d,.])(?:\d+{_SP}?)?[{_FRACTION_CHARS}](?![\d])))
   | (?P<num>
         (?:(?<![\w])[+\-−±])?
         (?<![\d,.])
@@ -253,7 +263,7 @@ _CLOCK_MINUTES = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
 _SPACE_RUN = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _NUMBER_PREFIX_CHARS = frozenset("+-−±[")  # "+33", "-5", "[3]": a candidate starts before
 # Vulgar fractions apart from digit runs: their alternation loses the regex's digit fast path.
-_VULGAR = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+_VULGAR = re.compile(f"[{_FRACTION_CHARS}]")
 # A word holding one of these stems may start a number word. A stem that contains another
 # ("cinquant" holds "cinq", "septant" "sept") or that only comes after one ("-ième": "deuxième",
 # "vingt et unième") would find no word more.
