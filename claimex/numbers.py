@@ -226,8 +226,6 @@ _DETERMINERS = frozenset(
     {"un", "une", "des", "les", "la", "le", "l'", "de", "quelques", "plusieurs", "ces", "deux",
      "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"}
 )  # fmt: skip
-# The characters that make tail() do more than split: elisions and opening quotes or brackets.
-_TAIL_MARKS = re.compile(r"['’(«\"“\[]")
 _ELISIONS = ("d'", "qu'", "n'", "s'", "c'", "j'", "lorsqu'", "puisqu'")
 _CLOCK_PREPS = frozenset({"à", "a", "vers", "dès", "jusqu'à", "est"})
 # "moins" right before a number is its sign, unless it is a bound ("au moins", "à moins").
@@ -425,12 +423,21 @@ class _Scanner:
         low = self.low
         result: tuple[str, ...] = ()
         if pos and (low[pos - 1].isspace() or low[pos - 1] in "'’"):
-            if _TAIL_MARKS.search(low, max(0, pos - 48), pos) is None:  # no elision, no quote
-                result = tuple(low[max(0, pos - 48) : pos].split()[-5:])
+            window = low[max(0, pos - 48) : pos]
+            if not (
+                "'" in window
+                or "’" in window
+                or "(" in window
+                or "«" in window
+                or '"' in window
+                or "“" in window
+                or "[" in window
+            ):  # no elision to undo, no quote or bracket to strip: the words as they are
+                result = tuple(window.rsplit(None, 5)[-5:])
                 self._tails[pos] = result
                 return result
             words: list[str] = []
-            for t in low[max(0, pos - 48) : pos].replace("’", "'").split()[-5:]:
+            for t in window.replace("’", "'").split()[-5:]:
                 t = t.lstrip('(«"“[')
                 if t == "d'":
                     t = "de"
