@@ -101,8 +101,18 @@ _WORD_OR_VIRGULE = f"(?:{_ORD_WORD}|{_CARD}|une?|virgule)(?![\\w'’])"
 # "et" joins number words only in "vingt et un" ... "soixante et onze" (and their ordinals)
 _ET_UN = "et[\\s-]+(?:une?|onze|uni[eè]mes?|onzi[eè]mes?)(?![\\w'’])"
 
+_FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+# What the first branches below need near their start (a sign, a bracket, a leading 0, a
+# fraction, or a separator, letter or "h" right after the digits): without it, most numbers
+# skip them at once for the plain-number branch.
+_NOT_PLAIN = (
+    rf"[+\[0{_FRACTION_CHARS}]"
+    rf"|\d+(?:[./:\-]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}])"
+)
+
 _CANDIDATES = re.compile(
     rf"""
+    (?=(?:{_NOT_PLAIN}))(?:
     (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:[ .\-]?\d\d){{4}}(?![\d])
         |(?<![\d+])0{_SP}?8\d\d(?:{_SP}\d{{3}}){{2}}(?![\d])
         |(?<![\w+])\+\d{{1,3}}\)?(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))(?:{_SEP}?\(0\)\d)?
@@ -115,7 +125,7 @@ _CANDIDATES = re.compile(
   | (?P<foot>\[\d{{1,3}}\])
   | (?P<split>(?<![\w/.,+\-−])\d{{1,3}}(?:/\d{{1,3}}){{1,3}}(?![\w/]|[.,]\d))
   | (?P<code>(?<![\w.,])\d+[^\W\d_]+\d[\w]*)
-  | (?P<vulgar>(?<![\d,.])(?:\d+{_SP}?)?[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒](?![\d]))
+  | (?P<vulgar>(?<![\d,.])(?:\d+{_SP}?)?[{_FRACTION_CHARS}](?![\d])))
   | (?P<num>
         (?:(?<![\w])[+\-−±])?
         (?<![\d,.])
@@ -158,6 +168,7 @@ _UNIT_AFTER = re.compile(
 )
 _GLUED_LETTERS = re.compile(r"[^\W\d_]+")
 _PREFIX_CURRENCY = re.compile(rf"[$€£¥]{_SP}?$")
+_CURRENCY_SIGNS = frozenset("$€£¥")
 
 # Bound and approximation words before a number, as the last words before it (longest wins).
 _QUALIFIER_WORDS: dict[str, Qualifier] = {
@@ -189,6 +200,7 @@ _QUALIFIER_WORDS: dict[str, Qualifier] = {
     "at most": Qualifier.AT_MOST, "less than": Qualifier.LESS_THAN,
     "fewer than": Qualifier.LESS_THAN,
 }  # fmt: skip
+_QUALIFIER_LAST_WORDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _QUALIFIER_WORDS)
 # Qualifiers that still apply to a year, a date or a clock time ("vers 2010", "au plus tard");
 # other temporal prepositions ("jusqu'en", "d'ici", "depuis") do not change the qualifier.
 _TEMPORAL_QUALIFIERS = frozenset(
@@ -247,31 +259,66 @@ _LETTERS_END = re.compile(r"[^\W\d_]+$")
 _CODE_BEFORE = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
 _CLOCK_MINUTES = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
 _SPACE_RUN = re.compile(r"[\s\u00a0\u202f\u2009]+")
-_NUMBER_PREFIX_CHARS = frozenset("+-−±[")
-# Each stem is searched in the whole text: one that contains another ("cinquant" holds "cinq",
-# "septant" "sept") or that only comes after one ("-ième": "deuxième", "vingt et unième") would
-# find nothing more and cost one more pass.
+_NUMBER_PREFIX_CHARS = frozenset("+-−±[")  # "+33", "-5", "[3]": a candidate starts before
+# Vulgar fractions apart from digit runs: their alternation loses the regex's digit fast path.
+_VULGAR = re.compile(f"[{_FRACTION_CHARS}]")
+# A word holding one of these stems may start a number word. A stem that contains another
+# ("cinquant" holds "cinq", "septant" "sept") or that only comes after one ("-ième": "deuxième",
+# "vingt et unième") would find no word more.
 _STEMS = (
     "deux", "trois", "quatr", "cinq", "six", "sept", "huit", "neu", "dix", "dizain", "onz", "douz",
     "treiz", "quatorz", "quinz", "seiz", "vingt", "trent", "quarant", "soixant", "octant",
     "nonant", "cent", "mill", "bill", "zéro", "zero", "premi", "second", "moitié", "tiers",
     "quart", "demi", "doubl", "tripl", "quadrupl", "quintupl", "sextupl", "décupl",
 )  # fmt: skip
+
+
+def _first_letter_trie(words: tuple[str, ...]) -> str:
+    """An alternation of ``words`` grouped by first letter ("d(?:eux|ix)|t(?:rois|iers)"): the
+    regex engine then rejects most positions on their first character, one pass for all."""
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(
+        f"{re.escape(first)}(?:{'|'.join(sorted(rest, key=len, reverse=True))})"
+        for first, rest in sorted(rests.items())
+    )
+
+
+# Any stem, anywhere: where a number word may be. "mill", "bill" and "demi" are also searched
+# alone, as a word holding them asks more questions ("un million", "un an et demi") and a match
+# of this pattern may overlap them ("demillion").
+_ANY_STEM = re.compile(_first_letter_trie(_STEMS))
+_ASKING_STEMS = ("mill", "bill", "demi")
+
 _UN_BEFORE = re.compile(r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009-]+$")
 _HALF_BEFORE = re.compile(
     r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009]+(?:an|année|heure|jour|mois|semaine|siècle|minute"
     r"|kilo|litre|mètre|tour)s?[\s\u00a0\u202f\u2009]+et[\s\u00a0\u202f\u2009]+$"
 )
 _HYPHEN_OR_SPACE = re.compile(r"[\s-]+")
-_DIGITS_OR_VULGAR = re.compile(r"\d+|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
 _FRACTION_END = re.compile(r"(?:i[eè]mes?|tiers|quarts?|moitié)$")
 _LEADING_ZERO = re.compile(r"[+\-−±]?0[ \u00a0\u202f\u2009]?0*[1-9]")  # not "0", "0000"
 _SUR = re.compile(rf"{_WS}+sur{_WS}+")
 _UN_SUR = re.compile(rf"(?<![\w-])(une?|1){_WS}+sur{_WS}+$")
 _BILLION = frozenset({"billion", "billions"})
+_HALF_UNITS = lex.TIME_UNITS | {"kilos", "litres", "mètres", "tours"}
 _SECOND = frozenset({"second", "seconde", "seconds", "secondes"})
 _BARE_SCALES = frozenset({"millions", "milliards", "milliers", "billions"})
 _URL = re.compile(r"(?:https?://|www\.)[^\s\]\)>\"»]+")
+
+
+def _currency_before(text: str, start: int) -> re.Match[str] | None:
+    """The currency sign written right before a number ("€1000", "$ 5"), if any."""
+    if _CURRENCY_SIGNS.isdisjoint(text[max(0, start - 2) : start]):
+        return None  # the common case, without a regex call
+    return _PREFIX_CURRENCY.search(text, max(0, start - 2), start)
+
+
+def _ws_then_et(low: str, pos: int) -> bool:
+    """Whether "et" may follow ``pos`` after spaces: False rules out the "... et demi" patterns
+    (they start with spaces then "et") without a regex call."""
+    return "et" in low[pos : pos + 4] or low[pos + 1 : pos + 2].isspace()
 
 
 def _decimal_of_digits(s: str) -> Decimal:
@@ -376,8 +423,21 @@ class _Scanner:
         low = self.low
         result: tuple[str, ...] = ()
         if pos and (low[pos - 1].isspace() or low[pos - 1] in "'’"):
+            window = low[max(0, pos - 48) : pos]
+            if not (
+                "'" in window
+                or "’" in window
+                or "(" in window
+                or "«" in window
+                or '"' in window
+                or "“" in window
+                or "[" in window
+            ):  # no elision to undo, no quote or bracket to strip: the words as they are
+                result = tuple(window.rsplit(None, 5)[-5:])
+                self._tails[pos] = result
+                return result
             words: list[str] = []
-            for t in low[max(0, pos - 48) : pos].replace("’", "'").split()[-5:]:
+            for t in window.replace("’", "'").split()[-5:]:
                 t = t.lstrip('(«"“[')
                 if t == "d'":
                     t = "de"
@@ -419,12 +479,18 @@ class _Scanner:
         j = pos
         while j and text[j - 1] in " \u00a0\u202f\u2009":
             j -= 1
-        if j == pos:
-            return None
-        i = j
-        while i and not text[i - 1].isspace():
-            i -= 1
-        word, start = text[i:j], i
+        if j == pos or not j or text[j - 1].isspace():
+            return None  # no word: glued to it, or only spaces (of another kind) before
+        # the word is what follows the last space of a short window (the whole window when it
+        # starts the text); a word longer than the window is found character by character
+        window = text[max(0, j - 48) : j].rsplit(None, 1)
+        if len(window) == 2 or j <= 48:
+            word, start = window[-1], j - len(window[-1])
+        else:
+            i = j
+            while i and not text[i - 1].isspace():
+                i -= 1
+            word, start = text[i:j], i
         if not word or not (word[0].isalpha()):
             return None
         cut = max(word.rfind("'"), word.rfind("’"))
@@ -457,6 +523,8 @@ class _Scanner:
     def qualifier_before(self, pos: int) -> str | None:
         """The bound or approximation phrase that ends right before ``pos``, if any."""
         words = self.tail(pos)
+        if not words or words[-1] not in _QUALIFIER_LAST_WORDS:
+            return None  # most numbers: no phrase can end with the word before them
         for n in (4, 3, 2, 1):
             if len(words) >= n:
                 phrase = " ".join(words[-n:])
@@ -522,17 +590,20 @@ class _Scanner:
     def _trigger_positions(self) -> list[int]:
         """Where a candidate may start: digit runs, and the words that contain a number stem.
 
-        Finding the stems with ``str.find`` and matching the full pattern only there is several
-        times faster than searching the whole text with the big pattern.
+        Finding the stems with one small pattern and matching the full pattern only there is
+        several times faster than searching the whole text with the big pattern.
         """
         low = self.low
-        found: set[int] = set()
-        for d in _DIGITS_OR_VULGAR.finditer(low):  # one pass for both
-            p = d.start()
-            if p and low[p - 1] in _NUMBER_PREFIX_CHARS:
-                found.add(p - 1)
-            found.add(p)
-        for stem in _STEMS:
+        starts = [d.start() for d in _DIGIT_RUN.finditer(low)]
+        starts += [v.start() for v in _VULGAR.finditer(low)]
+        found = set(starts)
+        found.update(p - 1 for p in starts if p and low[p - 1] in _NUMBER_PREFIX_CHARS)
+        for stem_match in _ANY_STEM.finditer(low):
+            w = stem_match.start()
+            while w and low[w - 1].isalpha():
+                w -= 1
+            found.add(w)
+        for stem in _ASKING_STEMS:
             i = low.find(stem)
             while i != -1:
                 w = i
@@ -555,21 +626,32 @@ class _Scanner:
 
     def _digits(self, m: re.Match[str], atoms: list[_Atom]) -> None:
         start, end = m.start(), m.end()
-        scale_s, pct_s, ord_s = m.group("scale"), m.group("pct"), m.group("ord")
-        core_end = min(
-            e for e in (m.start("scale"), m.start("pct"), m.start("ord"), end) if e != -1
-        )
+        scale_s, pct_s, ord_s = m.group("scale", "pct", "ord")
+        if scale_s is None and pct_s is None and ord_s is None:
+            core_end = end
+        else:
+            core_end = min(
+                e for e in (m.start("scale"), m.start("pct"), m.start("ord"), end) if e != -1
+            )
         core = self.text[start:core_end]
-        try:
-            value = _decimal_of_digits(core)
-        except InvalidOperation:  # pragma: no cover - the pattern only admits digits
-            return
+        plain = core.isdecimal()  # most numbers: a run of digits, nothing to clean or group
+        if plain:
+            value = Decimal(core)
+            if core_end == end:
+                atoms.append(_Atom(start, end, value, "digits"))
+                return
+        else:
+            try:
+                value = _decimal_of_digits(core)
+            except InvalidOperation:  # pragma: no cover - the pattern only admits digits
+                return
         metres = scale_s and self.text[m.end("scale") - 1] == "m"
         if metres and not _CURRENCY_AFTER.match(self.low, m.end("scale")):
             scale_s, end = None, core_end  # "10 m": metres; "10M", "10 M€", "10 m€": millions
         atom = _Atom(start, end, value, "digits")
-        atom.grouped = "," in core or core.count(".") > 1 or bool(_SPACES.search(core))
-        atom.dotted = core.count(".") == 1
+        if not plain:
+            atom.grouped = "," in core or core.count(".") > 1 or bool(_SPACES.search(core))
+            atom.dotted = core.count(".") == 1
         if scale_s:
             key = scale_s.strip(" \u00a0\u202f\u2009").rstrip("s")
             key = key if key in lex.SCALES else key + "s"
@@ -772,7 +854,7 @@ class _Scanner:
                     atom.percent, atom.end = True, pct.end()
                     end = atom.end
             if not atom.ordinal and not atom.percent:
-                extra = _AND_FRACTION.match(low, end)
+                extra = _AND_FRACTION.match(low, end) if _ws_then_et(low, end) else None
                 if extra:  # "un million et demi", "cinq milliards et trois quarts"
                     part = _FRACTION_WORDS[" ".join(extra.group(1).split())]
                     whole = _EXACT.add(value, _times(part, _scale_factor(low[start:end])))
@@ -807,16 +889,12 @@ class _Scanner:
                 if clock is not None:  # "à 16 heures": a time of day, not a duration
                     return clock
             # "deux semaines et demie": one mention, noun inside the span
-            half = _AND_HALF.match(low, unit_end)
-            if (
-                unit
-                and half
-                and unit.lower() in lex.TIME_UNITS | {"kilos", "litres", "mètres", "tours"}
-            ):
+            half = _AND_HALF.match(low, unit_end) if unit and _ws_then_et(low, unit_end) else None
+            if half and unit.lower() in _HALF_UNITS:
                 value = _tidy(value + Decimal("0.5"))
                 end = half.end()
             if not unit:
-                cur = _PREFIX_CURRENCY.search(text, max(0, start - 2), start)
+                cur = _currency_before(text, start)
                 if cur:
                     unit = cur.group().strip()
         if kind is NumberKind.DATE and atom.form != "ndate":
@@ -922,10 +1000,14 @@ class _Scanner:
                 if nxt_word and nxt_word.group(1) in lex.ORDINAL_IDIOM_NEXT:
                     return None  # "premier ministre": a title, not a rank
             return NumberKind.ORDINAL
-        if atom.form == "digits" and _LEADING_ZERO.match(text, start, end):
+        if (
+            atom.form == "digits"
+            and "0" in text[start : start + 2]
+            and _LEADING_ZERO.match(text, start, end)
+        ):
             return NumberKind.IDENTIFIER  # "0800", "0 800 123 456": codes and phones, not amounts
         if atom.form == "digits" and not atom.grouped and not atom.scaled:
-            if _PREFIX_CURRENCY.search(text, max(0, start - 2), start):
+            if _currency_before(text, start):
                 return NumberKind.QUANTITY  # "€1000": an amount, never a year or a name
             digits = text[start:end].lstrip("+-−±")
             year_like = len(digits) == 4 and 1000 <= value <= 2100 and "." not in digits
@@ -1182,6 +1264,10 @@ def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numb
         a = mentions[i]
         if i + 1 < len(mentions):
             b = mentions[i + 1]
+            if b.start - a.end > 6 + len(a.unit):  # too far apart for a range or an evolution
+                out.append(a)
+                i += 1
+                continue
             merged = _range_of(scanner, a, b)
             if merged is not None:
                 out.append(merged)
