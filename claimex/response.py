@@ -25,6 +25,7 @@ from claimex.validation import ValidationReport
 __all__ = [
     "ChunkScope",
     "ClaimList",
+    "judged_scope",
     "judging",
     "reask_message",
     "response_model_for",
@@ -99,6 +100,11 @@ def judging(scope: ChunkScope) -> Iterator[None]:
         yield
     finally:
         _JUDGED_AGAINST.reset(token)
+
+
+def judged_scope() -> ChunkScope | None:
+    """The chunk the answers are judged against now (the enclosing ``judging`` block's)."""
+    return _JUDGED_AGAINST.get()
 
 
 class ClaimList(BaseModel):
