@@ -18,7 +18,7 @@ from claimex.document import Document
 from claimex.errors import ExtractionError
 from claimex.extract_options import ExtractOptions, OnInvalid, Strategy
 from claimex.failures import claims_of_failed_call
-from claimex.keyed import keyed_chunks
+from claimex.keyed import KeyedAnswer, keyed_chunks
 from claimex.llm import Endpoint
 from claimex.merge import dedupe, renumber
 from claimex.passes import MODES, Call, build_call, focuses
@@ -183,7 +183,11 @@ def _provenance(run: Run) -> Provenance:
         embedded=endpoint.embedded,
         prompt=run.prompt.id,
         prompt_sha256=run.prompt.sha256,
-        schema_sha256=schema_sha256(run.options.claim_types),
+        schema_sha256=(
+            KeyedAnswer.schema_sha256()
+            if run.options.strategy == Strategy.KEYED
+            else schema_sha256(run.options.claim_types)
+        ),
         chunks=len(run.doc.chunks(run.options.chunk_chars)),
         second_passes=counters.second_passes,
         calls=counters.calls,

@@ -114,6 +114,12 @@ class ClaimList(BaseModel):
     claims: list[Any]
 
     @classmethod
+    def schema_sha256(cls) -> str:
+        """The hash of the schema the model is shown, for provenance."""
+        schema = cls.model_json_schema()
+        return hashlib.sha256(json.dumps(schema, sort_keys=True).encode()).hexdigest()
+
+    @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
         return _strip_for_model(super().model_json_schema(*args, **kwargs))
 
@@ -167,5 +173,4 @@ def response_model_for(claim_types: Sequence[type[BaseClaim]]) -> type[ClaimList
 
 def schema_sha256(claim_types: Sequence[type[BaseClaim]]) -> str:
     """The hash of the schema a model is shown, for provenance."""
-    schema = response_model_for(claim_types).model_json_schema()
-    return hashlib.sha256(json.dumps(schema, sort_keys=True).encode()).hexdigest()
+    return response_model_for(claim_types).schema_sha256()

@@ -10,7 +10,9 @@ import pytest
 from claimex import extract
 from claimex.document import Document
 from claimex.errors import OptionError
-from claimex.keyed import amount_ids
+from claimex.extract_options import DEFAULT_CLAIM_TYPES
+from claimex.keyed import KeyedAnswer, amount_ids
+from claimex.response import schema_sha256
 from claimex.schemas import ContradictionClaim, QuantitativeClaim, StatementClaim, iter_quantities
 from tests.stub_server import completion, stub_server
 
@@ -160,3 +162,10 @@ def test_without_reasks_one_call_per_chunk() -> None:
 def test_an_unknown_strategy_is_refused_before_any_call() -> None:
     with pytest.raises(OptionError, match="strategy 'fast' is not one of: default, keyed"):
         extract(TEXT, strategy="fast", base_url="http://127.0.0.1:9/v1", model="m")
+
+
+def test_provenance_names_the_keyed_prompt_and_its_answer_shape() -> None:
+    result, _requests = _run(GOOD)
+    p = result.provenance
+    assert p.prompt.startswith("keyed@") and p.calls == 1 and p.reasks == 0
+    assert p.schema_sha256 == KeyedAnswer.schema_sha256() != schema_sha256(DEFAULT_CLAIM_TYPES)
