@@ -213,6 +213,26 @@ def _sentence(doc: Document, m: NumberMention) -> tuple[int, int]:
     return s, e
 
 
+def _pinning_quote(doc: Document, m: NumberMention, sentence: tuple[int, int]) -> str | None:
+    """The fewest words of the amount's sentence, ending with the amount, that occur once in the
+    text: the validator then judges this amount, not an equal number earlier in the sentence.
+    None when the sentence holds it only once (the sentence alone pins it)."""
+    s, e = sentence
+    if len(doc.find(m.text, None, s, e).spans) <= 1:
+        return None
+    left, right = m.start, m.end
+    while left > s or right < e:
+        if left > s:
+            left = doc.text.rfind(" ", s, left - 1) + 1 or s
+        else:
+            space = doc.text.find(" ", right + 1, e)
+            right = e if space < 0 else space
+        phrase = doc.text[left:right].strip()
+        if len(doc.find(phrase).spans) == 1:
+            return phrase
+    return None
+
+
 def _attribution(who: str, doc: Document, m: NumberMention | None) -> Attribution:
     """The model's asserter when the text names it, else the article; the kind from the grammar
     reading when it names one (the final review applies what grammar decides)."""
@@ -232,7 +252,8 @@ def _status(kind: str) -> EpistemicStatus:
 def _amount_claim(key: str, m: NumberMention, entry: dict[str, Any], doc: Document) -> BaseClaim:
     what, kind = _text(entry.get("quoi")), entry.get("type")
     s, e = _sentence(doc, m)
-    q = Quantity(value=m.value, high=m.high, unit=m.unit, qualifier=m.qualifier)
+    q = Quantity(value=m.value, high=m.high, unit=m.unit, qualifier=m.qualifier,
+                 quote=_pinning_quote(doc, m, (s, e)))  # fmt: skip
     common: dict[str, Any] = {
         "id": key,
         "summary": what,

@@ -169,3 +169,19 @@ def test_provenance_names_the_keyed_prompt_and_its_answer_shape() -> None:
     p = result.provenance
     assert p.prompt.startswith("keyed@") and p.calls == 1 and p.reasks == 0
     assert p.schema_sha256 == KeyedAnswer.schema_sha256() != schema_sha256(DEFAULT_CLAIM_TYPES)
+
+
+def test_the_same_number_twice_in_a_sentence_gives_two_covered_amounts() -> None:
+    text = (
+        "Le texte vise les hommes d'au moins 17 ans et les femmes d'au moins 17 ans, selon la loi."
+    )
+    answer = {"n1": _entry("âge des hommes"), "n2": _entry("âge des femmes")}
+    with stub_server(completion(json.dumps(answer))) as server:
+        result = extract(
+            text, base_url=server.base_url, model="stub-model", server_kind="llama-cpp",
+            api_key="none", strategy="keyed",
+        )  # fmt: skip
+    mentions = [(m.start, m.end) for m in amount_ids(Document(text)).values()]
+    spans = [(q.start, q.end) for c in result.claims for _p, q, _e in iter_quantities(c)]
+    assert len(mentions) == 2 and sorted(spans) == mentions
+    assert result.flagged == []
