@@ -185,3 +185,23 @@ def test_the_same_number_twice_in_a_sentence_gives_two_covered_amounts() -> None
     spans = [(q.start, q.end) for c in result.claims for _p, q, _e in iter_quantities(c)]
     assert len(mentions) == 2 and sorted(spans) == mentions
     assert result.flagged == []
+
+
+def test_aextract_runs_the_same_keyed_calls() -> None:
+    import asyncio
+
+    from claimex import aextract
+
+    with stub_server(completion(json.dumps(GOOD))) as server:
+        result = asyncio.run(
+            aextract(
+                TEXT,
+                base_url=server.base_url,
+                model="stub-model",
+                server_kind="llama-cpp",
+                api_key="none",
+                strategy="keyed",
+            )
+        )
+    assert _covered(result) == set(IDS)
+    assert result.provenance.calls == 1
