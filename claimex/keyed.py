@@ -57,8 +57,10 @@ MAX_OTHERS = 3
 MAX_CONTRADICTIONS = 2
 MAX_PHRASE = 80  # characters of "quoi" / "qui": a noun phrase, not a paragraph
 MAX_QUOTE = 160  # characters of a claim without an amount: one clause of the text
-# output tokens allowed: an entry is ~20 tokens; the claims without amounts ~60 each
-TOKENS_PER_ID = 40
+# output tokens allowed (a cap, not a cost): an entry is 30-55 tokens live, up to ~70 when both
+# phrases reach MAX_PHRASE; the claims without amounts ~60 each. At 40 a seed answer whose
+# entries ran long was cut off and all its ids had to be asked again.
+TOKENS_PER_ID = 72
 TOKENS_FOR_THE_REST = 64 + 60 * MAX_OTHERS
 
 Answer = list[BaseClaim] | Exception
