@@ -38,6 +38,12 @@ GOOD = {
 }
 
 
+def _keyed(server: Any) -> dict[str, Any]:
+    """extract()'s arguments for the keyed strategy against a stub server."""
+    return {"base_url": server.base_url, "model": "stub-model", "server_kind": "llama-cpp",
+            "api_key": "none", "strategy": "keyed"}  # fmt: skip
+
+
 def _run(*answers: dict[str, Any] | str, **options: Any) -> tuple[Any, list[dict[str, Any]]]:
     """extract(TEXT, strategy="keyed") against a server answering ``answers`` in turn."""
     replies = (
@@ -46,8 +52,7 @@ def _run(*answers: dict[str, Any] | str, **options: Any) -> tuple[Any, list[dict
     )
     with stub_server(*replies) as server:
         result = extract(
-            TEXT, base_url=server.base_url, model="stub-model", server_kind="llama-cpp",
-            api_key="none", strategy="keyed", **options,
+            TEXT, **_keyed(server), **options,
         )  # fmt: skip
     return result, [json.loads(r["body"]) for r in server.requests]
 
@@ -82,8 +87,7 @@ def test_the_system_prompt_is_the_same_for_every_text() -> None:
     with stub_server(completion(json.dumps({"autres": []}))) as server:
         extract(
             "Le gouvernement a présenté un plan pour la ville ce matin.",
-            base_url=server.base_url, model="stub-model", server_kind="llama-cpp",
-            api_key="none", strategy="keyed",
+            **_keyed(server),
         )  # fmt: skip
     other = json.loads(server.requests[0]["body"])
     assert other["messages"][0] == first[0]["messages"][0]
@@ -178,8 +182,7 @@ def test_the_same_number_twice_in_a_sentence_gives_two_covered_amounts() -> None
     answer = {"n1": _entry("âge des hommes"), "n2": _entry("âge des femmes")}
     with stub_server(completion(json.dumps(answer))) as server:
         result = extract(
-            text, base_url=server.base_url, model="stub-model", server_kind="llama-cpp",
-            api_key="none", strategy="keyed",
+            text, **_keyed(server),
         )  # fmt: skip
     mentions = [(m.start, m.end) for m in amount_ids(Document(text)).values()]
     spans = [(q.start, q.end) for c in result.claims for _p, q, _e in iter_quantities(c)]
@@ -196,11 +199,7 @@ def test_aextract_runs_the_same_keyed_calls() -> None:
         result = asyncio.run(
             aextract(
                 TEXT,
-                base_url=server.base_url,
-                model="stub-model",
-                server_kind="llama-cpp",
-                api_key="none",
-                strategy="keyed",
+                **_keyed(server),
             )
         )
     assert _covered(result) == set(IDS)
