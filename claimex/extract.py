@@ -73,6 +73,8 @@ def extract(
       ``anchors``: list the scanner's amounts in the message to the model;
       ``chunk_chars``: texts longer than this are split on paragraphs and sentences;
       ``check_language``: refuse text that does not look French.
+      ``strategy``: ``default``, or ``keyed`` (one call per chunk: the model names, per amount
+      id, what is counted, who asserts it and the claim type; code builds the claims).
     """
     server, overrides = split_args(kwargs)
     opts = ExtractOptions.build(options, **overrides)

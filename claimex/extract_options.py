@@ -25,6 +25,7 @@ __all__ = [
     "ExtractOptions",
     "OnInvalid",
     "OptionFields",
+    "Strategy",
     "split_args",
 ]
 
@@ -35,6 +36,13 @@ DEFAULT_CLAIM_TYPES: tuple[type[BaseClaim], ...] = (
     ForecastClaim,
     ContradictionClaim,
 )
+
+
+class Strategy(StrEnum):
+    """How a chunk is asked: the default passes, or one call keyed by the scanner's amounts."""
+
+    DEFAULT = "default"  # the claim schema, then one second-pass call per uncovered amount
+    KEYED = "keyed"  # one call per chunk: per amount id, what is counted, who, which type
 
 
 class OnInvalid(StrEnum):
@@ -60,6 +68,7 @@ class ExtractOptions:
     grammar: bool = True
     second_pass: bool = True
     anchors: bool = True
+    strategy: Strategy | str = Strategy.DEFAULT
 
     def __post_init__(self) -> None:
         types = tuple(self.claim_types)
@@ -68,11 +77,13 @@ class ExtractOptions:
                 "claim_types must be one or more BaseClaim subclasses, e.g. (QuantitativeClaim,)"
             )
         policy = one_of("on_invalid", self.on_invalid, OnInvalid)
+        strategy = one_of("strategy", self.strategy, Strategy)
         at_least("max_reasks", self.max_reasks, 0)
         at_least("chunk_chars", self.chunk_chars, 100)
         at_least("max_tokens", self.max_tokens, 1)
         object.__setattr__(self, "claim_types", types)
         object.__setattr__(self, "on_invalid", policy)
+        object.__setattr__(self, "strategy", strategy)
 
     @property
     def policy(self) -> OnInvalid:
@@ -113,6 +124,7 @@ class OptionFields(TypedDict, total=False):
     grammar: bool
     second_pass: bool
     anchors: bool
+    strategy: Strategy | str
 
 
 class ExtractArgs(OptionFields, ServerFields, total=False):

@@ -23,7 +23,7 @@ from claimex.response import ChunkScope, ClaimList, response_model_for
 from claimex.review import review
 from claimex.schemas import BaseClaim
 
-__all__ = ["MAX_SECOND_PASS_CALLS", "MODES", "Call", "build_call", "focuses"]
+__all__ = ["MAX_SECOND_PASS_CALLS", "MODES", "Call", "build_call", "extra_body", "focuses"]
 
 # Second-pass calls per chunk at most (one per uncovered amount): bounds the cost of a table.
 MAX_SECOND_PASS_CALLS = 24
@@ -68,7 +68,7 @@ def focuses(
         yield missing[:1]
 
 
-def _extra_body(kind: ServerKind, schema: dict[str, Any]) -> dict[str, Any] | None:
+def extra_body(kind: ServerKind, schema: dict[str, Any]) -> dict[str, Any] | None:
     """Server-specific grammar constraints (instructor's JSON mode alone only asks for JSON)."""
     if kind is ServerKind.LLAMA_CPP:
         return {"response_format": {"type": "json_object", "schema": schema}}
@@ -112,7 +112,7 @@ def build_call(
     if narrowed and focus is not None:
         # about 80 tokens a claim here: never demand more than max_tokens can hold
         schema["properties"]["claims"]["minItems"] = min(len(focus), options.max_tokens // 100)
-    extra = _extra_body(endpoint.kind, schema)
+    extra = extra_body(endpoint.kind, schema)
     if extra is not None:
         kwargs["extra_body"] = extra
     return Call(rm, kwargs, ChunkScope(doc, window, options.derive))

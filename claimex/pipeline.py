@@ -16,8 +16,9 @@ from typing import Any
 from claimex.checks import check_text
 from claimex.document import Document
 from claimex.errors import ExtractionError
-from claimex.extract_options import ExtractOptions, OnInvalid
+from claimex.extract_options import ExtractOptions, OnInvalid, Strategy
 from claimex.failures import claims_of_failed_call
+from claimex.keyed import KeyedAnswer, keyed_chunks
 from claimex.llm import Endpoint
 from claimex.merge import dedupe, renumber
 from claimex.passes import MODES, Call, build_call, focuses
@@ -82,15 +83,19 @@ class Run:
 def prepare(text: str, options: ExtractOptions, endpoint: Endpoint) -> Run:
     """Check the text and fix everything before the first call."""
     check_text(text, check_language=options.check_language)
-    return Run(
-        Document(text), options, endpoint, load_prompt("extract"),
-        retries_before=endpoint.transport_retries,
-    )  # fmt: skip
+    prompt = load_prompt("keyed" if options.strategy == Strategy.KEYED else "extract")
+    return Run(Document(text), options, endpoint, prompt, retries_before=endpoint.transport_retries)
 
 
 def steps(run: Run) -> Generator[Call, Answer, Extraction]:
     """Every call of the extraction, in order; returns the result once the last is answered."""
     doc, options, counters = run.doc, run.options, run.counters
+    if options.strategy == Strategy.KEYED:
+        keyed, reasks = yield from keyed_chunks(
+            doc, options, run.endpoint, run.prompt, counters.warnings
+        )
+        counters.reasks += reasks
+        return finish(run, keyed)
     chunks = doc.chunks(options.chunk_chars)
     per_chunk: list[list[BaseClaim]] = []
     for index, chunk in enumerate(chunks):
@@ -178,7 +183,11 @@ def _provenance(run: Run) -> Provenance:
         embedded=endpoint.embedded,
         prompt=run.prompt.id,
         prompt_sha256=run.prompt.sha256,
-        schema_sha256=schema_sha256(run.options.claim_types),
+        schema_sha256=(
+            KeyedAnswer.schema_sha256()
+            if run.options.strategy == Strategy.KEYED
+            else schema_sha256(run.options.claim_types)
+        ),
         chunks=len(run.doc.chunks(run.options.chunk_chars)),
         second_passes=counters.second_passes,
         calls=counters.calls,

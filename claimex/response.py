@@ -25,6 +25,7 @@ from claimex.validation import ValidationReport
 __all__ = [
     "ChunkScope",
     "ClaimList",
+    "judged_scope",
     "judging",
     "reask_message",
     "response_model_for",
@@ -101,11 +102,22 @@ def judging(scope: ChunkScope) -> Iterator[None]:
         _JUDGED_AGAINST.reset(token)
 
 
+def judged_scope() -> ChunkScope | None:
+    """The chunk the answers are judged against now (the enclosing ``judging`` block's)."""
+    return _JUDGED_AGAINST.get()
+
+
 class ClaimList(BaseModel):
     """Base of the per-call response model; its numbers are judged by ``review`` against the
     chunk set by ``judging`` (no class state)."""
 
     claims: list[Any]
+
+    @classmethod
+    def schema_sha256(cls) -> str:
+        """The hash of the schema the model is shown, for provenance."""
+        schema = cls.model_json_schema()
+        return hashlib.sha256(json.dumps(schema, sort_keys=True).encode()).hexdigest()
 
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -161,5 +173,4 @@ def response_model_for(claim_types: Sequence[type[BaseClaim]]) -> type[ClaimList
 
 def schema_sha256(claim_types: Sequence[type[BaseClaim]]) -> str:
     """The hash of the schema a model is shown, for provenance."""
-    schema = response_model_for(claim_types).model_json_schema()
-    return hashlib.sha256(json.dumps(schema, sort_keys=True).encode()).hexdigest()
+    return response_model_for(claim_types).schema_sha256()

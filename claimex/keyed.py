@@ -1,0 +1,399 @@
+"""The keyed strategy: one call per chunk, answered per scanner amount id; code builds the claims.
+
+The model does only what needs reading: for each amount of the chunk (marked ``[n3]`` right
+after it) what is counted, who asserts it and the claim type, plus a few claims without an
+amount and the contradictions (pairs of ids). The response grammar enumerates the chunk's ids, so
+no amount is skipped or invented. Code writes everything else from the text: value, qualifier,
+range end and unit from the scanner, the quote (the amount's sentence, found by code), and the
+final ``review`` proves every number and applies what grammar decides, each change listed as a
+``Correction``. Ids whose answer did not come back are asked again once, alone, in their
+sentences.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Generator, Sequence
+from typing import Any
+
+from pydantic import model_validator
+
+from claimex.attribution import sentence_span
+from claimex.document import Document
+from claimex.extract_options import ExtractOptions
+from claimex.failures import server_error
+from claimex.llm import Endpoint
+from claimex.numbers import NumberMention
+from claimex.passes import Call, extra_body
+from claimex.prompts import Prompt
+from claimex.response import ChunkScope, ClaimList, judged_scope
+from claimex.schemas import (
+    Attribution,
+    AttributionKind,
+    BaseClaim,
+    ContradictionClaim,
+    EpistemicStatus,
+    EventClaim,
+    Evidence,
+    ForecastClaim,
+    QuantitativeClaim,
+    Quantity,
+    StatementClaim,
+)
+
+__all__ = [
+    "KeyedAnswer",
+    "amount_ids",
+    "answer_schema",
+    "build_claims",
+    "keyed_call",
+    "keyed_chunks",
+    "keyed_message",
+]
+
+AMOUNT_TYPES = ("quantitative", "forecast", "statement", "event")
+OTHER_TYPES = ("statement", "event", "forecast")
+MAX_OTHERS = 3
+MAX_CONTRADICTIONS = 2
+MAX_PHRASE = 80  # characters of "quoi" / "qui": a noun phrase, not a paragraph
+MAX_QUOTE = 160  # characters of a claim without an amount: one clause of the text
+# output tokens allowed (a cap, not a cost): an entry is 30-55 tokens live, up to ~70 when both
+# phrases reach MAX_PHRASE; the claims without amounts ~60 each. At 40 a seed answer whose
+# entries ran long was cut off and all its ids had to be asked again.
+TOKENS_PER_ID = 72
+TOKENS_FOR_THE_REST = 64 + 60 * MAX_OTHERS
+
+Answer = list[BaseClaim] | Exception
+
+
+def amount_ids(doc: Document) -> dict[str, NumberMention]:
+    """The amounts of the whole text by id, ``n1``, ``n2``... in text order (stable per text)."""
+    return {f"n{i}": m for i, m in enumerate(doc.amounts_in(), 1)}
+
+
+def _ids_in(doc: Document, window: tuple[int, int]) -> list[str]:
+    lo, hi = window
+    return [k for k, m in amount_ids(doc).items() if lo <= m.start and m.end <= hi]
+
+
+def _marked(text: str, lo: int, hi: int, marks: Sequence[tuple[int, str]]) -> str:
+    """``text[lo:hi]`` with `` [id]`` written right after each amount ending inside it."""
+    out, at = [], lo
+    for end, key in sorted(marks):
+        if lo <= at <= end <= hi:
+            out += [text[at:end], f" [{key}]"]
+            at = end
+    out.append(text[at:hi])
+    return "".join(out)
+
+
+def keyed_message(
+    doc: Document, window: tuple[int, int], ids: Sequence[str], *, excerpt: bool = False
+) -> str:
+    """The chunk with its amounts marked by id; with ``excerpt``, only the sentences of ``ids``."""
+    mentions = amount_ids(doc)
+    marks = [(mentions[k].end, k) for k in ids]
+    if not excerpt:
+        return "Article :\n" + _marked(doc.text, window[0], window[1], marks)
+    spans = sorted({_sentence(doc, mentions[k]) for k in ids})
+    parts = [_marked(doc.text, s, e, marks).strip() for s, e in spans]
+    return "Article (extraits) :\n" + "\n".join(parts)
+
+
+def answer_schema(
+    ids: Sequence[str], claim_types: Sequence[type[BaseClaim]], *, others: bool = True
+) -> dict[str, Any]:
+    """The response grammar: one required entry per id, nothing else but the optional parts."""
+    allowed = {t.model_fields["type"].default for t in claim_types}
+    types = [t for t in AMOUNT_TYPES if t in allowed] or ["quantitative"]
+    phrase = {"type": "string", "maxLength": MAX_PHRASE}
+    entry = {
+        "type": "object",
+        "properties": {"quoi": phrase, "qui": phrase, "type": {"enum": types}},
+        "required": ["quoi", "qui", "type"],
+        "additionalProperties": False,
+    }
+    properties: dict[str, Any] = {k: {"$ref": "#/$defs/amount"} for k in ids}
+    other_types = [t for t in OTHER_TYPES if t in allowed]
+    if others and other_types:
+        properties["autres"] = {
+            "type": "array",
+            "maxItems": MAX_OTHERS,
+            "items": {
+                "type": "object",
+                "properties": {
+                    "citation": {"type": "string", "maxLength": MAX_QUOTE},
+                    "qui": phrase,
+                    "type": {"enum": other_types},
+                },
+                "required": ["citation", "qui", "type"],
+                "additionalProperties": False,
+            },
+        }
+    if others and len(ids) > 1 and "contradiction" in allowed:
+        pair = {"type": "array", "items": {"enum": list(ids)}, "minItems": 2, "maxItems": 2}
+        properties["contradictions"] = {"type": "array", "maxItems": MAX_CONTRADICTIONS,
+                                        "items": pair}  # fmt: skip
+    return {
+        "$defs": {"amount": entry},
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+# What instructor's JSON mode pastes into the system prompt: the answer's shape, the same for
+# every chunk, so the whole system prompt stays a prefix the server's KV cache reuses. The ids
+# themselves are enumerated by the grammar of each request (``answer_schema``).
+_PHRASE_SHAPE: dict[str, Any] = {"type": "string"}
+_SHAPE: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": {
+        "type": "object",
+        "properties": {
+            "quoi": _PHRASE_SHAPE,
+            "qui": _PHRASE_SHAPE,
+            "type": {"enum": list(AMOUNT_TYPES)},
+        },
+    },
+    "properties": {
+        "autres": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "citation": _PHRASE_SHAPE,
+                    "qui": _PHRASE_SHAPE,
+                    "type": {"enum": list(OTHER_TYPES)},
+                },
+            },
+        },
+        "contradictions": {"type": "array", "items": {"type": "array", "items": _PHRASE_SHAPE}},
+    },
+}
+
+
+class KeyedAnswer(ClaimList):
+    """The model's answer per amount id, turned into claims by code (``build_claims``) against
+    the chunk of the enclosing ``judging`` block."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _claims_from_ids(cls, data: Any) -> Any:
+        if isinstance(data, str | bytes):
+            data = json.loads(data)
+        scope = judged_scope()
+        if not isinstance(data, dict) or "claims" in data:
+            return data
+        if scope is None:
+            return {"claims": []}
+        return {"claims": build_claims(data, scope.doc, scope.window)}
+
+    @model_validator(mode="after")
+    def _numbers_are_in_the_text(self) -> KeyedAnswer:
+        """Code wrote every number from the scanner: nothing to send back to the model here;
+        the final review proves them all."""
+        return self
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        return json.loads(json.dumps(_SHAPE))  # type: ignore[no-any-return]
+
+
+def _text(value: Any) -> str:
+    return " ".join(value.split())[:MAX_PHRASE] if isinstance(value, str) else ""
+
+
+def _sentence(doc: Document, m: NumberMention) -> tuple[int, int]:
+    g = doc.grammar.get((m.start, m.end))
+    s, e = g.sentence if g is not None else sentence_span(doc.text, m.start, m.end)
+    while s < e and doc.text[s].isspace():
+        s += 1
+    while e > s and doc.text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _pinning_quote(doc: Document, m: NumberMention, sentence: tuple[int, int]) -> str | None:
+    """The fewest words of the amount's sentence, ending with the amount, that occur once in the
+    text: the validator then judges this amount, not an equal number earlier in the sentence.
+    None when the sentence holds it only once (the sentence alone pins it)."""
+    s, e = sentence
+    if len(doc.find(m.text, None, s, e).spans) <= 1:
+        return None
+    left, right = m.start, m.end
+    while left > s or right < e:
+        if left > s:
+            left = doc.text.rfind(" ", s, left - 1) + 1 or s
+        else:
+            space = doc.text.find(" ", right + 1, e)
+            right = e if space < 0 else space
+        phrase = doc.text[left:right].strip()
+        if len(doc.find(phrase).spans) == 1:
+            return phrase
+    return None
+
+
+def _attribution(who: str, doc: Document, m: NumberMention | None) -> Attribution:
+    """The model's asserter when the text names it, else the article; the kind from the grammar
+    reading when it names one (the final review applies what grammar decides)."""
+    source = who if who and doc.find(who).spans else ""
+    if not source:
+        return Attribution()
+    g = doc.grammar.get((m.start, m.end)) if m is not None else None
+    if g is not None and g.attribution.kind is not AttributionKind.ARTICLE:
+        return Attribution(source=source, kind=g.attribution.kind, cue=g.attribution.cue)
+    return Attribution(source=source, kind=AttributionKind.INDIRECT_SPEECH)
+
+
+def _status(kind: str) -> EpistemicStatus:
+    return EpistemicStatus.FORECAST if kind == "forecast" else EpistemicStatus.ASSERTED
+
+
+def _amount_claim(key: str, m: NumberMention, entry: dict[str, Any], doc: Document) -> BaseClaim:
+    what, kind = _text(entry.get("quoi")), entry.get("type")
+    s, e = _sentence(doc, m)
+    q = Quantity(value=m.value, high=m.high, unit=m.unit, qualifier=m.qualifier,
+                 quote=_pinning_quote(doc, m, (s, e)))  # fmt: skip
+    common: dict[str, Any] = {
+        "id": key,
+        "summary": what,
+        "evidence": Evidence(quote=doc.text[s:e]),
+        "attribution": _attribution(_text(entry.get("qui")), doc, m),
+        "status": _status(str(kind)),
+    }
+    if kind == "forecast":
+        return ForecastClaim(what=what or m.text, quantities=[q], **common)
+    if kind == "statement":
+        return StatementClaim(content=what or doc.text[s:e], quantities=[q], **common)
+    if kind == "event":
+        return EventClaim(quantities=[q], **common)
+    return QuantitativeClaim(subject=what or m.unit or m.text, quantity=q, **common)
+
+
+def _other_claim(entry: Any, doc: Document) -> BaseClaim | None:
+    if not isinstance(entry, dict) or not isinstance(entry.get("citation"), str):
+        return None
+    quote = " ".join(entry["citation"].split())
+    if not quote:
+        return None
+    kind = entry.get("type")
+    common: dict[str, Any] = {
+        "evidence": Evidence(quote=quote),
+        "attribution": _attribution(_text(entry.get("qui")), doc, None),
+        "status": _status(str(kind)),
+    }
+    if kind == "forecast":
+        return ForecastClaim(what=quote, **common)
+    if kind == "event":
+        return EventClaim(summary=quote, **common)
+    return StatementClaim(content=quote, **common)
+
+
+def build_claims(raw: dict[str, Any], doc: Document, window: tuple[int, int]) -> list[BaseClaim]:
+    """Claims from a keyed answer: one per answered id of ``window`` (its ``id`` is the amount
+    id), the claims without amounts, and contradictions between answered ids."""
+    mentions = amount_ids(doc)
+    inside = set(_ids_in(doc, window))
+    claims: list[BaseClaim] = [
+        _amount_claim(key, mentions[key], entry, doc)
+        for key, entry in raw.items()
+        if key in inside and isinstance(entry, dict)
+    ]
+    by_id = {c.id: c for c in claims}
+    others = raw.get("autres")
+    for entry in others[:MAX_OTHERS] if isinstance(others, list) else []:
+        claim = _other_claim(entry, doc)
+        if claim is not None:
+            claims.append(claim)
+    pairs = raw.get("contradictions")
+    for pair in pairs[:MAX_CONTRADICTIONS] if isinstance(pairs, list) else []:
+        if not isinstance(pair, list) or len(pair) != 2:
+            continue
+        a, b = (by_id.get(k) if isinstance(k, str) else None for k in pair)
+        if a is None or b is None or a is b:
+            continue
+        claims.append(
+            ContradictionClaim(
+                claim_ids=[a.id, b.id],
+                point=b.summary or a.summary or "chiffres contradictoires",
+                evidence=b.evidence.model_copy(),
+                attribution=b.attribution.model_copy(),
+            )
+        )
+    return claims
+
+
+def keyed_call(
+    doc: Document,
+    window: tuple[int, int],
+    ids: Sequence[str],
+    options: ExtractOptions,
+    endpoint: Endpoint,
+    prompt: Prompt,
+    *,
+    reask: bool = False,
+) -> Call:
+    """One keyed request: the chunk marked by id (a re-ask: only the sentences of ``ids``) and a
+    grammar enumerating ``ids``. instructor never re-asks it (``max_retries=0``): the core asks
+    again for the missing ids only."""
+    budget = TOKENS_PER_ID * len(ids) + (64 if reask else TOKENS_FOR_THE_REST)
+    kwargs: dict[str, Any] = {
+        "model": endpoint.model,
+        "messages": [
+            {"role": "system", "content": prompt.text},
+            {"role": "user", "content": keyed_message(doc, window, ids, excerpt=reask)},
+        ],
+        "response_model": KeyedAnswer,
+        "max_retries": 0,
+        "temperature": options.temperature,
+        "max_tokens": min(options.max_tokens, budget),
+    }
+    extra = extra_body(endpoint.kind, answer_schema(ids, options.claim_types, others=not reask))
+    if extra is not None:
+        kwargs["extra_body"] = extra
+    return Call(KeyedAnswer, kwargs, ChunkScope(doc, window, options.derive))
+
+
+def keyed_chunks(
+    doc: Document,
+    options: ExtractOptions,
+    endpoint: Endpoint,
+    prompt: Prompt,
+    warnings: list[str],
+) -> Generator[Call, Answer, tuple[list[list[BaseClaim]], int]]:
+    """One call per chunk, then (``max_reasks`` > 0) one for the ids it did not answer.
+
+    Returns each chunk's claims and the count of re-asks; a server error is raised, an answer
+    that was not usable JSON counts as no answer (its ids are asked again).
+    """
+    chunks = doc.chunks(options.chunk_chars)
+    per_chunk: list[list[BaseClaim]] = []
+    reasks = 0
+    for index, chunk in enumerate(chunks):
+        window = (chunk.start, chunk.end)
+        asked = _ids_in(doc, window)
+        claims: list[BaseClaim] = []
+        missing = asked
+        for attempt in range(1 + min(options.max_reasks, 1)):
+            if attempt and not missing:
+                break
+            reasks += attempt
+            answer = yield keyed_call(doc, window, missing, options, endpoint, prompt,
+                                      reask=bool(attempt))  # fmt: skip
+            if isinstance(answer, Exception):
+                error = server_error(answer, endpoint.server)
+                if error is not None:
+                    raise error from None
+                answer = []
+            claims += answer
+            done = {c.id for c in claims}
+            missing = [k for k in missing if k not in done]
+        if missing:
+            warnings.append(
+                f"chunk {index + 1}/{len(chunks)}: no usable answer for amount(s) "
+                f"{', '.join(missing)}; they stay uncovered"
+            )
+        per_chunk.append(claims)
+    return per_chunk, reasks
