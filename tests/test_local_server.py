@@ -203,4 +203,5 @@ def test_a_cpu_without_avx2_is_told_to_build_for_itself(tmp_path: Path) -> None:
     cpuinfo.write_text("flags : fpu sse3 ssse3 sse4_2\n")  # a low-end laptop: no AVX at all
     message = explain_crash(-signal.SIGILL, log, when="on its first completion", cpuinfo=cpuinfo)
     assert "uses AVX, AVX2, FMA, which this CPU lacks" in message
-    assert "-DGGML_NATIVE=ON" in message and "-mno-amx-int8" in message
+    assert "CFLAGS=-mno-amx-int8 CXXFLAGS=-mno-amx-int8 pip install" in message
+    assert "GGML_NATIVE=OFF" not in message  # the portable build needs the AVX2 it lacks
