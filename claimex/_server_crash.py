@@ -21,6 +21,7 @@ __all__ = [
     "describe_exit",
     "explain_crash",
     "log_tail",
+    "quote_tail",
     "rebuild_command",
 ]
 
@@ -80,6 +81,11 @@ def log_tail(path: Path, lines: int = 3, width: int = 160) -> list[str]:
     return [line if len(line) <= width else line[: width - 1] + "…" for line in kept[-lines:]]
 
 
+def quote_tail(path: Path) -> str:
+    """The last lines of a log as one quoted line: ``«…» ⏎ «…»``, or ``(empty)``."""
+    return " ⏎ ".join(f"«{line}»" for line in log_tail(path)) or "(empty)"
+
+
 def build_features(log_text: str) -> set[str]:
     """The CPU features a llama.cpp build uses, from its log's ``CPU : SSE3 = 1 | …`` line."""
     for line in reversed(log_text.splitlines()):
@@ -125,11 +131,9 @@ def explain_crash(
 ) -> str:
     """One line: what died, when, the last lines of its log, the log's path, and what to do."""
     how = describe_exit(returncode)
-    tail = log_tail(log_path)
-    quoted = " ⏎ ".join(f"«{line}»" for line in tail) or "(empty)"
     head = (
         f"the embedded model server died {when} ({how}); "
-        f"its log ends with {quoted}; full log: {log_path}"
+        f"its log ends with {quote_tail(log_path)}; full log: {log_path}"
     )
     native = returncode is not None and returncode < 0 and -returncode in _NATIVE_CRASHES
     if native:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import httpx2 as httpx
 
-from claimex._server_crash import explain_crash, log_tail
+from claimex._server_crash import explain_crash, log_tail, quote_tail
 from claimex._server_registry import ServerRegistry, ServerState
 from claimex.errors import LocalModelError, LocalServerCrash
 
@@ -320,10 +320,9 @@ class LocalServer:
         if self.process.poll() is not None:
             raise self._crashed(self.process.returncode, when="on its first completion")
         self._terminate(self.pid)
-        tail = " ⏎ ".join(f"«{line}»" for line in log_tail(self.log_path))
         raise LocalModelError(
             f"the embedded model server started but its first completion failed ({failure}); "
-            f"its log ends with {tail or '(empty)'}; full log: {self.log_path}"
+            f"its log ends with {quote_tail(self.log_path)}; full log: {self.log_path}"
         )
 
     def _crashed(self, returncode: int | None, *, when: str) -> LocalServerCrash:
