@@ -28,7 +28,9 @@ CLAIMS_GOLD = GOLD.parent / "gold-claims"
 MIN_COVERED = 12  # of 12 gold amounts
 MAX_TOKENS_PER_GOLD_AMOUNT = 400  # issue 11's target (the default: ~1,500)
 # source, attribution kind, status right on covered amounts: (high-confidence lines, all lines)
-MIN_CLAIM_LAYER = {"source": (6, 9), "kind": (6, 10), "status": (6, 10)}
+# Recorded with keyed@2, whose examples no longer quote the seed: keyed@1 named "Kyrylo Budanov"
+# and the South Korean agency in its prompt and reached (6, 9) on source, a fit to this text.
+MIN_CLAIM_LAYER = {"source": (6, 7), "kind": (6, 7), "status": (6, 10)}
 
 
 @cache
