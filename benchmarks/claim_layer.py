@@ -1,13 +1,14 @@
-"""The claim layer: the recorded model alone, the model with grammar applied, grammar alone.
+"""The claim layer: the recorded claims strategy alone and with grammar, the keyed default, grammar alone.
 
 Usage: python -m benchmarks.claim_layer   (from the repository root; replays cassettes/, offline)
 
 For every gold amount of tests/data/gold-claims, prints source, attribution-kind and status
 accuracy (high-confidence lines / all lines), per text and for the development texts (seed,
 wikinews-001..003), the held-out texts (wikinews-004..005) and all: the recorded runs of the
-embedded model replayed twice in this one run, as the model wrote them (``grammar=False``) and
-with what grammar decides applied in the final review (the default), both on the amounts they
-cover; then claimex.attribution alone (on every amount), with the ratios; then the amounts
+embedded model with ``strategy="claims"`` replayed twice in this one run, as the model wrote
+them (``grammar=False``) and with what grammar decides applied in the final review, both on the
+amounts they cover; the recorded keyed runs (the default strategy: grammar decides, hints, the
+model reads the rest); then claimex.attribution alone (on every amount), with the ratios; then the amounts
 metrics of both replays (they must not move: grammar never touches a number); then how often
 the answers grammar calls *decided* are right.
 """
@@ -80,19 +81,23 @@ def _ratios(after: ClaimLayerScore, before: ClaimLayerScore) -> str:
     )
 
 
-WHO = ("model", "+grammar", "code")
+WHO = ("model", "+grammar", "keyed", "code")
 
 
 def main() -> None:
     texts = gold_texts(GOLD, EXAMPLES)
     layers: dict[str, dict[str, ClaimLayerScore]] = {who: {} for who in WHO}
-    amounts: dict[str, dict[str, DocScore]] = {"model": {}, "+grammar": {}}
+    amounts: dict[str, dict[str, DocScore]] = {"model": {}, "+grammar": {}, "keyed": {}}
     decided: dict[str, dict[str, list[int]]] = {}
     for name, (_path, body) in texts.items():
         lines = load_gold_claims(CLAIMS_GOLD / f"{name}.jsonl")
         gold = load_gold(GOLD / f"{name}.jsonl")
-        for who, grammar in (("model", False), ("+grammar", True)):
-            result = run(name, grammar=grammar)
+        for who, case, grammar in (
+            ("model", f"claims-{name}", False),
+            ("+grammar", f"claims-{name}", True),
+            ("keyed", name, True),
+        ):
+            result = run(case, grammar=grammar)
             layers[who][name] = score_claims(name, result, gold, lines)
             amounts[who][name] = score(name, result, gold)
         layers["code"][name] = score_grammar(name, body, lines)
@@ -114,6 +119,8 @@ def main() -> None:
               f"{_ratios(sums['+grammar'], sums['model'])}")  # fmt: skip
         print(f"{group:14s} {'code/model':10s} {'':3s} {'':3s}  "
               f"{_ratios(sums['code'], sums['model'])}")  # fmt: skip
+        print(f"{group:14s} {'keyed/model':10s} {'':3s} {'':3s}  "
+              f"{_ratios(sums['keyed'], sums['model'])}")  # fmt: skip
     print()
     print(
         "amounts (all six): covered/gold  recall  value precision  qualifier acc.  wrong verified"

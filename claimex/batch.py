@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from claimex.errors import ClaimexError, InputError, OptionError
 from claimex.extract import run_async
-from claimex.extract_options import ExtractArgs, ExtractOptions, OnInvalid, split_args
+from claimex.extract_options import ExtractArgs, ExtractOptions, OnInvalid, Strategy, split_args
 from claimex.llm import Endpoint, ServerFields, ServerKind, check_base_url, resolve_endpoint
 from claimex.options import at_least, one_of
 from claimex.output import open_jsonl
@@ -176,6 +176,8 @@ def check_options(concurrency: object, options: dict[str, Any], *, flags: bool =
         at_least(name("max_reasks"), options["max_reasks"], 0)
     if "on_invalid" in options:
         one_of(name("on_invalid"), options["on_invalid"], OnInvalid)
+    if "strategy" in options:
+        one_of(name("strategy"), options["strategy"], Strategy)
     if options.get("server_kind"):
         one_of(name("server_kind"), options["server_kind"], ServerKind)
     if options.get("client") is None:

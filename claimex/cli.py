@@ -142,9 +142,19 @@ def extract(
     concurrency: Annotated[int, typer.Option(help="Requests in flight at once.")] = 1,
     max_reasks: Annotated[int, typer.Option(help="Validation re-asks per chunk.")] = 1,
     on_invalid: Annotated[str, typer.Option(help="keep, drop or raise.")] = "keep",
+    strategy: Annotated[
+        str,
+        typer.Option(
+            help="keyed (one call per chunk, keyed by the text's amounts) or claims (the model "
+            "fills the claim schemas, then one call per uncovered amount; several times the cost)."
+        ),
+    ] = "keyed",
     second_pass: Annotated[
         bool,
-        typer.Option("--second-pass/--no-second-pass", help="Ask again about uncovered numbers."),
+        typer.Option(
+            "--second-pass/--no-second-pass",
+            help="With --strategy claims: ask again about uncovered numbers.",
+        ),
     ] = True,
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")
@@ -181,6 +191,7 @@ def extract(
         options: dict[str, Any] = {
             "model": model, "base_url": base_url, "server_kind": server_kind,
             "max_reasks": max_reasks, "on_invalid": on_invalid, "second_pass": second_pass,
+            "strategy": strategy,
         }  # fmt: skip
         check_options(concurrency, options, flags=True)
         run: Any = extract_many

@@ -69,12 +69,15 @@ def extract(
       in its quote (each change listed in ``Extraction.corrections``);
       ``grammar``: once the model has answered, set the status and attribution of a claim on
       amounts where French grammar decides them (``claimex.attribution``; each change listed);
-      ``second_pass``: ask once more about the amounts of the text no claim covers yet;
-      ``anchors``: list the scanner's amounts in the message to the model;
+      ``second_pass`` (``claims``): ask once more about the amounts no claim covers yet;
+      ``anchors`` (``claims``): list the scanner's amounts in the message to the model;
       ``chunk_chars``: texts longer than this are split on paragraphs and sentences;
       ``check_language``: refuse text that does not look French.
-      ``strategy``: ``default``, or ``keyed`` (one call per chunk: the model names, per amount
-      id, what is counted, who asserts it and the claim type; code builds the claims).
+      ``strategy``: ``keyed`` (the default: one call per chunk, in which the model names, per
+      amount of the text, what is counted and, where grammar does not decide it, who asserts
+      it; code builds the claims, their status and type from French grammar), or ``claims``
+      (the model fills the claim schemas, your own ``BaseClaim`` subclasses too, then one call
+      per uncovered amount: ``second_pass``, ``anchors`` and the re-asks apply to it).
     """
     server, overrides = split_args(kwargs)
     opts = ExtractOptions.build(options, **overrides)

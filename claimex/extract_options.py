@@ -39,10 +39,10 @@ DEFAULT_CLAIM_TYPES: tuple[type[BaseClaim], ...] = (
 
 
 class Strategy(StrEnum):
-    """How a chunk is asked: the default passes, or one call keyed by the scanner's amounts."""
+    """How a chunk is asked: one call keyed by the scanner's amounts, or the claim schemas."""
 
-    DEFAULT = "default"  # the claim schema, then one second-pass call per uncovered amount
-    KEYED = "keyed"  # one call per chunk: per amount id, what is counted, who, which type
+    KEYED = "keyed"  # one call per chunk: per amount id, what is counted and who says it
+    CLAIMS = "claims"  # the model fills the claim schemas, then one call per uncovered amount
 
 
 class OnInvalid(StrEnum):
@@ -68,7 +68,7 @@ class ExtractOptions:
     grammar: bool = True
     second_pass: bool = True
     anchors: bool = True
-    strategy: Strategy | str = Strategy.DEFAULT
+    strategy: Strategy | str = Strategy.KEYED
 
     def __post_init__(self) -> None:
         types = tuple(self.claim_types)
@@ -81,6 +81,8 @@ class ExtractOptions:
         at_least("max_reasks", self.max_reasks, 0)
         at_least("chunk_chars", self.chunk_chars, 100)
         at_least("max_tokens", self.max_tokens, 1)
+        if strategy is Strategy.KEYED:
+            _check_keyed(types)
         object.__setattr__(self, "claim_types", types)
         object.__setattr__(self, "on_invalid", policy)
         object.__setattr__(self, "strategy", strategy)
@@ -101,6 +103,21 @@ class ExtractOptions:
             )
         merged = {f.name: getattr(base, f.name) for f in fields(cls)} if base else {}
         return cls(**{**merged, **changes})
+
+
+def _check_keyed(types: tuple[type[BaseClaim], ...]) -> None:
+    """The keyed strategy builds amounts as quantitative or forecast claims, and no user type."""
+    custom = [t.__name__ for t in types if t not in DEFAULT_CLAIM_TYPES]
+    if custom:
+        raise OptionError(
+            f"claim type(s) {', '.join(custom)} need the model to fill their fields: pass "
+            "strategy='claims' (the keyed strategy builds only the built-in claim types)"
+        )
+    if QuantitativeClaim not in types or ForecastClaim not in types:
+        raise OptionError(
+            "the keyed strategy makes every amount a QuantitativeClaim or a ForecastClaim: keep "
+            "both in claim_types, or pass strategy='claims'"
+        )
 
 
 def split_args(args: ExtractArgs) -> tuple[ServerFields, OptionFields]:

@@ -1,29 +1,31 @@
 """The keyed strategy: one call per chunk, answered per scanner amount id; code builds the claims.
 
 The model does only what needs reading: for each amount of the chunk (marked ``[n3]`` right
-after it) what is counted, who asserts it and the claim type, plus a few claims without an
-amount and the contradictions (pairs of ids). The response grammar enumerates the chunk's ids, so
-no amount is skipped or invented. Code writes everything else from the text: value, qualifier,
-range end and unit from the scanner, the quote (the amount's sentence, found by code), and the
-final ``review`` proves every number and applies what grammar decides, each change listed as a
-``Correction``. Ids whose answer did not come back are asked again once, alone, in their
-sentences.
+after it) what is counted, and who asserts it where French grammar does not decide it (where it
+only suggests an asserter, the suggestion goes with the message as a hint); plus a few claims
+without an amount and the contradictions (pairs of ids). The response grammar enumerates the
+chunk's ids, so no amount is skipped or invented. Code writes everything else from the text:
+value, qualifier, range end and unit from the scanner, the quote (the amount's sentence), the
+status and the claim type from grammar (``forecast`` for a plan or a prediction, else
+``quantitative``), and the final ``review`` proves every number and applies what grammar
+decides, each change listed as a ``Correction``. Ids whose answer did not come back are asked
+again once, alone, in their sentences.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Generator, Sequence
+from collections.abc import Collection, Generator, Sequence
 from typing import Any
 
 from pydantic import model_validator
 
-from claimex.attribution import sentence_span
+from claimex.attribution import AmountGrammar, sentence_span
 from claimex.document import Document
 from claimex.extract_options import ExtractOptions
 from claimex.failures import server_error
 from claimex.llm import Endpoint
-from claimex.numbers import NumberMention
+from claimex.numbers import NumberKind, NumberMention
 from claimex.passes import Call, extra_body
 from claimex.prompts import Prompt
 from claimex.response import ChunkScope, ClaimList, judged_scope
@@ -45,13 +47,15 @@ __all__ = [
     "KeyedAnswer",
     "amount_ids",
     "answer_schema",
+    "asserter_decided",
     "build_claims",
     "keyed_call",
     "keyed_chunks",
     "keyed_message",
 ]
 
-AMOUNT_TYPES = ("quantitative", "forecast", "statement", "event")
+CLAIM_KINDS = frozenset({NumberKind.QUANTITY, NumberKind.PERCENT})
+"""The amounts a claim is made for: durations, like dates, are when a claim holds, not what."""
 OTHER_TYPES = ("statement", "event", "forecast")
 MAX_OTHERS = 3
 MAX_CONTRADICTIONS = 2
@@ -67,8 +71,29 @@ Answer = list[BaseClaim] | Exception
 
 
 def amount_ids(doc: Document) -> dict[str, NumberMention]:
-    """The amounts of the whole text by id, ``n1``, ``n2``... in text order (stable per text)."""
-    return {f"n{i}": m for i, m in enumerate(doc.amounts_in(), 1)}
+    """The quantities and percents of the whole text by id, ``n1``, ``n2``... in text order
+    (stable per text)."""
+    amounts = [m for m in doc.amounts_in() if m.kind in CLAIM_KINDS]
+    return {f"n{i}": m for i, m in enumerate(amounts, 1)}
+
+
+def _reading(doc: Document, m: NumberMention) -> AmountGrammar | None:
+    return doc.grammar.get((m.start, m.end))
+
+
+def asserter_decided(doc: Document, key: str) -> bool:
+    """Whether grammar decides who asserts amount ``key``: then the model is not asked."""
+    g = _reading(doc, amount_ids(doc)[key])
+    return g is not None and g.attribution.decided
+
+
+def _hint(doc: Document, key: str) -> str | None:
+    """The asserter grammar suggests for ``key`` without deciding it, as one line for the model."""
+    g = _reading(doc, amount_ids(doc)[key])
+    if g is None or g.attribution.decided or not g.attribution.source:
+        return None
+    cue = f" (« {g.attribution.cue} »)" if g.attribution.cue else ""
+    return f"- {key} : qui = {g.attribution.source} ?{cue}"
 
 
 def _ids_in(doc: Document, window: tuple[int, int]) -> list[str]:
@@ -88,32 +113,50 @@ def _marked(text: str, lo: int, hi: int, marks: Sequence[tuple[int, str]]) -> st
 
 
 def keyed_message(
-    doc: Document, window: tuple[int, int], ids: Sequence[str], *, excerpt: bool = False
+    doc: Document,
+    window: tuple[int, int],
+    ids: Sequence[str],
+    *,
+    excerpt: bool = False,
+    hints: bool = True,
 ) -> str:
-    """The chunk with its amounts marked by id; with ``excerpt``, only the sentences of ``ids``."""
+    """The chunk with its amounts marked by id (with ``excerpt``, only the sentences of ``ids``),
+    then, with ``hints``, the asserters grammar suggests but does not decide."""
     mentions = amount_ids(doc)
     marks = [(mentions[k].end, k) for k in ids]
     if not excerpt:
-        return "Article :\n" + _marked(doc.text, window[0], window[1], marks)
-    spans = sorted({_sentence(doc, mentions[k]) for k in ids})
-    parts = [_marked(doc.text, s, e, marks).strip() for s, e in spans]
-    return "Article (extraits) :\n" + "\n".join(parts)
+        body = "Article :\n" + _marked(doc.text, window[0], window[1], marks)
+    else:
+        spans = sorted({_sentence(doc, mentions[k]) for k in ids})
+        parts = [_marked(doc.text, s, e, marks).strip() for s, e in spans]
+        body = "Article (extraits) :\n" + "\n".join(parts)
+    lines = [h for k in ids if (h := _hint(doc, k)) is not None] if hints else []
+    return body if not lines else body + "\n\nIndices (à vérifier) :\n" + "\n".join(lines)
 
 
 def answer_schema(
-    ids: Sequence[str], claim_types: Sequence[type[BaseClaim]], *, others: bool = True
+    ids: Sequence[str],
+    claim_types: Sequence[type[BaseClaim]],
+    *,
+    known: Collection[str] = (),
+    others: bool = True,
 ) -> dict[str, Any]:
-    """The response grammar: one required entry per id, nothing else but the optional parts."""
+    """The response grammar: one required entry per id, nothing else but the optional parts.
+    An id of ``known`` (grammar decides its asserter) is asked only what it counts."""
     allowed = {t.model_fields["type"].default for t in claim_types}
-    types = [t for t in AMOUNT_TYPES if t in allowed] or ["quantitative"]
     phrase = {"type": "string", "maxLength": MAX_PHRASE}
-    entry = {
-        "type": "object",
-        "properties": {"quoi": phrase, "qui": phrase, "type": {"enum": types}},
-        "required": ["quoi", "qui", "type"],
-        "additionalProperties": False,
+
+    def entry(*names: str) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "properties": {n: phrase for n in names},
+            "required": list(names),
+            "additionalProperties": False,
+        }
+
+    properties: dict[str, Any] = {
+        k: {"$ref": "#/$defs/counted" if k in known else "#/$defs/amount"} for k in ids
     }
-    properties: dict[str, Any] = {k: {"$ref": "#/$defs/amount"} for k in ids}
     other_types = [t for t in OTHER_TYPES if t in allowed]
     if others and other_types:
         properties["autres"] = {
@@ -135,7 +178,7 @@ def answer_schema(
         properties["contradictions"] = {"type": "array", "maxItems": MAX_CONTRADICTIONS,
                                         "items": pair}  # fmt: skip
     return {
-        "$defs": {"amount": entry},
+        "$defs": {"amount": entry("quoi", "qui"), "counted": entry("quoi")},
         "type": "object",
         "properties": properties,
         "required": list(properties),
@@ -151,11 +194,8 @@ _SHAPE: dict[str, Any] = {
     "type": "object",
     "additionalProperties": {
         "type": "object",
-        "properties": {
-            "quoi": _PHRASE_SHAPE,
-            "qui": _PHRASE_SHAPE,
-            "type": {"enum": list(AMOUNT_TYPES)},
-        },
+        "properties": {"quoi": _PHRASE_SHAPE, "qui": _PHRASE_SHAPE},
+        "required": ["quoi"],
     },
     "properties": {
         "autres": {
@@ -252,24 +292,21 @@ def _status(kind: str) -> EpistemicStatus:
 
 
 def _amount_claim(key: str, m: NumberMention, entry: dict[str, Any], doc: Document) -> BaseClaim:
-    what, kind = _text(entry.get("quoi")), entry.get("type")
+    """What the model said of one amount, as a quantitative claim on the amount's sentence. Its
+    status, its claim type (``forecast``) and, where grammar reads it, who asserts it are set by
+    the final review from the text's grammar, each change a ``Correction``."""
+    what = _text(entry.get("quoi"))
     s, e = _sentence(doc, m)
     q = Quantity(value=m.value, high=m.high, unit=m.unit, qualifier=m.qualifier,
                  quote=_pinning_quote(doc, m, (s, e)))  # fmt: skip
-    common: dict[str, Any] = {
-        "id": key,
-        "summary": what,
-        "evidence": Evidence(quote=doc.text[s:e]),
-        "attribution": _attribution(_text(entry.get("qui")), doc, m),
-        "status": _status(str(kind)),
-    }
-    if kind == "forecast":
-        return ForecastClaim(what=what or m.text, quantities=[q], **common)
-    if kind == "statement":
-        return StatementClaim(content=what or doc.text[s:e], quantities=[q], **common)
-    if kind == "event":
-        return EventClaim(quantities=[q], **common)
-    return QuantitativeClaim(subject=what or m.unit or m.text, quantity=q, **common)
+    return QuantitativeClaim(
+        id=key,
+        summary=what,
+        subject=what or m.unit or m.text,
+        quantity=q,
+        evidence=Evidence(quote=doc.text[s:e]),
+        attribution=_attribution(_text(entry.get("qui")), doc, m),
+    )
 
 
 def _other_claim(entry: Any, doc: Document) -> BaseClaim | None:
@@ -343,14 +380,20 @@ def keyed_call(
         "model": endpoint.model,
         "messages": [
             {"role": "system", "content": prompt.text},
-            {"role": "user", "content": keyed_message(doc, window, ids, excerpt=reask)},
+            {
+                "role": "user",
+                "content": keyed_message(doc, window, ids, excerpt=reask, hints=options.grammar),
+            },
         ],
         "response_model": KeyedAnswer,
         "max_retries": 0,
         "temperature": options.temperature,
         "max_tokens": min(options.max_tokens, budget),
     }
-    extra = extra_body(endpoint.kind, answer_schema(ids, options.claim_types, others=not reask))
+    # with grammar on, an amount whose asserter grammar decides is asked only what it counts
+    known = [k for k in ids if asserter_decided(doc, k)] if options.grammar else []
+    schema = answer_schema(ids, options.claim_types, known=known, others=not reask)
+    extra = extra_body(endpoint.kind, schema)
     if extra is not None:
         kwargs["extra_body"] = extra
     return Call(KeyedAnswer, kwargs, ChunkScope(doc, window, options.derive))

@@ -44,6 +44,7 @@ class Counters:
     reasks: int = 0
     second_passes: int = 0
     tokens_in: int = 0
+    tokens_cached: int | None = None  # None until a server says how many it read from its cache
     tokens_out: int = 0
     warnings: list[str] = field(default_factory=list)
     responses: list[Any] = field(default_factory=list)
@@ -55,6 +56,10 @@ class Counters:
         if usage is not None:
             self.tokens_in += _token_count(getattr(usage, "prompt_tokens", 0))
             self.tokens_out += _token_count(getattr(usage, "completion_tokens", 0))
+            details = getattr(usage, "prompt_tokens_details", None)
+            cached = getattr(details, "cached_tokens", None)
+            if isinstance(cached, int) and not isinstance(cached, bool) and cached >= 0:
+                self.tokens_cached = (self.tokens_cached or 0) + cached
 
 
 def _token_count(value: object) -> int:
@@ -137,7 +142,8 @@ def finish(run: Run, per_chunk: list[list[BaseClaim]]) -> Extraction:
     """Merge the chunks' claims, review them against the whole text, apply ``on_invalid``."""
     doc, options = run.doc, run.options
     claims = renumber(per_chunk, doc.chunks(options.chunk_chars))
-    reviewed = review(claims, doc, derive=options.derive, grammar=options.grammar)
+    keyed = options.strategy is Strategy.KEYED  # the model was not asked the status: hints fill it
+    reviewed = review(claims, doc, derive=options.derive, grammar=options.grammar, hints=keyed)
     deduped, ids = dedupe(reviewed.report)
     report = reviewed.report if len(deduped) == len(claims) else validate(deduped, doc)
     flagged = report.flagged
@@ -194,6 +200,7 @@ def _provenance(run: Run) -> Provenance:
         reasks=counters.reasks,
         transport_retries=endpoint.transport_retries - run.retries_before,
         tokens_in=counters.tokens_in,
+        tokens_cached=counters.tokens_cached,
         tokens_out=counters.tokens_out,
         wall_seconds=round(time.perf_counter() - run.started, 3),
         started_at=run.started_at,

@@ -38,6 +38,11 @@ class Provenance(BaseModel):
     reasks: int = 0
     transport_retries: int = 0
     tokens_in: int = 0
+    tokens_cached: int | None = Field(
+        default=None,
+        description="Of tokens_in, those the server says it read from its prompt cache; None "
+        "when the server does not say (llama-cpp-python's server does not).",
+    )
     tokens_out: int = 0
     wall_seconds: float = 0.0
     started_at: str = ""

@@ -9,8 +9,11 @@ inside instructor's re-ask loop and the final review of a result are the same fu
 
 With ``grammar=True`` (the final review of ``extract``), a claim whose verified numbers sit on
 amounts also takes what French grammar *decides* about them (``claimex.attribution``): who
-asserts it and how, and how firmly. The re-ask loop never sees those readings: they cannot
-change what is sent back to the model.
+asserts it and how, and how firmly. With ``hints=True`` as well (the keyed strategy, where the
+model is never asked the status), what grammar only *suggests* fills what nobody said: the
+status, and the asserter of a claim the model left to the article; and a quantitative claim
+whose status ends ``forecast`` becomes a ``ForecastClaim``. The re-ask loop never sees those
+readings: they cannot change what is sent back to the model.
 """
 
 from __future__ import annotations
@@ -21,7 +24,13 @@ from dataclasses import dataclass
 
 from claimex.attribution import AmountGrammar
 from claimex.document import Document
-from claimex.schemas import BaseClaim, EpistemicStatus, iter_quantities
+from claimex.schemas import (
+    BaseClaim,
+    EpistemicStatus,
+    ForecastClaim,
+    QuantitativeClaim,
+    iter_quantities,
+)
 from claimex.validation import Correction, ValidationReport, derive_from_text, validate
 
 __all__ = ["Review", "review"]
@@ -47,13 +56,15 @@ def review(
     *,
     derive: bool = True,
     grammar: bool = False,
+    hints: bool = False,
     window: tuple[int, int] | None = None,
 ) -> Review:
     """Align, derive and validate copies of ``claims`` against ``doc`` (or its ``window``).
 
     With ``derive=False`` the model's own qualifiers, range ends, scales and statuses are judged
     as written. With ``grammar=True`` the status and attribution that grammar decides for the
-    amounts a claim's verified numbers sit on replace the model's (``_apply_grammar``).
+    amounts a claim's verified numbers sit on replace the model's (``_apply_grammar``); with
+    ``hints`` too, what it suggests fills the fields nobody answered and forecasts are retyped.
     Corrections name claims by id (``claims[i]`` for a claim without one).
     """
     source = Document.of(doc)
@@ -64,9 +75,15 @@ def review(
         corrections += _derive_status(copies)
     report = validate(copies, source, window=window)
     corrections += _exact_quotes(report, source.text)
+    claims_out = list(report.claims)
     if grammar:
-        corrections += _apply_grammar(report.claims, source)
-    return Review(claims=list(report.claims), report=report, corrections=_chained(corrections))
+        corrections += _apply_grammar(claims_out, source, hints=hints)
+        retyped = _forecasts_typed(claims_out) if hints else []
+        if retyped:  # the verdicts name the quantities' paths: judge the new claims
+            report = validate(claims_out, source, window=window)
+            claims_out = list(report.claims)
+        corrections += retyped
+    return Review(claims=claims_out, report=report, corrections=_chained(corrections))
 
 
 def _chained(corrections: list[Correction]) -> list[Correction]:
@@ -182,30 +199,37 @@ def _readings(claim: BaseClaim, doc: Document) -> list[AmountGrammar]:
     return [doc.grammar[s] for s in spans if s in doc.grammar]
 
 
-def _apply_grammar(claims: Sequence[BaseClaim], doc: Document) -> list[Correction]:
+def _apply_grammar(
+    claims: Sequence[BaseClaim], doc: Document, *, hints: bool = False
+) -> list[Correction]:
     """Status and attribution that grammar decides, in place, each change listed.
 
-    A field is set only when grammar decides it for every amount the claim's verified numbers sit
-    on, and the same way: a hint, or two amounts read differently, leave the model's answer. A
-    claim without a verified amount (a statement, a contradiction, a flagged number) is left as
-    the model wrote it. Numbers are never touched.
+    A field is set only when grammar reads it the same way for every amount the claim's verified
+    numbers sit on, and decides it for all of them; with ``hints``, a suggestion also sets the
+    status, and the asserter of a claim whose source is empty. Otherwise the model's answer
+    stays. A claim without a verified amount (a statement, a contradiction, a flagged number) is
+    left as the model wrote it. Numbers are never touched.
     """
     changes: list[Correction] = []
     for index, claim in enumerate(claims):
         readings = _readings(claim, doc)
+        if not readings:
+            continue
         name = _name(claim, index)
         statuses = {r.status.status for r in readings}
-        if readings and all(r.status.decided for r in readings) and len(statuses) == 1:
+        if len(statuses) == 1 and (hints or all(r.status.decided for r in readings)):
             s = readings[0].status
             if claim.status is not s.status:
-                why = _why(s.rule, s.cue)
+                why = _why(s.rule, s.cue, decided=all(r.status.decided for r in readings))
                 changes.append(Correction(claim_id=name, field="status", before=claim.status.value,
                                           after=s.status.value, why=why))  # fmt: skip
                 claim.status = s.status
         frames = {(r.attribution.kind, r.attribution.source) for r in readings}
-        if readings and all(r.attribution.decided for r in readings) and len(frames) == 1:
+        decided = all(r.attribution.decided for r in readings)
+        unnamed = hints and not claim.attribution.source and readings[0].attribution.source
+        if len(frames) == 1 and (decided or unnamed):
             a, current = readings[0].attribution, claim.attribution
-            why = _why(a.rule, a.cue)
+            why = _why(a.rule, a.cue, decided=decided)
             for field, before, after in (
                 ("kind", current.kind.value, a.kind.value),
                 ("source", current.source, a.source),
@@ -218,5 +242,18 @@ def _apply_grammar(claims: Sequence[BaseClaim], doc: Document) -> list[Correctio
     return changes
 
 
-def _why(rule: str, cue: str) -> str:
-    return f"grammar: {rule}" + (f" « {cue} »" if cue else "")
+def _forecasts_typed(claims: list[BaseClaim]) -> list[Correction]:
+    """A quantitative claim about the future or an intention is a forecast: retyped in place."""
+    changes = []
+    for index, claim in enumerate(claims):
+        if isinstance(claim, QuantitativeClaim) and claim.status is EpistemicStatus.FORECAST:
+            data = claim.model_dump(exclude={"type", "subject", "quantity"})
+            claims[index] = ForecastClaim(**data, what=claim.subject, quantities=[claim.quantity])
+            why = "status forecast: a plan, a prediction or an intention"
+            changes.append(Correction(claim_id=_name(claim, index), field="type",
+                                      before=claim.type, after="forecast", why=why))  # fmt: skip
+    return changes
+
+
+def _why(rule: str, cue: str, *, decided: bool = True) -> str:
+    return f"grammar{'' if decided else ' (hint)'}: {rule}" + (f" « {cue} »" if cue else "")

@@ -27,8 +27,16 @@ class Reply:
     drop: bool = False  # close the connection without answering
 
 
-def completion(content: str, *, prompt_tokens: int = 10, completion_tokens: int = 5) -> Reply:
-    """A chat.completion whose message is ``content`` (as a real server would shape it)."""
+def completion(
+    content: str,
+    *,
+    prompt_tokens: int = 10,
+    completion_tokens: int = 5,
+    cached_tokens: int | None = None,
+) -> Reply:
+    """A chat.completion whose message is ``content`` (as a real server would shape it); with
+    ``cached_tokens``, the usage says how many prompt tokens came from the server's cache, as
+    OpenAI, vLLM and llama.cpp's own server do."""
     body = {
         "id": "chatcmpl-stub",
         "object": "chat.completion",
@@ -47,6 +55,8 @@ def completion(content: str, *, prompt_tokens: int = 10, completion_tokens: int 
             "total_tokens": prompt_tokens + completion_tokens,
         },
     }
+    if cached_tokens is not None:
+        body["usage"]["prompt_tokens_details"] = {"cached_tokens": cached_tokens}  # type: ignore[index]
     return Reply(200, json.dumps(body).encode(), {"Content-Type": "application/json"})
 
 

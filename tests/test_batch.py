@@ -27,7 +27,7 @@ TEXTS = [
 def options(url: str) -> dict[str, Any]:
     return {
         "base_url": url, "model": "stub-model", "server_kind": "llama-cpp", "retry": FAST,
-        "second_pass": False,
+        "second_pass": False, "strategy": "claims",
     }  # fmt: skip
 
 
@@ -106,6 +106,8 @@ def test_cli_formats(tmp_path: Path, fmt: str) -> None:
                 "--model",
                 "m",
                 "--no-second-pass",
+                "--strategy",
+                "claims",
             ],
         )
     assert result.exit_code == 0, result.output
@@ -141,6 +143,8 @@ def test_cli_batch_over_a_folder_and_jsonl(tmp_path: Path) -> None:
                 "--model",
                 "m",
                 "--no-second-pass",
+                "--strategy",
+                "claims",
             ],
         )
     assert result.exit_code == 1  # one input had no text: reported, the others done
@@ -195,7 +199,7 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_is_done(tmp_path: Path) -> None:
     with stub_server(completion(GOOD_ANSWER), Reply(delay=30), Reply(delay=30)) as s:
         proc = subprocess.Popen(
             [sys.executable, "-m", "claimex.cli", "extract", str(folder), "-o", str(out),
-             "--base-url", s.base_url, "--model", "m", "--no-second-pass"],
+             "--base-url", s.base_url, "--model", "m", "--no-second-pass", "--strategy", "claims"],
             stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
         deadline = time.monotonic() + 30

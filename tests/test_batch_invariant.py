@@ -61,7 +61,7 @@ def run_batch(items: list[tuple[str, Any]], script: list[Reply], out: Path, n: i
         return extract_many(
             items, output=out, concurrency=n, base_url=server.base_url, model="m",
             server_kind="llama-cpp", api_key=SECRET, retry=FAST, timeout=2.0, max_reasks=1,
-            second_pass=False,
+            second_pass=False, strategy="claims",
         )  # fmt: skip
 
 

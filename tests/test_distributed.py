@@ -30,7 +30,7 @@ ITEMS: list[tuple[str, Any]] = [(f"d{n}", f"{TEXT} Dépêche numéro {n}.") for 
 def options(url: str, **more: Any) -> dict[str, Any]:
     return {
         "base_url": url, "model": "stub-model", "server_kind": "llama-cpp", "retry": FAST,
-        "second_pass": False, **more,
+        "second_pass": False, "strategy": "claims", **more,
     }  # fmt: skip
 
 
@@ -181,7 +181,17 @@ def test_cli_engine_ray_over_a_folder(ray_cluster: Any, tmp_path: Path) -> None:
         (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
     (folder / "more.jsonl").write_text(json.dumps({"text": None}) + "\n", encoding="utf-8")
     out = tmp_path / "claims.jsonl"
-    args = ["extract", str(folder), "-o", str(out), "--model", "m", "--no-second-pass"]
+    args = [
+        "extract",
+        str(folder),
+        "-o",
+        str(out),
+        "--model",
+        "m",
+        "--no-second-pass",
+        "--strategy",
+        "claims",
+    ]
     with stub_server(*slow(2, 0.0)) as s:
         result = runner.invoke(
             app, [*args, "--base-url", s.base_url, "--engine", "ray", "--workers", "2"]
@@ -204,7 +214,7 @@ def test_ctrl_c_on_the_ray_engine_exits_130_and_a_rerun_resumes(
         (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "claims.jsonl"
     command = [sys.executable, "-m", "claimex.cli", "extract", str(folder), "-o", str(out),
-               "--model", "m", "--no-second-pass", "--engine", "ray", "--workers", "1",
+               "--model", "m", "--no-second-pass", "--strategy", "claims", "--engine", "ray", "--workers", "1",
                "--concurrency", "1"]  # fmt: skip
     # the first answer at once, the others only after the interrupt
     with stub_server(completion(GOOD_ANSWER), *[Reply(delay=30)] * 3) as s:

@@ -11,7 +11,12 @@ from claimex.numbers import AMOUNT_KINDS, find_numbers
 def test_one_extract_scans_its_text_once() -> None:
     """find_numbers and the text's typographic view run once per extract(), second passes and
     re-asks included (they ran 31 and 38 times for the seed before the Document)."""
-    for case in ("seed", "seed-reask", "wikinews-007-chunked"):
+    for case in (
+        "seed",
+        "claims-seed-reask",
+        "wikinews-007-chunked",
+        "claims-wikinews-007-chunked",
+    ):
         assert count_scans(case) == {"find_numbers": 1, "typographic_view": 1}, case
 
 

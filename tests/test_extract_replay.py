@@ -19,20 +19,27 @@ from claimex.text import typographic_view
 from tests.conftest import EXAMPLES
 from tests.replay import CASSETTES, SECRET_HEADERS, base_url, replay
 
-# name -> (article file, extract() options). "seed-reask" turns off taking qualifiers from the
-# text, so the model's own mistakes go back to it: the recording holds real re-asks.
-CASES: dict[str, tuple[str, dict[str, Any]]] = {
+# The six gold texts (and one chunked), with the default options (the keyed strategy), and the
+# same with strategy="claims" (the model fills the claim schemas; "claims-" cassettes).
+_TEXTS: dict[str, tuple[str, dict[str, Any]]] = {
     "seed": ("koree-du-nord-russie.txt", {}),
-    "seed-reask": (
-        "koree-du-nord-russie.txt",
-        {"derive": False, "max_reasks": 2, "second_pass": False},
-    ),
     "wikinews-001": ("wikinews-001.txt", {}),
     "wikinews-002": ("wikinews-002.txt", {}),
     "wikinews-003": ("wikinews-003.txt", {}),
     "wikinews-004": ("wikinews-004.txt", {}),
     "wikinews-005": ("wikinews-005.txt", {}),
     "wikinews-007-chunked": ("wikinews-007.txt", {"chunk_chars": 2500}),
+}
+CLAIMS = {"strategy": "claims"}
+# name -> (article file, extract() options). "claims-seed-reask" turns off taking qualifiers
+# from the text, so the model's own mistakes go back to it: the recording holds real re-asks.
+CASES: dict[str, tuple[str, dict[str, Any]]] = {
+    **_TEXTS,
+    **{f"claims-{name}": (file, {**CLAIMS, **o}) for name, (file, o) in _TEXTS.items()},
+    "claims-seed-reask": (
+        "koree-du-nord-russie.txt",
+        {**CLAIMS, "derive": False, "max_reasks": 2, "second_pass": False},
+    ),
 }
 
 
@@ -121,7 +128,8 @@ def test_the_report_lists_what_is_uncovered(name: str) -> None:
 def test_provenance(name: str) -> None:
     p = run(name).provenance
     assert p.model == LOCAL_MODEL.name and p.server_kind == "llama-cpp"
-    assert p.prompt == load_prompt().id
+    claims = CASES[name][1].get("strategy") == "claims"
+    assert p.prompt == load_prompt("extract" if claims else "keyed").id
     assert p.calls >= p.chunks >= 1 and p.reasks == p.calls - p.chunks - p.second_passes
     assert p.tokens_in > 0 and p.tokens_out > 0
     assert p.transport_retries == 0
@@ -147,13 +155,14 @@ def test_seed_numbers_come_out_right() -> None:
 
 
 def test_a_reask_was_recorded_and_replayed() -> None:
-    result = run("seed-reask")
+    result = run("claims-seed-reask")
     assert result.provenance.reasks >= 1
     assert result.provenance.calls > result.provenance.chunks
 
 
-def test_chunks_are_merged_with_global_ids() -> None:
-    result, text = run("wikinews-007-chunked"), article("wikinews-007-chunked")
+@pytest.mark.parametrize("name", ["wikinews-007-chunked", "claims-wikinews-007-chunked"])
+def test_chunks_are_merged_with_global_ids(name: str) -> None:
+    result, text = run(name), article(name)
     assert result.provenance.chunks >= 2
     ids = [c.id for c in result.claims]
     assert ids == [f"c{i}" for i in range(1, len(ids) + 1)]

@@ -49,7 +49,7 @@ WRONG_NUMBER = GOOD_ANSWER.replace("11000", "12000")
 def run(base_url: str, **kwargs: object) -> object:
     options: dict[str, object] = {
         "base_url": base_url, "model": "stub-model", "server_kind": "llama-cpp",
-        "api_key": SECRET, "retry": FAST, "timeout": 2.0, "second_pass": False,
+        "api_key": SECRET, "retry": FAST, "timeout": 2.0, "second_pass": False, "strategy": "claims",
     }  # fmt: skip
     options.update(kwargs)
     return extract(TEXT, **options)  # type: ignore[arg-type]
@@ -187,6 +187,7 @@ def test_async_extraction_against_the_stub() -> None:
                 retry=FAST,
                 timeout=2.0,
                 second_pass=False,
+                strategy="claims",
             )
         )
     assert result.flagged == [] and result.provenance.transport_retries == 1
@@ -249,7 +250,9 @@ def test_an_explicit_client_is_used_as_given() -> None:
 
     with stub_server(completion(GOOD_ANSWER)) as server:
         client = openai.OpenAI(base_url=server.base_url, api_key=SECRET, max_retries=0)
-        result = extract(TEXT, client=client, model="stub-model", second_pass=False)
+        result = extract(
+            TEXT, client=client, model="stub-model", second_pass=False, strategy="claims"
+        )
     assert result.flagged == [] and result.provenance.server == server.base_url
     assert result.provenance.server_kind == "llama-cpp"  # a loopback server speaks llama.cpp
     headers = {k.lower(): v for k, v in server.requests[0]["headers"].items()}

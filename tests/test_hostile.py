@@ -23,7 +23,18 @@ runner = CliRunner()
 
 def cli(*args: str, url: str = "http://127.0.0.1:9/v1") -> Any:
     return runner.invoke(
-        app, ["extract", *args, "--base-url", url, "--model", "m", "--no-second-pass"]
+        app,
+        [
+            "extract",
+            "--base-url",
+            url,
+            "--model",
+            "m",
+            "--no-second-pass",
+            "--strategy",
+            "claims",
+            *args,  # after the defaults: an option given here wins
+        ],
     )
 
 
@@ -145,6 +156,7 @@ def test_wrong_types_raise_a_one_line_claimex_error(call: Any) -> None:
         (["--max-reasks", "-1"], "--max-reasks"),
         (["--concurrency", "0"], "--concurrency"),
         (["--server-kind", "nope"], "--server-kind"),
+        (["--strategy", "fast"], "--strategy"),
         (["-f", "xml"], "--format"),
     ],
 )

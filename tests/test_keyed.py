@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 
@@ -13,26 +13,31 @@ from claimex.errors import OptionError
 from claimex.extract_options import DEFAULT_CLAIM_TYPES
 from claimex.keyed import KeyedAnswer, amount_ids
 from claimex.response import schema_sha256
-from claimex.schemas import ContradictionClaim, QuantitativeClaim, StatementClaim, iter_quantities
+from claimex.schemas import (
+    ContradictionClaim,
+    ForecastClaim,
+    QuantitativeClaim,
+    iter_quantities,
+)
 from tests.stub_server import completion, stub_server
 
 TEXT = (
     "Selon le ministère, environ 11 000 soldats ont été déployés dans la région. "
-    "Les deux pays ont signé un accord, et au moins 150 missiles ont été livrés. "
+    "Les deux pays ont signé un accord, et au moins 150 missiles seront livrés en 2025. "
     "Kyrylo Budanov a affirmé que jusqu'à 8 000 soldats sont toujours engagés."
 )
 IDS = list(amount_ids(Document(TEXT)))  # n1 11 000, n2 deux, n3 150, n4 8 000
 
 
-def _entry(what: str, who: str = "", kind: str = "quantitative") -> dict[str, str]:
-    return {"quoi": what, "qui": who, "type": kind}
+def _entry(what: str, who: str = "") -> dict[str, str]:
+    return {"quoi": what, "qui": who}
 
 
 GOOD = {
     "n1": _entry("soldats déployés"),
-    "n2": _entry("pays signataires", kind="event"),
+    "n2": _entry("pays signataires"),
     "n3": _entry("missiles livrés"),
-    "n4": _entry("soldats engagés", "Kyrylo Budanov", "statement"),
+    "n4": _entry("soldats engagés", "Kyrylo Budanov"),
     "autres": [{"citation": "Les deux pays ont signé un accord", "qui": "", "type": "event"}],
     "contradictions": [["n1", "n4"]],
 }
@@ -80,6 +85,46 @@ def test_the_request_marks_every_amount_and_its_grammar_enumerates_their_ids() -
     assert pair == {"enum": IDS}
     system = body["messages"][0]["content"]
     assert "[n3]" in system and "n1" not in system.replace("[n3]", "")  # no chunk's ids in it
+    # grammar decides every asserter here (selon X, X a affirmé que, the article): no "qui" asked
+    assert {schema["properties"][k]["$ref"] for k in IDS} == {"#/$defs/counted"}
+    assert schema["$defs"]["counted"]["required"] == ["quoi"]
+    assert "Indices" not in user
+
+
+HINTED = (
+    "Selon l'agence de renseignement, 300 soldats auraient été tués. "
+    "Ces rapports affirment en outre qu'environ 2 700 soldats ont été blessés."
+)
+
+
+def test_where_grammar_only_suggests_the_asserter_the_model_is_asked_with_the_hint() -> None:
+    with stub_server(completion(json.dumps({"n1": _entry("soldats tués"),
+                                            "n2": _entry("soldats blessés")}))) as server:  # fmt: skip
+        result = extract(HINTED, **_keyed(server))
+    body = json.loads(server.requests[0]["body"])
+    schema = body["response_format"]["schema"]
+    assert schema["properties"]["n1"]["$ref"] == "#/$defs/counted"  # « selon X »: decided
+    assert schema["properties"]["n2"]["$ref"] == "#/$defs/amount"  # « ces rapports »: a hint
+    assert schema["$defs"]["amount"]["required"] == ["quoi", "qui"]
+    user = body["messages"][-1]["content"]
+    assert user.endswith(
+        "Indices (à vérifier) :\n- n2 : qui = l'agence de renseignement ? (« affirment »)"
+    )
+    # the model named nobody: the hint fills the asserter, listed as a correction
+    wounded = next(c for c in result.claims if c.id and c.summary == "soldats blessés")
+    assert wounded.attribution.source == "l'agence de renseignement"
+    assert any(c.field == "attribution.source" and "(hint)" in c.why for c in result.corrections)
+
+
+def test_without_grammar_the_model_is_asked_every_asserter_and_given_no_hint() -> None:
+    with stub_server(completion(json.dumps({"n1": _entry("soldats tués"),
+                                            "n2": _entry("soldats blessés")}))) as server:  # fmt: skip
+        extract(HINTED, **_keyed(server), grammar=False)
+    body = json.loads(server.requests[0]["body"])
+    refs = {v["$ref"] for k, v in body["response_format"]["schema"]["properties"].items()
+            if k.startswith("n")}  # fmt: skip
+    assert refs == {"#/$defs/amount"}
+    assert "Indices" not in body["messages"][-1]["content"]
 
 
 def test_the_system_prompt_is_the_same_for_every_text() -> None:
@@ -109,9 +154,15 @@ def test_a_good_answer_becomes_verified_claims_quoting_the_amounts_sentences() -
     assert first.attribution.source == "le ministère"
     assert any(c.claim_id == first.id and c.why.startswith("grammar:") for c in result.corrections)
     budanov = by_number["8000"]
-    assert isinstance(budanov, StatementClaim)
+    assert isinstance(budanov, QuantitativeClaim)
     assert budanov.attribution.source == "Kyrylo Budanov"
-    assert budanov.quantities[0].qualifier.value == "at_most"
+    assert budanov.quantity.qualifier.value == "at_most"
+    # the future tense makes the missiles a forecast, retyped by code and listed
+    missiles = by_number["150"]
+    assert isinstance(missiles, ForecastClaim) and missiles.status.value == "forecast"
+    assert missiles.what == "missiles livrés"
+    assert {(c.field, c.after) for c in result.corrections if c.claim_id == missiles.id} >= {
+        ("status", "forecast"), ("type", "forecast")}  # fmt: skip
     contradiction = next(c for c in result.claims if isinstance(c, ContradictionClaim))
     assert contradiction.claim_ids == [first.id, budanov.id]
     assert any(
@@ -164,8 +215,18 @@ def test_without_reasks_one_call_per_chunk() -> None:
 
 
 def test_an_unknown_strategy_is_refused_before_any_call() -> None:
-    with pytest.raises(OptionError, match="strategy 'fast' is not one of: default, keyed"):
+    with pytest.raises(OptionError, match="strategy 'fast' is not one of: keyed, claims"):
         extract(TEXT, strategy="fast", base_url="http://127.0.0.1:9/v1", model="m")
+
+
+def test_keyed_is_the_default_and_a_custom_claim_type_needs_the_claims_strategy() -> None:
+    class Price(QuantitativeClaim):
+        type: Literal["price"] = "price"  # type: ignore[assignment]
+
+    with pytest.raises(OptionError, match="Price need the model to fill their fields"):
+        extract(TEXT, claim_types=(Price,), base_url="http://127.0.0.1:9/v1", model="m")
+    with pytest.raises(OptionError, match="QuantitativeClaim or a ForecastClaim"):
+        extract(TEXT, claim_types=(QuantitativeClaim,), base_url="http://127.0.0.1:9/v1", model="m")
 
 
 def test_provenance_names_the_keyed_prompt_and_its_answer_shape() -> None:
@@ -204,3 +265,14 @@ def test_aextract_runs_the_same_keyed_calls() -> None:
         )
     assert _covered(result) == set(IDS)
     assert result.provenance.calls == 1
+
+
+def test_cached_prompt_tokens_are_reported_when_the_server_tells() -> None:
+    partial = {k: v for k, v in GOOD.items() if k != "n2"}
+    replies = [completion(json.dumps(partial), prompt_tokens=400, cached_tokens=150),
+               completion(json.dumps({"n2": GOOD["n2"]}), prompt_tokens=120, cached_tokens=100)]  # fmt: skip
+    with stub_server(*replies) as server:
+        told = extract(TEXT, **_keyed(server)).provenance
+    assert (told.tokens_in, told.tokens_cached) == (520, 250)
+    result, _requests = _run(GOOD)  # the stub's usage says nothing of a cache
+    assert result.provenance.tokens_cached is None

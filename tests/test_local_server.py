@@ -94,7 +94,7 @@ def test_a_crash_mid_run_is_reported_as_a_crash_not_a_refusal(
     use_fake(monkeypatch, "--mode", "crash", "--crash-at", "2")  # the probe passes, then it dies
     began = time.monotonic()
     with pytest.raises(LocalServerCrash, match=r"during a request \(signal SIGSEGV\)") as info:
-        extract(TEXT, second_pass=False)
+        extract(TEXT, second_pass=False, strategy="claims")
     assert time.monotonic() - began < 20  # no five attempts with backoff against a dead process
     assert "connection refused" not in str(info.value)
     assert "full log: " + str(embedded / "cache" / "server") in str(info.value)
@@ -106,7 +106,7 @@ def test_a_batch_records_the_crash_per_input_and_a_rerun_resumes(
     out = embedded / "claims.jsonl"
     texts = [("a", TEXT), ("b", TEXT.replace("11 000", "12 000"))]
     use_fake(monkeypatch, "--mode", "crash", "--crash-at", "2")
-    first = extract_many(texts, output=out, second_pass=False)
+    first = extract_many(texts, output=out, second_pass=False, strategy="claims")
     assert [(r.id, r.status, r.error_type) for r in first] == [
         ("a", "error", "LocalServerCrash"),
         ("b", "error", "LocalServerCrash"),  # a new server was started for it, and died too
@@ -114,7 +114,7 @@ def test_a_batch_records_the_crash_per_input_and_a_rerun_resumes(
     answer = embedded / "answer.json"
     answer.write_text(GOOD_ANSWER)
     use_fake(monkeypatch, "--answer", str(answer))
-    second = extract_many(texts, output=out, second_pass=False)
+    second = extract_many(texts, output=out, second_pass=False, strategy="claims")
     assert [(r.id, r.status) for r in second] == [("a", "ok"), ("b", "ok")]
     assert len(out.read_text().splitlines()) == 4  # two errors, then the two redone inputs
 

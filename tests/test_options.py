@@ -27,7 +27,7 @@ ANSWER = json.dumps({"claims": [FIRST["claims"][1]]})
 
 
 def test_options_are_frozen_and_normalised() -> None:
-    options = ExtractOptions(claim_types=[QuantitativeClaim], on_invalid="drop")
+    options = ExtractOptions(claim_types=[QuantitativeClaim], on_invalid="drop", strategy="claims")
     assert options.claim_types == (QuantitativeClaim,) and options.on_invalid == "drop"
     with pytest.raises(dataclasses.FrozenInstanceError):
         options.max_reasks = 3  # type: ignore[misc]
@@ -72,21 +72,31 @@ def _opened(monkeypatch: pytest.MonkeyPatch, name: str) -> list[Any]:
 def test_the_client_claimex_opens_is_closed(monkeypatch: pytest.MonkeyPatch) -> None:
     opened = _opened(monkeypatch, "openai_client")
     with stub_server(completion(ANSWER)) as server:
-        extract(TEXT, base_url=server.base_url, model="stub-model", second_pass=False)
+        extract(
+            TEXT, base_url=server.base_url, model="stub-model", second_pass=False, strategy="claims"
+        )
     assert len(opened) == 1 and opened[0].is_closed()
 
 
 def test_the_async_client_claimex_opens_is_closed(monkeypatch: pytest.MonkeyPatch) -> None:
     opened = _opened(monkeypatch, "async_openai_client")
     with stub_server(completion(ANSWER)) as server:
-        asyncio.run(aextract(TEXT, base_url=server.base_url, model="stub-model", second_pass=False))
+        asyncio.run(
+            aextract(
+                TEXT,
+                base_url=server.base_url,
+                model="stub-model",
+                second_pass=False,
+                strategy="claims",
+            )
+        )
     assert len(opened) == 1 and opened[0].is_closed()
 
 
 def test_a_client_given_stays_open() -> None:
     with stub_server(completion(ANSWER)) as server:
         client = openai.OpenAI(base_url=server.base_url, api_key="none", max_retries=0)
-        extract(TEXT, client=client, model="stub-model", second_pass=False)
+        extract(TEXT, client=client, model="stub-model", second_pass=False, strategy="claims")
         assert not client.is_closed()
         client.close()
 
@@ -96,7 +106,11 @@ def test_a_batch_uses_one_client_and_closes_it(monkeypatch: pytest.MonkeyPatch) 
     texts = [("a", TEXT), ("b", TEXT.replace("région", "zone"))]
     with stub_server(completion(ANSWER), completion(ANSWER)) as server:
         records = extract_many(
-            texts, base_url=server.base_url, model="stub-model", second_pass=False
+            texts,
+            base_url=server.base_url,
+            model="stub-model",
+            second_pass=False,
+            strategy="claims",
         )
     assert [r.status for r in records] == ["ok", "ok"]
     assert len(opened) == 1 and opened[0].is_closed()
@@ -112,12 +126,12 @@ def test_a_resumed_batch_with_nothing_left_starts_no_server(
     out = tmp_path / "out.jsonl"
     with stub_server(completion(ANSWER)) as server:
         first = extract_many([("a", TEXT)], output=out, base_url=server.base_url,
-                             server_kind="llama-cpp", second_pass=False)  # fmt: skip
+                             server_kind="llama-cpp", second_pass=False, strategy="claims")  # fmt: skip
     assert [r.status for r in first] == ["ok"]
 
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("a server was resolved")
 
     monkeypatch.setattr("claimex.llm.resolve_config", refuse)
-    again = extract_many([("a", TEXT)], output=out, second_pass=False)
+    again = extract_many([("a", TEXT)], output=out, second_pass=False, strategy="claims")
     assert [r.status for r in again] == ["ok"]

@@ -62,7 +62,7 @@ def test_corrections_come_only_from_accepted_answers_under_final_ids() -> None:
     rejected answer, two named claims[0]."""
     rejected = {"claims": [ELEVEN_THOUSAND, WRONG_QUOTE]}
     accepted = {"claims": [ELEVEN_THOUSAND, FIXED]}
-    result, sent = _run(rejected, accepted, max_reasks=1, second_pass=False)
+    result, sent = _run(rejected, accepted, max_reasks=1, second_pass=False, strategy="claims")
     assert len(sent) == 2 and result.flagged == []
     assert [(c.claim_id, c.field, c.before, c.after) for c in result.corrections] == [
         ("c1", "quantity.qualifier", "exact", "approximate"),
@@ -80,7 +80,7 @@ def test_a_salvaged_claim_keeps_its_corrections() -> None:
     listed under its id (it used to show only as a line of the rejected answer, named claims[0]
     like the other claim's)."""
     result, sent = _run({"claims": [ELEVEN_THOUSAND, WRONG_QUOTE]}, {"claims": [FIXED]},
-                        max_reasks=1, second_pass=False)  # fmt: skip
+                        max_reasks=1, second_pass=False, strategy="claims")  # fmt: skip
     assert len(sent) == 2 and result.flagged == []
     assert [(c.claim_id, c.field, c.after) for c in result.corrections] == [
         ("c1", "quantity.qualifier", "at_least"),
@@ -104,7 +104,7 @@ def each_correction_is_what_its_claim_now_says(result: Any) -> None:
 def test_a_result_writes_its_claims_once_and_reads_back_the_same() -> None:
     from claimex import Extraction
 
-    result, _sent = _run({"claims": [ELEVEN_THOUSAND, FIXED]}, second_pass=False)
+    result, _sent = _run({"claims": [ELEVEN_THOUSAND, FIXED]}, second_pass=False, strategy="claims")
     data = json.loads(result.model_dump_json())
     assert "claims" not in data["report"] and len(data["claims"]) == 2
     again = Extraction.model_validate_json(result.model_dump_json())

@@ -166,8 +166,10 @@ def test_grammar_changes_no_request_and_only_the_final_claims() -> None:
     """Applied after the model answered: the requests (re-asks included) are the same with
     and without it, and only the result's claims and corrections differ."""
     wrong = {**FIRST, "claims": [{**FIRST["claims"][1], "quantity": {"value": 12000}}]}
-    with_grammar, sent = _run(wrong, FIRST, max_reasks=1, second_pass=False)
-    without, sent_without = _run(wrong, FIRST, max_reasks=1, second_pass=False, grammar=False)
+    with_grammar, sent = _run(wrong, FIRST, max_reasks=1, second_pass=False, strategy="claims")
+    without, sent_without = _run(
+        wrong, FIRST, max_reasks=1, second_pass=False, strategy="claims", grammar=False
+    )
     assert len(sent) == 2 and sent == sent_without  # the re-ask went out, the same
     assert "Selon le ministère" in TEXT
     before = [c for c in without.claims if c.type == "quantitative"]

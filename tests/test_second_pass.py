@@ -55,7 +55,7 @@ def _run(*answers: dict[str, Any] | str, **options: Any) -> tuple[Any, list[dict
     with stub_server(*replies) as server:
         result = extract(
             TEXT, base_url=server.base_url, model="stub-model", server_kind="llama-cpp",
-            api_key="none", **{"max_reasks": 0, **options},
+            api_key="none", **{"max_reasks": 0, "strategy": "claims", **options},
         )  # fmt: skip
     return result, [json.loads(r["body"]) for r in server.requests]
 
@@ -158,7 +158,7 @@ def test_a_reask_that_loses_good_claims_does_not_lose_them() -> None:
 def test_an_answer_cut_off_keeps_its_complete_claims() -> None:
     whole = json.dumps({"claims": [FIRST["claims"][1], SECOND["claims"][1]]})
     cut = whole[: whole.index('"subject": "missiles')]  # cut inside the second claim
-    result, _sent = _run(cut, cut, second_pass=False)
+    result, _sent = _run(cut, cut, second_pass=False, strategy="claims")
     assert [q.value for c in result.claims for q in _quantities(c)] == [11000]
     assert result.claims[0].quantity.verified
     assert result.warnings and "claims are kept" in result.warnings[0]

@@ -1,16 +1,16 @@
-"""The keyed strategy against the default, live on the embedded model, in one run (not a test).
+"""The keyed strategy (the default) against strategy="claims", live on the embedded model.
 
-Usage: python -m benchmarks.keyed_vs_default [--docs seed ...] [--default-docs seed ...]
+Usage: python -m benchmarks.keyed_vs_claims [--docs seed ...] [--claims-docs seed ...]
        [--save DIR]   (from the repository root; needs claimex[local]; ~30 s a text keyed,
-       3-4 min a text with the default strategy on 2 cores)
+       3-4 min a text with the claims strategy on 2 cores)
 
-Runs ``extract(text, strategy="keyed")`` on every text of ``--docs`` and the default strategy on
-those of ``--default-docs`` (default: all of ``--docs``), one after the other on the same
+Runs ``extract(text, strategy="keyed")`` on every text of ``--docs`` and ``strategy="claims"`` on
+those of ``--claims-docs`` (default: all of ``--docs``), one after the other on the same
 server, and prints per text and in total: amounts (covered, recall, value precision, qualifier
 accuracy, wrong verified, flagged), the claim layer on covered amounts (source, attribution
 kind and status, high-confidence / all lines; contradictions linked; claim types), the cost
 (calls, calls per chunk, re-asks, tokens in and out per gold amount, seconds) and the
-keyed/default ratios on the texts both ran. Seconds are wall time of ``extract``: the server
+keyed/claims ratios on the texts both ran. Seconds are wall time of ``extract``: the server
 computes one request at a time, so it is the server's time plus a few milliseconds a call.
 """
 
@@ -93,20 +93,20 @@ def _one(name: str, text: str, strategy: str, save: Path | None) -> tuple[DocSco
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", nargs="+", default=ALL)
-    parser.add_argument("--default-docs", nargs="*", default=None)
+    parser.add_argument("--claims-docs", nargs="*", default=None)
     parser.add_argument("--save", type=Path, help="write each result as NAME.STRATEGY.json here")
     args = parser.parse_args()
-    default_docs = args.docs if args.default_docs is None else args.default_docs
+    claims_docs = args.docs if args.claims_docs is None else args.claims_docs
     texts = gold_texts(GOLD, ROOT / "examples")
-    both = [n for n in args.docs if n in default_docs]
+    both = [n for n in args.docs if n in claims_docs]
     tallies = {
         (s, scope): Tally(DocScore(name=s), ClaimLayerScore(name=s))
-        for s in ("keyed", "default")
+        for s in ("keyed", "claims")
         for scope in ("all", "both")
     }
-    for name in dict.fromkeys([*args.docs, *default_docs]):
-        for strategy in ("keyed", "default"):
-            if name not in (args.docs if strategy == "keyed" else default_docs):
+    for name in dict.fromkeys([*args.docs, *claims_docs]):
+        for strategy in ("keyed", "claims"):
+            if name not in (args.docs if strategy == "keyed" else claims_docs):
                 continue
             amounts, claims, result = _one(name, texts[name][1], strategy, args.save)
             print(_row(f"{name} {strategy}", Tally(amounts, claims, result.provenance.chunks,
@@ -117,11 +117,11 @@ def main() -> None:
                 tallies[(strategy, "both")].add(amounts, claims, result)
     print()
     print(_row(f"keyed, {len(args.docs)} texts", tallies[("keyed", "all")]))
-    print(_row(f"default, {len(default_docs)} texts", tallies[("default", "all")]))
+    print(_row(f"claims, {len(claims_docs)} texts", tallies[("claims", "all")]))
     if both:
-        k, d = tallies[("keyed", "both")], tallies[("default", "both")]
+        k, d = tallies[("keyed", "both")], tallies[("claims", "both")]
         print(_row(f"keyed, on {len(both)} common", k))
-        print(_row(f"default, on {len(both)} common", d))
+        print(_row(f"claims, on {len(both)} common", d))
         ka, da = k.amounts, d.amounts
         ratios = {
             "recall": ka.recall / da.recall if da.recall else float("nan"),
@@ -129,7 +129,7 @@ def main() -> None:
             "tokens": (ka.tokens_in + ka.tokens_out) / max(da.tokens_in + da.tokens_out, 1),
             "seconds": ka.wall_seconds / da.wall_seconds if da.wall_seconds else float("nan"),
         }
-        print("keyed/default on " + ", ".join(both) + ": "
+        print("keyed/claims on " + ", ".join(both) + ": "
               + "  ".join(f"{n} {r:.2f}x" for n, r in ratios.items()))  # fmt: skip
 
 
