@@ -638,6 +638,17 @@ def _make(
     )
 
 
+def _governed(
+    text: str, toks: list[_Tok], after: int, e: int, fronted: bool
+) -> tuple[int, int] | None:
+    """The noun phrase a preposition governs: from its first word after ``after``."""
+    j = next((k for k, t in enumerate(toks) if t.start >= after and _is_word(t)), None)
+    if j is None:
+        return None
+    target = _trim(text, toks[j].start, _np_end(text, toks, j, e, fronted))
+    return target if target[0] < target[1] else None
+
+
 def _locution_frames(text: str, s: int, e: int) -> Iterator[Disagreement]:
     """*s'inscrire en faux contre Y*, *aller à l'encontre de Y*, *être en contradiction avec Y*."""
     toks = _tokens(text, s, e)
@@ -653,12 +664,8 @@ def _locution_frames(text: str, s: int, e: int) -> Iterator[Disagreement]:
                     continue  # "des chiffres en contradiction avec...": a noun's modifier
                 g = i - 1
             g = _group_start(toks, g)[0]
-            while j < len(toks) and not _is_word(toks[j]):
-                j += 1
-            if j == len(toks):
-                continue
-            target = _trim(text, toks[j].start, _np_end(text, toks, j, e, False))
-            if target[0] >= target[1]:
+            target = _governed(text, toks, m.end(), e, False)
+            if target is None:
                 continue
             who = _subject(text, s, toks, g, m.start())
             cue = " ".join(m.group().split())
@@ -670,13 +677,8 @@ def _prepositional_frames(text: str, s: int, e: int) -> Iterator[Disagreement]:
     toks = _tokens(text, s, e)
     for name, pattern in _PREPOSITIONAL:
         for m in pattern.finditer(text, s, e):
-            j = next((k for k, t in enumerate(toks) if t.start >= m.end()), len(toks))
-            while j < len(toks) and not _is_word(toks[j]):
-                j += 1
-            if j == len(toks):
-                continue
-            target = _trim(text, toks[j].start, _np_end(text, toks, j, e, True))
-            if target[0] >= target[1]:
+            target = _governed(text, toks, m.end(), e, True)
+            if target is None:
                 continue
             frames = [
                 f for f in _reporting_frames(text, s, e) if not (m.start() <= f[0] < target[1])
