@@ -330,17 +330,32 @@ def _who(
     text: str, span: tuple[int, int], pos: int, rule: str, det: str = "", anaphora: bool = False
 ) -> _Who:
     """The asserter the noun phrase at ``span`` names (``det`` put back where the text contracts
-    it: *du gouvernement* -> *le gouvernement*), resolved as attribution does (pronoun,
-    document, anaphor: ``anaphora`` keeps only an anaphor's antecedent), and where it is."""
-    np = text[span[0] : span[1]]
+    it: *du gouvernement* -> *le gouvernement*), and where it is."""
+    return _who_named(text, det + text[span[0] : span[1]], span, pos, rule, anaphora)
+
+
+def _who_named(
+    text: str, np: str, near: tuple[int, int], pos: int, rule: str, anaphora: bool = False
+) -> _Who:
+    """The asserter ``np`` names, resolved as attribution does (pronoun, document, anaphor;
+    ``anaphora`` keeps only an anaphor's antecedent), found in ``text[near]`` or before it. An
+    anaphor resolved to an assertion (*ce contre-rapport* -> *la thèse américaine*) resolved to
+    no asserter: the noun phrase itself is kept, undecided."""
     if not np.strip():
         return _NOBODY
-    reading = read_asserter(text, det + np, pos, rule)
+    reading = read_asserter(text, np, pos, rule)
     if not reading.source or reading.kind is AttributionKind.ARTICLE:
         return _NOBODY
+    if reading.rule == "anaphora" and _head(reading.source, 0, len(reading.source)) in (
+        _ASSERTION_HEADS | _SPEECH_HEADS
+    ):
+        if anaphora:
+            return _NOBODY
+        name = np.split(",")[0].strip()  # "Ce contre-rapport, d'une longueur de 67 pages"
+        return name, _locate(text, name, *near, near[0]), AttributionKind.INDIRECT_SPEECH, False
     if anaphora and reading.rule != "anaphora":
         return _NOBODY
-    where = _locate(text, reading.source, *span, span[0])
+    where = _locate(text, reading.source, *near, near[0])
     return reading.source, where, reading.kind, reading.decided
 
 
@@ -567,15 +582,8 @@ def _subject(text: str, s: int, toks: list[_Tok], g: int, verb_start: int) -> _W
     lo = text.find(np.strip(), s, start)
     span = (lo, lo + len(np.strip())) if lo >= 0 else (start, start)
     if lo < 0:  # "le ministère, qui a démenti": subject_before rebuilt the antecedent
-        return _who_named(text, np, s, start, verb_start)
+        return _who_named(text, np, (s, start), verb_start, "subject")
     return _who(text, span, verb_start, "subject")
-
-
-def _who_named(text: str, np: str, lo: int, hi: int, pos: int) -> _Who:
-    reading = read_asserter(text, np, pos, "subject")
-    if not reading.source or reading.kind is AttributionKind.ARTICLE:
-        return _NOBODY
-    return reading.source, _locate(text, reading.source, lo, hi, pos), reading.kind, reading.decided
 
 
 def _passive(
