@@ -7,7 +7,9 @@ states that frame with a closed set of words, and code can read it:
 - **verbs** that say an assertion is false: *contredire, démentir, réfuter, infirmer, nier,
   désavouer*, in any tense, person or voice: active ``X contredit Y`` (``Y`` a noun phrase, a
   *que* clause or, after *démentir / nier / contester*, an infinitive: *il dément avoir...*),
-  passive ``Y est contredit par X`` and the participle ``Y, démenti par X``. *contester* and
+  passive ``Y est contredit par X``, the participle ``Y, démenti par X``, the relative
+  ``..., ce que dément X`` (the target is the clause *ce* sums up) and the detached participle
+  ``X a réagi, démentant Y`` (the main clause's subject). *contester* and
   *rejeter* also mean to challenge a result or turn down an offer (*contester le titre*,
   *rejeter une proposition*): they count only when what they govern is an assertion (a *que*
   clause, *ces chiffres*, *les accusations*, *ce qu'affirme X*).
@@ -112,8 +114,8 @@ _ASSERTION_HEADS = _DOCUMENT_HEADS | frozenset(
     annonce annonces révélation révélations témoignage témoignages récit récits hypothèse
     hypothèses théorie théories analyse analyses évaluation évaluations interprétation
     interprétations explication explications argument arguments discours position positions
-    affirmé allégué assurances démenti démentis promesse promesses thèse reportage reportages
-    articles version constat constats diagnostic diagnostics avis idée idées bruits
+    assurances démenti démentis promesse promesses reportage reportages
+    articles constat constats diagnostic diagnostics avis idée idées bruits
     informations chiffre chiffres bilan bilans""".split()
 )
 # Nouns that name who speaks: a target that is one is its own source (contrairement à Moscou)
@@ -146,6 +148,7 @@ _COPULAS = _ETRE | frozenset(
 )
 _NEGATIONS = frozenset("pas jamais plus guère point nullement aucunement rien".split())
 _VERB_GROUP = _AUXILIARIES | _ETRE | _CLITICS | _NEGATIONS
+_AUX_OR_NEGATION = _AUXILIARIES | _ETRE | _NEGATIONS
 _PREPOSITIONS = frozenset(
     """à au aux en dans lors par pour selon après avant depuis devant derrière sur sous chez
     malgré durant pendant vers entre contre avec sans parmi dès jusqu jusque hors outre comme
@@ -485,7 +488,7 @@ def _group_start(toks: list[_Tok], i: int) -> tuple[int, bool, bool, bool]:
             passive = True
         elif low in _OBJECT_CLITICS:
             clitic = clitic or k == i or toks[k].low in _AUXILIARIES or toks[k].text in "'’"
-        elif low.endswith("ment") and k > 1 and toks[k - 2].low in _VERB_GROUP:
+        elif low.endswith("ment") and k > 1 and toks[k - 2].low in _AUX_OR_NEGATION:
             pass  # "sont formellement rejetées"; not "le gouvernement dément"
         elif low not in _VERB_GROUP and (low not in _ADVERBS or low in _PRONOUNS):
             break  # "elle" is in the adverbs ("lui-même, elle aussi") but subjects here
@@ -551,18 +554,70 @@ def _verb_frames(text: str, s: int, e: int) -> Iterator[Disagreement]:
             who = _subject(text, s, toks, g, t.start)
             yield _make(cue, (s, e), who, target, _NOBODY, "active verb, object pronoun")
             continue
+        relative = _ce_que(toks, g)
+        if relative is not None:
+            found = _ce_que_frame(text, toks, s, e, relative, g, i, cue)
+            if found is not None:
+                yield found
+            continue
         start = _object_start(toks, i + 1, lemma)
         if start is None:
             continue
         k, clause = start
-        target = _trim(text, toks[k].start, _np_end(text, toks, k, e, False))
+        # "Les syndicats, qui contestent les chiffres, revendiquent...": the relative ends at
+        # its comma
+        in_relative = g > 1 and toks[g - 1].low == "qui" and toks[g - 2].text == ","
+        target = _trim(text, toks[k].start, _np_end(text, toks, k, e, in_relative))
         if target[0] >= target[1]:
             continue
         if lemma in _NEED_ASSERTION and not clause and not _is_assertion(text, target):
             continue
-        who = _subject(text, s, toks, g, t.start)
+        subject_at = g
+        if t.low.endswith("ant") and (toks[g].low == "en" or (g > 0 and toks[g - 1].text == ",")):
+            # "X a réagi, démentant...", "en démentant": the main clause's subject
+            first = next((k for k in range(g) if _verbish(toks[k])), None)
+            subject_at = subject_at if first is None else _group_start(toks, first)[0]
+        who = _subject(text, s, toks, subject_at, t.start)
         source = _NOBODY if clause else _source_of(text, target, t.start)
         yield _make(cue, (s, e), who, target, source, "active verb")
+
+
+def _ce_que(toks: list[_Tok], g: int) -> int | None:
+    """The index of *que* in *..., ce que (X) dément*: the verb group at ``toks[g]`` is in a
+    relative whose antecedent *ce* sums up the clause before it."""
+    for k in range(g - 1, 0, -1):
+        if toks[k].text in ",;:":
+            return None
+        if toks[k].low in _CLAUSE_STARTERS and toks[k - 1].low == "ce":
+            return k
+    return None
+
+
+def _ce_que_frame(
+    text: str, toks: list[_Tok], s: int, e: int, k: int, g: int, i: int, cue: str
+) -> Disagreement | None:
+    """*Selon X, l'armée aurait perdu 200 hommes, ce que dément Y*: the target is the clause
+    that *ce* sums up (its *selon* frame left out and read as its source), the asserter the
+    subject of the relative, inverted (*ce que dément Y*) or not (*ce que Y dément*)."""
+    first = next((j for j in range(k + 1, g) if _is_word(toks[j])), None)
+    if first is not None:
+        who = _who(text, (toks[first].start, toks[g - 1].end), toks[i].start, "subject")
+    else:
+        who = _who(text, _np_after(text, toks[i].end, e), toks[i].start, "inverted subject")
+    ce = toks[k - 1].start
+    begin = max((t.end for t in toks if t.end <= ce and t.text in ";:"), default=s)
+    source = _NOBODY
+    m = _SELON_IN.match(text, _trim(text, begin, ce)[0])
+    if m is not None:
+        frame = _np_after(text, m.end(), ce)
+        source = _who(text, frame, m.start(), "selon")
+        begin = frame[1]
+    target = _trim(text, begin, ce)
+    while target[0] < target[1] and not text[target[0]].isalnum():
+        target = (target[0] + 1, target[1])  # the comma that closed the selon frame
+    if target[0] >= target[1]:
+        return None  # "Ce que dément X est..." opens the sentence: nothing before it
+    return _make(cue, (s, e), who, target, source, "ce que X dément")
 
 
 def _subject(text: str, s: int, toks: list[_Tok], g: int, verb_start: int) -> _Who:

@@ -201,6 +201,43 @@ POSITIVES = [
         INDIRECT,
         id="à rebours de, after the main clause",
     ),
+    pytest.param(
+        "Selon le Monde, l'armée aurait perdu 200 hommes, ce que dément le ministère de la Défense.",
+        "dément",
+        "le ministère de la Défense",
+        "l'armée aurait perdu 200 hommes",
+        "le Monde",
+        INDIRECT,
+        id="ce que dément X: the clause ce sums up, its selon frame as source",
+    ),
+    pytest.param(
+        "Le ministère a réagi lundi, démentant les chiffres de l'ONU.",
+        "démentant",
+        "le ministère",
+        "les chiffres de l'ONU",
+        "l'ONU",
+        INDIRECT,
+        id="detached participle: the main clause's subject",
+    ),
+    pytest.param(
+        "Les syndicats, qui contestent les chiffres de la police, revendiquent 50 000 "
+        "manifestants.",
+        "contestent",
+        "les syndicats",
+        "les chiffres de la police",
+        "la police",
+        INDIRECT,
+        id="relative between commas: qui's antecedent, target ends at the comma",
+    ),
+    pytest.param(
+        "Le gouvernement nie toute responsabilité dans l'accident.",
+        "nie",
+        "le gouvernement",
+        "toute responsabilité dans l'accident",
+        "",
+        ARTICLE,
+        id="nier; 'gouvernement' is a noun, not an adverb in -ment",
+    ),
 ]
 
 
@@ -342,6 +379,7 @@ WORDS = st.sampled_from(
 @given(st.lists(st.one_of(WORDS, st.text(max_size=8)), max_size=40))
 @example(["Contrairement", "à", ",", "."]).via("empty target")
 @example(["les", "dément", "par"]).via("clitic at the start")
+@example(["ce", "que", "vie", "contredisent", "faux"]).via("ce que at the start")
 @settings(max_examples=300, deadline=None)
 def test_never_raises_and_spans_are_verbatim(words: list[str]) -> None:
     text = " ".join(words)
