@@ -910,7 +910,8 @@ def resolve_asserter(text: str, pos: int, anaphor: str = "") -> Asserter | None:
     if not anaphor:
         subject = next((w for w in _words(text, s, e) if w.end > pos), None)
         anaphor = subject.text if subject is not None else ""
-    candidates = _asserters_before(text, pos)
+    # a frame with nothing in it ("selon ." in a broken text) names no one
+    candidates = [c for c in _asserters_before(text, pos) if c.name.split()]
     if not candidates:
         return None
     word = anaphor.split()[0].lower() if anaphor.split() else ""
