@@ -380,6 +380,7 @@ WORDS = st.sampled_from(
 @example(["Contrairement", "à", ",", "."]).via("empty target")
 @example(["les", "dément", "par"]).via("clitic at the start")
 @example(["ce", "que", "vie", "contredisent", "faux"]).via("ce que at the start")
+@example(["selon", ".", "Il", "réfute", "qu'", "14"]).via("empty selon before a pronoun")
 @settings(max_examples=300, deadline=None)
 def test_never_raises_and_spans_are_verbatim(words: list[str]) -> None:
     text = " ".join(words)
