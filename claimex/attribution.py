@@ -40,10 +40,12 @@ __all__ = [
     "clause_span",
     "read_amount",
     "read_amounts",
+    "read_asserter",
     "read_attribution",
     "read_status",
     "resolve_asserter",
     "sentence_span",
+    "subject_before",
 ]
 
 
@@ -606,6 +608,14 @@ def _asserter_reading(np: str, rule: str, cue: str, text: str, pos: int) -> Attr
     )
 
 
+def read_asserter(text: str, np: str, pos: int, rule: str, cue: str = "") -> AttributionReading:
+    """The asserter the noun phrase ``np`` (at ``pos``) names, read as for an amount's frame: a
+    pronoun or *ces rapports* resolved to the asserter named before, a document to its author
+    (*les déclarations de M. X* -> *M. X*), an indefinite descriptor ``anonymous``. For modules
+    that find asserters in frames of their own (contradiction)."""
+    return _asserter_reading(np, rule, cue, text, pos)
+
+
 def _later_origin(text: str, pos: int, head: str) -> str | None:
     """*Selon certaines informations ... Ces informations proviennent du ministère X* -> the
     ministry: the next sentence names where the anonymous claim comes from (README rule 5)."""
@@ -687,6 +697,12 @@ def _subject_before(text: str, s_start: int, verb_start: int) -> str:
     ):  # fmt: skip
         parts = parts[1:]
     return ",".join(parts)
+
+
+def subject_before(text: str, sentence_start: int, verb_start: int) -> str:
+    """The subject noun phrase of the verb at ``verb_start`` (auxiliaries, adverbs and an opening
+    adverbial left out; for *qui*, its antecedent), as reporting frames read it."""
+    return _subject_before(text, sentence_start, verb_start)
 
 
 def _quoted(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -894,7 +910,8 @@ def resolve_asserter(text: str, pos: int, anaphor: str = "") -> Asserter | None:
     if not anaphor:
         subject = next((w for w in _words(text, s, e) if w.end > pos), None)
         anaphor = subject.text if subject is not None else ""
-    candidates = _asserters_before(text, pos)
+    # a frame with nothing in it ("selon ." in a broken text) names no one
+    candidates = [c for c in _asserters_before(text, pos) if c.name.split()]
     if not candidates:
         return None
     word = anaphor.split()[0].lower() if anaphor.split() else ""

@@ -341,3 +341,10 @@ def test_la_meme_source_is_the_asserter_named_before() -> None:
     )
     assert attribution(text, "3") == (INDIRECT, "un porte-parole de la police", False)
     assert attribution(text, "5") == (INDIRECT, "un porte-parole de la police", False)
+
+
+def test_an_empty_selon_frame_is_no_antecedent() -> None:
+    """Found by the contradiction fuzz: "selon ." named an asserter with no words."""
+    text = "selon . Il a déclaré que 14 morts."
+    assert resolve_asserter(text, text.index("Il")) is None
+    assert read_attribution(text, *at(text, "14")).source == ""
