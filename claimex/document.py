@@ -16,6 +16,7 @@ from functools import cached_property
 
 from claimex.attribution import AmountGrammar, read_amounts
 from claimex.chunking import Chunk, chunk_text, split_sentences
+from claimex.contradiction import Disagreement, read_disagreements
 from claimex.numbers import AMOUNT_KINDS, NumberMention, find_numbers
 from claimex.text import TypographicView, find_all, find_near_miss, typographic_view
 
@@ -88,6 +89,12 @@ class Document:
         """What grammar tells about each amount (``claimex.attribution``), by its span: read
         once, on the numbers of ``mentions``."""
         return {(g.start, g.end): g for g in read_amounts(self.text, self.mentions)}
+
+    @cached_property
+    def disagreements(self) -> tuple[Disagreement, ...]:
+        """Where the text says one asserter's words contradict another's
+        (``claimex.contradiction``): read once."""
+        return tuple(read_disagreements(self.text))
 
     @cached_property
     def sentences(self) -> tuple[tuple[int, int], ...]:

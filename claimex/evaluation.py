@@ -30,6 +30,7 @@ from claimex.attribution import read_amount
 from claimex.document import strip_source_header
 from claimex.errors import ConfigurationError
 from claimex.extract import Extraction
+from claimex.names import source_matches
 from claimex.schemas import BaseClaim, ContradictionClaim, Quantity, iter_quantities
 from claimex.text import typographic_view
 
@@ -204,55 +205,6 @@ def load_contradictions(path: Path) -> dict[str, list[GoldContradiction]]:
     }
 
 
-# Determiners, contracted prepositions and titles that do not name an asserter (gold README:
-# sources match "after case, determiner and typography normalisation").
-_NAME_NOISE = frozenset(
-    "le la les l' un une des du de d' ce cet cette ces son sa ses leur leurs m. mme mlle mm. "
-    "monsieur madame et à au aux en".split()
-)
-_NAME_TOKEN = re.compile(r"[^\s']+'?")
-
-
-def _name_words(name: str) -> list[str]:
-    """The content words of a name, lower-cased, typography normalised, determiners dropped."""
-    return [w for w in _NAME_TOKEN.findall(typographic_view(name).text) if w not in _NAME_NOISE]
-
-
-def _head(name: str) -> str | None:
-    """The head word of an asserter's name: the family name of a person (every content word
-    capitalised: 'Kyrylo Budanov' -> 'budanov'), else the first noun ('l'agence de ...')."""
-    words = _name_words(name)
-    if not words:
-        return None
-    raw = [w for w in re.findall(r"[^\s'’]+", name) if typographic_view(w).text not in _NAME_NOISE]
-    if raw and all(w[:1].isupper() for w in raw):
-        return words[-1]
-    return words[0]
-
-
-def source_matches(predicted: str, source: str, aliases: Iterable[str] = ()) -> bool:
-    """Whether a predicted source names the gold asserter (the gold-claims README's rule).
-
-    Equal to ``source`` or one of ``aliases`` after case, determiner and typography
-    normalisation, or made only of words of one of them including its head (``Budanov`` for
-    ``Kyrylo Budanov``, ``l'agence sud-coréenne`` for ``l'agence de renseignement
-    sud-coréenne``). ``""`` (the article itself) matches only ``""``.
-    """
-    if not source.strip() or not predicted.strip():
-        return not source.strip() and not predicted.strip()
-    said = _name_words(predicted)
-    if not said:
-        return False
-    for name in (source, *aliases):
-        words = _name_words(name)
-        if said == words:
-            return True
-        head = _head(name)
-        if head is not None and head in said and set(said) <= set(words):
-            return True
-    return False
-
-
 class ClaimLayerScore(BaseModel):
     """The claim layer of one document (or of all): on covered gold amounts, whether the claims
     name the right asserter, attribution kind and status; the claim types; the contradictions."""
@@ -268,12 +220,15 @@ class ClaimLayerScore(BaseModel):
     kind_ok_high: int = 0
     status_ok: int = 0
     status_ok_high: int = 0
+    subject_ok: int = 0
+    subject_ok_high: int = 0
     contradictions: int = 0
     contradictions_linked: int = 0
     claim_types: dict[str, int] = {}
 
     def accuracy(self, what: str, *, high: bool) -> float:
-        """``what`` is ``source``, ``kind`` or ``status``; share of covered (high) lines right."""
+        """``what`` is ``source``, ``kind``, ``status`` or ``subject``; share of covered (high)
+        lines right."""
         ok = getattr(self, f"{what}_ok_high" if high else f"{what}_ok")
         n = self.covered_high if high else self.covered
         return float(ok) / n if n else 0.0
@@ -297,6 +252,8 @@ class ClaimLayerScore(BaseModel):
             "kind_all": round(self.accuracy("kind", high=False), 3),
             "status_high": round(self.accuracy("status", high=True), 3),
             "status_all": round(self.accuracy("status", high=False), 3),
+            "subject_high": round(self.accuracy("subject", high=True), 3),
+            "subject_all": round(self.accuracy("subject", high=False), 3),
             "contradictions": f"{self.contradictions_linked}/{self.contradictions}",
             "types": " ".join(f"{k}:{v}" for k, v in sorted(self.claim_types.items())),
         }
@@ -323,14 +280,53 @@ def covering_claims(result: Extraction, mention: GoldMention) -> list[BaseClaim]
     return [c for c in result.claims if any(_on_gold(q, mention) for q in _quantities(c))]
 
 
-def _checks(line: GoldClaim, predicted: Iterable[tuple[str, str, str]]) -> dict[str, bool]:
-    """Whether every (source, attribution kind, status) predicted for a gold line is right."""
+def _stem(word: str) -> str:
+    """A word lower-cased, typography normalised, without a plural ending (soldats ~ soldat)."""
+    w = typographic_view(word).text
+    return w[:-1] if len(w) > 3 and w[-1] in "sx" else w
+
+
+def _subject_head(subject: str) -> str | None:
+    """The head of a gold subject: its first word that is not a determiner (the counted noun:
+    'soldats' of 'soldats nord-coréens tués', 'prix' of 'prix total de la commande')."""
+    words = [w for w in re.findall(r"[^\W\d_][\w-]*", subject) if w.lower() not in _DETERMINERS]
+    return _stem(words[0]) if words else None
+
+
+_DETERMINERS = frozenset("le la les l un une des du de d ce ces cet cette".split())
+
+
+def subject_matches(predicted: str, gold_subject: str) -> bool:
+    """Whether a claim's subject names what the gold says is counted: it holds the gold
+    subject's head noun, plural aside (a loose test: 'soldats nord-coréens' passes for 'soldats
+    nord-coréens tués au cours de leur engagement', 'agence de renseignement' does not)."""
+    head = _subject_head(gold_subject)
+    said = {_stem(w) for w in re.findall(r"[\w-]+", predicted)}
+    return head is not None and head in said
+
+
+def _checks(
+    line: GoldClaim, predicted: Iterable[tuple[str, str, str, str | None]]
+) -> dict[str, bool]:
+    """Whether every (source, attribution kind, status, subject) predicted for a gold line is
+    right; a subject of ``None`` (code alone names none) is wrong."""
     predicted = list(predicted)
     return {
         "source": all(source_matches(p[0], line.source, line.source_aliases) for p in predicted),
         "kind": all(p[1] == line.attribution_kind for p in predicted),
         "status": all(p[2] == line.status for p in predicted),
+        "subject": all(p[3] is not None and subject_matches(p[3], line.subject) for p in predicted),
     }
+
+
+def claim_subject(claim: BaseClaim) -> str:
+    """What a claim says is counted or stated: a quantitative claim's subject, a forecast's
+    ``what``, a statement's content, else its summary."""
+    for field in ("subject", "what", "content"):
+        value = getattr(claim, field, None)
+        if isinstance(value, str) and value:
+            return value
+    return claim.summary
 
 
 def _tally(doc: ClaimLayerScore, line: GoldClaim, checks: dict[str, bool]) -> None:
@@ -350,7 +346,7 @@ def score_grammar(name: str, text: str, gold_claims: Iterable[GoldClaim]) -> Cla
         doc.lines += 1
         doc.lines_high += line.confidence == "high"
         r = read_amount(text, line.start, line.end)
-        predicted = (r.attribution.source, r.attribution.kind.value, r.status.status.value)
+        predicted = (r.attribution.source, r.attribution.kind.value, r.status.status.value, None)
         _tally(doc, line, _checks(line, [predicted]))
     return doc
 
@@ -380,7 +376,11 @@ def score_claims(
         if not claims:
             continue
         checks = _checks(
-            line, [(c.attribution.source, c.attribution.kind.value, c.status.value) for c in claims]
+            line,
+            [
+                (c.attribution.source, c.attribution.kind.value, c.status.value, claim_subject(c))
+                for c in claims
+            ],
         )
         _tally(doc, line, checks)
     for expected in contradictions:

@@ -15,6 +15,7 @@ again once, alone, in their sentences.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection, Generator, Sequence
 from typing import Any
 
@@ -291,18 +292,67 @@ def _status(kind: str) -> EpistemicStatus:
     return EpistemicStatus.FORECAST if kind == "forecast" else EpistemicStatus.ASSERTED
 
 
+# Words that end the noun phrase a numeral determines: verbs and auxiliaries, relatives,
+# conjunctions and prepositions other than "de" (its complement belongs to the noun: "unités
+# d'artillerie"). French puts the counted noun right after the cardinal.
+_PHRASE_ENDS = frozenset(
+    "a ont est sont été était étaient sera seront serait seraient aurait auraient avait avaient "
+    "va vont doit doivent peut peuvent qui que qu dont et ou mais ni à au aux en dans par pour "
+    "sur sous avec sans selon contre avant après depuis pendant lors entre vers chez ne n se s y "
+    "ce cette ces il elle ils elles on soit".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\S")
+
+
+def counted_noun(doc: Document, m: NumberMention, max_words: int = 5) -> str | None:
+    """The noun phrase an amount counts, read from the text: its unit noun right after it and
+    the words that qualify it (``soldats nord-coréens``, ``unités d'artillerie``); None for a
+    unit sign (``%``, ``€``, ``Mo``) or when the unit is not the next word."""
+    # a cardinal above one determines a plural noun; a fraction governs "de" + noun
+    plural = m.value > 1 and m.unit[-1:] in ("s", "x")
+    if len(m.unit) < 3 or not m.unit.isalpha() or not m.unit[0].islower() or not plural:
+        return None
+    tail = doc.text[m.end : m.end + 200]
+    words = [w.group() for w in _WORD.finditer(tail)]
+    if not words or words[0] != m.unit:
+        return None
+    phrase = [words[0]]
+    for w in words[1:]:
+        if len(phrase) == max_words or not w[0].isalpha() or w.lower() in _PHRASE_ENDS:
+            break
+        phrase.append(w)
+    while phrase[-1].lower() in ("de", "d'", "d’", "du", "des"):
+        phrase.pop()
+    return " ".join(phrase)
+
+
+def _subject(what: str, doc: Document, m: NumberMention) -> str:
+    """The model's "what is counted", unless it leaves out the noun the amount counts (then it
+    describes something else: "est estimé", the asserter's name) or shares no word with the
+    amount's sentence (not the text's words); then the text's own noun phrase, or the unit."""
+    s, e = _sentence(doc, m)
+    sentence = doc.text[s:e].lower()
+    words = [w for w in re.findall(r"\w{4,}", what.lower())]
+    if words and not any(w in sentence for w in words):
+        what = ""
+    noun = counted_noun(doc, m)
+    if noun is None or m.unit.lower() in what.lower():
+        return what or noun or m.unit or m.text
+    return noun
+
+
 def _amount_claim(key: str, m: NumberMention, entry: dict[str, Any], doc: Document) -> BaseClaim:
     """What the model said of one amount, as a quantitative claim on the amount's sentence. Its
     status, its claim type (``forecast``) and, where grammar reads it, who asserts it are set by
     the final review from the text's grammar, each change a ``Correction``."""
-    what = _text(entry.get("quoi"))
+    what = _subject(_text(entry.get("quoi")), doc, m)
     s, e = _sentence(doc, m)
     q = Quantity(value=m.value, high=m.high, unit=m.unit, qualifier=m.qualifier,
                  quote=_pinning_quote(doc, m, (s, e)))  # fmt: skip
     return QuantitativeClaim(
         id=key,
         summary=what,
-        subject=what or m.unit or m.text,
+        subject=what,
         quantity=q,
         evidence=Evidence(quote=doc.text[s:e]),
         attribution=_attribution(_text(entry.get("qui")), doc, m),

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from claimex.checks import check_text
+from claimex.contradicting import contradiction_claims
 from claimex.document import Document
 from claimex.errors import ExtractionError
 from claimex.extract_options import ExtractOptions, OnInvalid, Strategy
@@ -146,6 +147,10 @@ def finish(run: Run, per_chunk: list[list[BaseClaim]]) -> Extraction:
     reviewed = review(claims, doc, derive=options.derive, grammar=options.grammar, hints=keyed)
     deduped, ids = dedupe(reviewed.report)
     report = reviewed.report if len(deduped) == len(claims) else validate(deduped, doc)
+    if options.grammar:  # where the text says who contradicts whom, link their claims
+        linked = contradiction_claims(report.claims, doc, next_id=len(report.claims) + 1)
+        if linked:
+            report = validate([*report.claims, *linked], doc)
     flagged = report.flagged
     dropped = 0
     if options.policy is OnInvalid.DROP and flagged:

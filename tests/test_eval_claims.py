@@ -272,3 +272,14 @@ def test_code_only_layer_does_not_regress() -> None:
     for what, (high, every) in MIN_CODE_ONLY.items():
         assert getattr(total, f"{what}_ok_high") >= high, total
         assert getattr(total, f"{what}_ok") >= every, total
+
+
+def test_a_subject_matches_when_it_holds_the_gold_head_noun() -> None:
+    from claimex.evaluation import subject_matches
+
+    gold = "soldats nord-coréens tués au cours de leur engagement"
+    assert subject_matches("soldats nord-coréens", gold)
+    assert subject_matches("soldat", gold)  # plural aside
+    assert not subject_matches("agence de renseignement sud-coréenne", gold)
+    assert not subject_matches("", gold)
+    assert subject_matches("les prix", "prix total de la commande")

@@ -276,3 +276,17 @@ def test_cached_prompt_tokens_are_reported_when_the_server_tells() -> None:
     assert (told.tokens_in, told.tokens_cached) == (520, 250)
     result, _requests = _run(GOOD)  # the stub's usage says nothing of a cache
     assert result.provenance.tokens_cached is None
+
+
+def test_a_subject_without_the_counted_noun_or_the_texts_words_gives_way_to_the_text() -> None:
+    answer = {**GOOD, "n1": _entry("est estimé"), "n3": _entry("logements sociaux construits")}
+    result, _requests = _run(answer)
+    by_number = {
+        str(q.value): c for c in result.claims for _p, q, _e in iter_quantities(c) if q.verified
+    }
+    # "est estimé" lacks the noun « 11 000 » counts: the text's noun phrase replaces it
+    assert by_number["11000"].subject == "soldats"
+    # words that are not in the amount's sentence are not what it counts
+    assert by_number["150"].what == "missiles"
+    # a phrase holding the counted noun is the model's own reading, kept
+    assert by_number["8000"].subject == "soldats engagés"

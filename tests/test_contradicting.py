@@ -1,0 +1,65 @@
+"""Contradiction claims from what grammar reads: both sides linked, every quote the text's."""
+
+from __future__ import annotations
+
+import json
+
+from claimex import extract
+from claimex.contradicting import contradiction_claims
+from claimex.document import Document
+from claimex.keyed import amount_ids
+from claimex.schemas import ContradictionClaim, StatementClaim
+from tests.stub_server import completion, stub_server
+
+TEXT = (
+    "Le ministère de la Défense a affirmé que 3 000 soldats restent engagés dans la région. "
+    "Les déclarations du ministère contredisent les informations publiées par l'agence Reuters, "
+    "qui évoquaient un retrait complet des troupes. Il a aussi indiqué que 40 blindés ont été "
+    "détruits.\n\nLe gouvernement prévoit de recruter 500 soldats en 2026."
+)
+
+
+def _extract(text: str, answer: dict[str, object]) -> object:
+    with stub_server(completion(json.dumps(answer))) as server:
+        return extract(text, base_url=server.base_url, model="m", server_kind="llama-cpp",
+                       api_key="none")  # fmt: skip
+
+
+def test_the_contradicting_asserters_claims_are_linked_to_what_they_contradict() -> None:
+    ids = list(amount_ids(Document(TEXT)))
+    result = _extract(TEXT, {k: {"quoi": "x"} for k in ids})
+    claims = {c.id: c for c in result.claims}  # type: ignore[attr-defined]
+    (link,) = [c for c in claims.values() if isinstance(c, ContradictionClaim)]
+    *side, target = (claims[i] for i in link.claim_ids)
+    assert isinstance(target, StatementClaim)
+    assert target.evidence.quote.startswith("les informations publiées par l'agence Reuters")
+    assert target.attribution.source == "l'agence Reuters"
+    # the ministry's two amounts of the paragraph, not the government's 500 of the next one
+    numbers = sorted(str(q.value) for c in side for q in (getattr(c, "quantity", None),) if q)
+    assert numbers == ["3000", "40"]
+    assert all("ministère" in c.attribution.source for c in side)
+    assert link.attribution.source == "" and link.attribution.cue == "contredisent"
+    assert link.evidence.start is not None  # every quote is placed in the text
+    assert result.flagged == []  # type: ignore[attr-defined]
+
+
+def test_without_a_claim_of_the_asserter_the_sentence_stands_for_its_side() -> None:
+    text = "Le porte-parole du Kremlin a démenti les chiffres avancés par les services ukrainiens."
+    doc = Document(text)
+    new = contradiction_claims([], doc, next_id=1)
+    assert [c.id for c in new] == ["c1", "c2", "c3"]
+    speaker, target, link = new
+    assert isinstance(speaker, StatementClaim) and speaker.evidence.quote == text.rstrip(".") + "."
+    assert "Kremlin" in speaker.attribution.source
+    assert target.evidence.quote == "les chiffres avancés par les services ukrainiens"
+    assert isinstance(link, ContradictionClaim) and link.claim_ids == ["c1", "c2"]
+
+
+def test_no_frame_no_contradiction_and_grammar_off_adds_none() -> None:
+    plain = "Le ministère a affirmé que 3 000 soldats restent engagés dans la région."
+    assert contradiction_claims([], Document(plain), next_id=1) == []
+    ids = list(amount_ids(Document(TEXT)))
+    with stub_server(completion(json.dumps({k: {"quoi": "x", "qui": ""} for k in ids}))) as s:
+        result = extract(TEXT, base_url=s.base_url, model="m", server_kind="llama-cpp",
+                         api_key="none", grammar=False)  # fmt: skip
+    assert not any(isinstance(c, ContradictionClaim) for c in result.claims)
