@@ -21,6 +21,7 @@ from claimex.evaluation import (
     DocScore,
     GoldClaim,
     gold_texts,
+    load_contradictions,
     load_gold,
     load_gold_claims,
     score,
@@ -89,17 +90,20 @@ def main() -> None:
     layers: dict[str, dict[str, ClaimLayerScore]] = {who: {} for who in WHO}
     amounts: dict[str, dict[str, DocScore]] = {"model": {}, "+grammar": {}, "keyed": {}}
     decided: dict[str, dict[str, list[int]]] = {}
+    chunks = {"model": 0, "+grammar": 0, "keyed": 0}
     for name, (_path, body) in texts.items():
         lines = load_gold_claims(CLAIMS_GOLD / f"{name}.jsonl")
         gold = load_gold(GOLD / f"{name}.jsonl")
+        expected = load_contradictions(CLAIMS_GOLD / "contradictions.json").get(name, [])
         for who, case, grammar in (
             ("model", f"claims-{name}", False),
             ("+grammar", f"claims-{name}", True),
             ("keyed", name, True),
         ):
             result = run(case, grammar=grammar)
-            layers[who][name] = score_claims(name, result, gold, lines)
+            layers[who][name] = score_claims(name, result, gold, lines, expected)
             amounts[who][name] = score(name, result, gold)
+            chunks[who] += result.provenance.chunks
         layers["code"][name] = score_grammar(name, body, lines)
         decided[name] = _decided(body, lines)
     head = "source high / all      kind high / all        status high / all"
@@ -134,6 +138,23 @@ def main() -> None:
             f"{amount_total.precision:6.1%}  {amount_total.qualifier_accuracy:6.1%}  "
             f"{amount_total.wrong_verified}"
         )
+    print()
+    print("summary (all six; claim layer on covered amounts, high-confidence / all lines):")
+    print(f"{'who':10s} covered  prec    source         kind           status         "
+          "subject        contradiction  calls/chunk  tokens/gold amount")  # fmt: skip
+    for who in ("model", "+grammar", "keyed"):
+        a = DocScore(name=who)
+        for doc_score in amounts[who].values():
+            a.add(doc_score)
+        c = _sum(who, list(layers[who].values()))
+        row = "  ".join(
+            f"{_pct(getattr(c, f'{f}_ok_high'), c.covered_high)} / {_pct(getattr(c, f'{f}_ok'), c.covered)}"
+            for f in (*FIELDS, "subject")
+        )
+        print(f"{who:10s} {a.covered}/{a.gold}  {a.precision:6.1%}  {row}  "
+              f"{c.contradictions_linked}/{c.contradictions}            "
+              f"{a.calls / max(chunks[who], 1):4.2f}         "
+              f"{(a.tokens_in + a.tokens_out) / max(a.gold, 1):.0f}")  # fmt: skip
     print()
     print("answers grammar calls decided: right / decided (of all lines)")
     for group, names in (("dev", DEV), ("held-out", HELD_OUT), ("all", tuple(texts))):

