@@ -154,7 +154,11 @@ _CANDIDATES = re.compile(
     re.VERBOSE,
 )
 
-_ROMAN_RUN = re.compile(r"[IVXLCDM]+(er|re|ère|ème|e|ᵉʳ|ᵉ)?(?![\w'’])")
+# A run of numeral letters not glued to a letter, digit or "'’-" before it. The lookbehind
+# comes after the first letter so that the regex engine still skips to the numeral letters.
+_ROMAN_RUN = re.compile(
+    r"[IVXLCDM](?<!(?:[^\W_]|['’-])[IVXLCDM])[IVXLCDM]*(er|re|ère|ème|e|ᵉʳ|ᵉ)?(?![\w'’])"
+)
 _ROMAN_VALID = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 _MONTH_AFTER = re.compile(
@@ -595,7 +599,8 @@ class _Scanner:
         """
         low = self.low
         starts = [d.start() for d in _DIGIT_RUN.finditer(low)]
-        starts += [v.start() for v in _VULGAR.finditer(low)]
+        if any(c in low for c in _FRACTION_CHARS):  # rare: a str scan, not a regex pass
+            starts += [v.start() for v in _VULGAR.finditer(low)]
         found = set(starts)
         found.update(p - 1 for p in starts if p and low[p - 1] in _NUMBER_PREFIX_CHARS)
         for stem_match in _ANY_STEM.finditer(low):
@@ -774,8 +779,6 @@ class _Scanner:
             numeral = text[m.start() : m.start(1)] if suffix else m.group()
             if len(numeral) == 1 and numeral not in "IVX":
                 continue  # "C", "D", "L", "M" alone are letters far more often than numbers
-            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-"):
-                continue
             if not _ROMAN_VALID.fullmatch(numeral):
                 continue
             value = Decimal(_roman_value(numeral))
