@@ -12,6 +12,7 @@ kind, qualifier and unit. Text without candidates costs one regex pass. Pure: no
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -761,16 +762,9 @@ class _Scanner:
         if cut is not None:  # text2num stops at "milliard"; a billion is 10^12 (long scale)
             self._billion(spans, cut, atoms)
             return
-        tokens = [_Token(self.low[s:e].replace("ieme", "ième")) for s, e in spans]
-        for occ in _t2n_find_numbers(tokens, "fr", threshold=0):
-            s, e = spans[occ.start][0], spans[occ.end - 1][1]
-            if occ.end - occ.start == 1 and self.low[s:e] in ("un", "une"):
-                continue  # a lone "un" inside a run of words is an article ("cinq un peu")
-            digits = _LEADING_NUMBER.match(occ.text)
-            if digits is None:  # pragma: no cover - text2num always starts with digits
-                continue
-            value = _tidy(Decimal(digits.group().replace(",", ".")))
-            atoms.append(_Atom(s, e, value, "words", ordinal=bool(occ.is_ordinal)))
+        low = self.low
+        for first, last, value, ordinal in _spelled_numbers(tuple(low[s:e] for s, e in spans)):
+            atoms.append(_Atom(spans[first][0], spans[last][1], value, "words", ordinal=ordinal))
 
     def _billion(self, spans: list[tuple[int, int]], cut: int, atoms: list[_Atom]) -> None:
         """ "un billion", "vingt et un billions trois cents": how many billions, plus the rest."""
@@ -1252,6 +1246,24 @@ class _Scanner:
             qualifier,
             unit,
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled_numbers(words: tuple[str, ...]) -> tuple[tuple[int, int, Decimal, bool], ...]:
+    """The numbers text2num reads in a run of number words: (first word, last word, value,
+    ordinal) for each. Pure, and the same few runs ("deux", "premier", "trois cents") come back
+    in text after text, so cached."""
+    found = []
+    tokens = [_Token(w.replace("ieme", "ième")) for w in words]
+    for occ in _t2n_find_numbers(tokens, "fr", threshold=0):
+        if occ.end - occ.start == 1 and words[occ.start] in ("un", "une"):
+            continue  # a lone "un" inside a run of words is an article ("cinq un peu")
+        digits = _LEADING_NUMBER.match(occ.text)
+        if digits is None:  # pragma: no cover - text2num always starts with digits
+            continue
+        value = _tidy(Decimal(digits.group().replace(",", ".")))
+        found.append((occ.start, occ.end - 1, value, bool(occ.is_ordinal)))
+    return tuple(found)
 
 
 class _Token:
