@@ -126,10 +126,11 @@ _ET_UN = "et[\\s-]+(?:une?|onze|uni[eè]mes?|onzi[eè]mes?)(?![\\w'’])"
 _FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # What the first branches below need near their start (a sign, a bracket, a leading 0, a
 # fraction, or a separator, letter or "h" right after the digits): without it, most numbers
-# skip them at once for the plain-number branch.
+# skip them at once for the plain-number branch. What follows the digits is never a digit, so
+# giving some back cannot help: possessive.
 _NOT_PLAIN = (
     rf"[+\[0{_FRACTION_CHARS}]"
-    rf"|\d+(?:[./:\-]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}])"
+    rf"|\d++(?:[./:\-]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}])"
 )
 
 _CANDIDATES = re.compile(
@@ -519,9 +520,10 @@ class _Scanner:
             word, start = text[i:j], i
         if not word or not (word[0].isalpha()):
             return None
-        cut = max(word.rfind("'"), word.rfind("’"))
-        if cut != -1 and cut + 1 < len(word):  # "l'article" -> "article"
-            return word[cut + 1 :], start + cut + 1
+        if "'" in word or "’" in word:
+            cut = max(word.rfind("'"), word.rfind("’"))
+            if cut + 1 < len(word):  # "l'article" -> "article"
+                return word[cut + 1 :], start + cut + 1
         return word, start
 
     def unit_match(self, end: int) -> re.Match[str] | None:
@@ -1092,13 +1094,11 @@ class _Scanner:
         return value < 2 or word.endswith(("s", "x"))  # "787 commencera" is not "787 avions"
 
     def _is_year(self, start: int, end: int, prev_word: str) -> bool:
-        before = self.before(start, 25)
         words = self.tail(start)
-        last = words[-1] if words else ""
         if (
             prev_word in lex.YEAR_CUES
-            or last in lex.MONTHS
-            or before.endswith(("mi-", "l'an ", "l’an "))
+            or (words and words[-1] in lex.MONTHS)
+            or self.low.endswith(("mi-", "l'an ", "l’an "), 0, start)
         ):
             return True
         m = self.unit_match(end)
