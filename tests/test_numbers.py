@@ -443,3 +443,14 @@ def test_peer_suite_constructs(text: str, span: str, value: str, kind: str) -> N
 )
 def test_peer_suite_boundaries(text: str, expected: list[str]) -> None:
     assert [m.text for m in find_numbers(text)] == expected
+
+
+def test_fast_mention_constructor_builds_the_dataclass_value() -> None:
+    """The scanner fills NumberMention's slots directly for speed: that must stay the same object
+    the dataclass builds (and be revisited if NumberMention ever gains a __post_init__)."""
+    from claimex.numbers import _new_mention
+
+    args = (3, 9, "11 000", Decimal(11000), NumberKind.QUANTITY, Qualifier.APPROXIMATE, "km")
+    fast, slow = _new_mention(*args), NumberMention(*args)
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert not hasattr(NumberMention, "__post_init__")
