@@ -183,14 +183,15 @@ _CANDIDATES = re.compile(
   | (?P<num>
         (?:(?<![\w])[+\-−±])?
         (?<![\d,.])
-        (?:\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d])
-          |\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d])
-          |\d{{1,3}}(?:\.\d{{3}})+(?=,\d)
+        (?:(?=\d{{1,3}}+(?:{_SP}|\.))  # thousands groups: a separator after 1-3 digits
+            (?:\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d])
+              |\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d])
+              |\d{{1,3}}(?:\.\d{{3}})+(?=,\d))
           |\d+)
-        (?:[.,]\d+)?
-        (?P<scale>{_SP}?(?:milliards?|millions?|billions?|mille|mrds?|mds?|md|k|m)(?![\w]))?
-        (?P<pct>{_SP}?%|{_WS}+pour[\s-]?cent(?![\w]))?
-        (?P<ord>(?:ères?|eres?|ièmes?|iemes?|èmes?|emes?|ers?|res?|nde?s?|es?|è|ᵉʳ|ᵉ)(?![\w]))?
+        (?:[.,]\d+)?+  # possessive: nothing after can fail, so never give back
+        (?P<scale>{_SP}?(?:milliards?|millions?|billions?|mille|mrds?|mds?|md|k|m)(?![\w]))?+
+        (?P<pct>{_SP}?%|{_WS}+pour[\s-]?cent(?![\w]))?+
+        (?P<ord>(?:ères?|eres?|ièmes?|iemes?|èmes?|emes?|ers?|res?|nde?s?|es?|è|ᵉʳ|ᵉ)(?![\w]))?+
     )
   | (?P<half>(?<![\w])une?{_WS}+(?:an|année|heure|jour|mois|semaine|siècle|minute|kilo|litre
         |mètre|tour)s?{_WS}+et{_WS}+demie?(?![\w]))
