@@ -209,11 +209,17 @@ _CANDIDATES = re.compile(
     re.VERBOSE,
 )
 
-# A run of numeral letters not glued to a letter, digit or "'’-" before it. The lookbehind
-# comes after the first letter so that the regex engine still skips to the numeral letters.
-_ROMAN_RUN = re.compile(
-    r"[IVXLCDM](?<!(?:[^\W_]|['’-])[IVXLCDM])[IVXLCDM]*(er|re|ère|ème|e|ᵉʳ|ᵉ)?(?![\w'’])"
+# Runs of digits, and runs of Roman numeral letters not glued to a letter, digit or "'’-"
+# before them (group 1: an ordinal suffix), in one pass over the text: the engine spends its
+# time testing each character against the first character class, so one pass for both costs
+# about what the digits alone did. The class comes first (lookbehinds after it) so that the
+# engine can skip to those characters; a digit always takes the first branch. Neither kind of
+# run can overlap the other, so the matches are those of two separate passes.
+_DIGITS_OR_ROMAN = re.compile(
+    r"[\dIVXLCDM](?:(?<=\d)\d*+"
+    r"|(?<!(?:[^\W_]|['’-])[IVXLCDM])[IVXLCDM]*(er|re|ère|ème|e|ᵉʳ|ᵉ)?(?![\w'’]))"
 )
+_ROMAN_LETTERS = frozenset("IVXLCDM")
 _ROMAN_VALID = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 _MONTH_AFTER = re.compile(
@@ -595,9 +601,17 @@ class _Scanner:
     # ---- the scan --------------------------------------------------------------------------
     def atoms(self) -> list[_Atom]:
         atoms: list[_Atom] = []
-        low = self.low
+        text, low = self.text, self.low
+        digit_starts: list[int] = []
+        romans: list[re.Match[str]] = []
+        for run in _DIGITS_OR_ROMAN.finditer(text):  # the digits of text are those of low
+            start = run.start()
+            if text[start] in _ROMAN_LETTERS:
+                romans.append(run)
+            else:
+                digit_starts.append(start)
         consumed = 0
-        for pos in self._trigger_positions():
+        for pos in self._trigger_positions(digit_starts):
             if pos < consumed:
                 continue
             m = _CANDIDATES.match(low, pos)
@@ -643,18 +657,18 @@ class _Scanner:
             elif group == "half":
                 atoms.append(_Atom(m.start(), m.end(), Decimal("1.5"), "half"))
             # "pour cent" without a number before it is not a number
-        atoms.extend(self._romans())
+        atoms.extend(self._romans(romans))
         atoms.sort(key=lambda a: a.start)
         return atoms
 
-    def _trigger_positions(self) -> list[int]:
-        """Where a candidate may start: digit runs, and the words that contain a number stem.
+    def _trigger_positions(self, starts: list[int]) -> list[int]:
+        """Where a candidate may start: digit runs (``starts``, extended here), and the words
+        that contain a number stem.
 
         Finding the stems with one small pattern and matching the full pattern only there is
         several times faster than searching the whole text with the big pattern.
         """
         low = self.low
-        starts = [d.start() for d in _DIGIT_RUN.finditer(low)]
         if any(c in low for c in _FRACTION_CHARS):  # rare: a str scan, not a regex pass
             starts += [v.start() for v in _VULGAR.finditer(low)]
         found = set(starts)
@@ -820,10 +834,11 @@ class _Scanner:
             value, end = _EXACT.add(value, rest.value), rest.end
         atoms.extend([*before, _Atom(start, end, value, "words"), *after])
 
-    def _romans(self) -> list[_Atom]:
+    def _romans(self, runs: list[re.Match[str]]) -> list[_Atom]:
+        """Roman numerals among the runs of numeral letters ``_DIGITS_OR_ROMAN`` found."""
         found: list[_Atom] = []
         text = self.text
-        for m in _ROMAN_RUN.finditer(text):
+        for m in runs:
             suffix = m.group(1)
             numeral = text[m.start() : m.start(1)] if suffix else m.group()
             if len(numeral) == 1 and numeral not in "IVX":
