@@ -82,6 +82,7 @@ class NumberMention:
 # The frozen dataclass's generated __init__ sets each field through object.__setattr__ (~0.6 us a
 # mention, hundreds of mentions a text); the scanner's common path fills the slots directly
 # (~0.35 us). NumberMention has no __post_init__ to skip; a test checks both build equal objects.
+# CPython only: compiled (mypyc) classes refuse object.__new__, and the test would say so.
 _MENTION_SLOT_SETTERS = tuple(getattr(NumberMention, f.name).__set__ for f in fields(NumberMention))
 
 
