@@ -3,19 +3,25 @@
 The baseline is ``re.finditer(r"\\d+")`` over the same texts in the same process: what any scanner
 pays to look at every character once. The figure that matters is the ratio (goal: within 8x, issue 13).
 
-Measured 2026-11-28 on the shared 2-core machine (``nice -n 19``, ``--repeat 30``, six runs each,
-the scanner of before and after the issue-13 speed work run alternately): 17.9-18.6x before,
-15.3-15.9x after (about 14.0 and 12.1-12.7 ms per pass over the 20 texts, 72 kB). The output is
-unchanged, mention for mention (``tests/test_scanner_reference.py``).
+Measured 2026-11-28 on the shared 2-core machine (``nice -n 19``, ``--repeat 30``, six runs
+each of main's scanner and this one, alternately): 15.3-16.3x before (median 15.9x), 12.2-12.8x
+after (median 12.5x), about 12.9 and 10.4 ms per pass over the 20 texts, 72 kB. (The first round
+of issue-13 speed work had gone from 17.9-18.6x to 15.3-15.9x.) The output is unchanged, mention
+for mention (``tests/test_scanner_reference.py``, and 63k texts from the tests, peer suites and
+corpus compared with main's scanner).
 
-Where a pass goes now (best of 60, ms; the bare digit scan is 0.6): the candidate triggers 2.3
-(of which the regex scans for digits 0.6 and number-word stems 0.9), Roman numerals 0.7,
-matching the candidate pattern 0.8, building the atoms (digits, words via text2num) 1.4,
-classifying them (kind, unit, qualifier: ``_Scanner.mention``) 5.5, ranges and the other passes
-over the list 1.1. The whole-text scans (lower-casing, digits, stems, fractions, Roman
-numerals: 2.2 ms) alone cost nearly 4x the baseline; the rest is Python
-work spread over ~760 candidates (7-8 us each for a quantity or a year), with no single hot spot
-left. Reaching 8x means compiling that work (mypyc gave ~1.8x in a trial) or doing less of it.
+Where a pass goes now (best of 150, ms; the bare digit scan is 0.66): the whole-text scans 1.9
+(lower-casing 0.15, one pass for digit and Roman numeral runs 0.61, number-word stems 0.96,
+"mill"/"bill"/"demi" 0.15), nearly 3x the baseline on their own; matching the candidate pattern
+at ~950 trigger positions 0.7; the rest of building the atoms (trigger bookkeeping, Decimal,
+text2num) 1.9; classifying them (``_Scanner.mention``: kind, unit, qualifier) 3.9, about 5 us a
+number spread over a dozen small look-ups (words before, noun after, qualifier phrases) with no
+single hot spot; ranges and the other passes over the list 0.6.
+
+8x is about 6.6 ms here: after the scans, ~5 us for each of ~950 candidates, all the Python work
+included, against ~9 now. Compiling this module does not get there either: mypyc gave 1.35x
+(9.5x) and Cython's pure-Python mode 1.19x (10.5x) in a trial on this version. What remains is a
+scanner core in a compiled language, or doing less per candidate.
 
 Usage: python benchmarks/bench_scanner.py [--corpus DIR] [--repeat N]
 """

@@ -12,9 +12,10 @@ kind, qualifier and unit. Text without candidates costs one regex pass. Pure: no
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, InvalidOperation
 from enum import StrEnum
 
@@ -78,6 +79,59 @@ class NumberMention:
         return f"{self.text}{q}"
 
 
+# The frozen dataclass's generated __init__ sets each field through object.__setattr__ (~0.6 us a
+# mention, hundreds of mentions a text); the scanner's common path fills the slots directly
+# (~0.35 us). NumberMention has no __post_init__ to skip; a test checks both build equal objects.
+# CPython only: compiled (mypyc) classes refuse object.__new__, and the test would say so.
+_MENTION_SLOT_SETTERS = tuple(getattr(NumberMention, f.name).__set__ for f in fields(NumberMention))
+
+
+def _new_mention(
+    start: int,
+    end: int,
+    text: str,
+    value: Decimal,
+    kind: NumberKind,
+    qualifier: Qualifier,
+    unit: str,
+) -> NumberMention:
+    """``NumberMention(start, end, text, value, kind, qualifier, unit)``, faster."""
+    m = object.__new__(NumberMention)
+    set_start, set_end, set_text, set_value, set_kind, set_qualifier, set_unit, set_high = (
+        _MENTION_SLOT_SETTERS
+    )
+    set_start(m, start)
+    set_end(m, end)
+    set_text(m, text)
+    set_value(m, value)
+    set_kind(m, kind)
+    set_qualifier(m, qualifier)
+    set_unit(m, unit)
+    set_high(m, None)
+    return m
+
+
+# Enum members as module constants: ``NumberKind.YEAR`` is a class attribute lookup that costs
+# ~75 ns on CPython 3.11, a module global ~15; the scanner asks dozens of them per number.
+_K_DATE = NumberKind.DATE
+_K_DURATION = NumberKind.DURATION
+_K_IDENTIFIER = NumberKind.IDENTIFIER
+_K_ORDINAL = NumberKind.ORDINAL
+_K_PERCENT = NumberKind.PERCENT
+_K_QUANTITY = NumberKind.QUANTITY
+_K_TIME = NumberKind.TIME
+_K_YEAR = NumberKind.YEAR
+_Q_APPROXIMATE = Qualifier.APPROXIMATE
+_Q_AT_LEAST = Qualifier.AT_LEAST
+_Q_AT_MOST = Qualifier.AT_MOST
+_Q_EXACT = Qualifier.EXACT
+_Q_LESS_THAN = Qualifier.LESS_THAN
+_Q_MORE_THAN = Qualifier.MORE_THAN
+_Q_RANGE = Qualifier.RANGE
+_TEMPORAL_KINDS = frozenset({_K_YEAR, _K_DATE, _K_TIME})
+_QUALIFIED_KINDS = AMOUNT_KINDS | _TEMPORAL_KINDS  # what a bound or hedge may apply to
+
+
 # --------------------------------------------------------------------------------------------
 # Patterns. They run on the lower-cased text, whose offsets equal the raw text's.
 
@@ -104,10 +158,11 @@ _ET_UN = "et[\\s-]+(?:une?|onze|uni[eè]mes?|onzi[eè]mes?)(?![\\w'’])"
 _FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # What the first branches below need near their start (a sign, a bracket, a leading 0, a
 # fraction, or a separator, letter or "h" right after the digits): without it, most numbers
-# skip them at once for the plain-number branch.
+# skip them at once for the plain-number branch. What follows the digits is never a digit, so
+# giving some back cannot help: possessive.
 _NOT_PLAIN = (
     rf"[+\[0{_FRACTION_CHARS}]"
-    rf"|\d+(?:[./:\-]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}])"
+    rf"|\d++(?:[./:\-]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}])"
 )
 
 _CANDIDATES = re.compile(
@@ -129,14 +184,15 @@ _CANDIDATES = re.compile(
   | (?P<num>
         (?:(?<![\w])[+\-−±])?
         (?<![\d,.])
-        (?:\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d])
-          |\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d])
-          |\d{{1,3}}(?:\.\d{{3}})+(?=,\d)
+        (?:(?=\d{{1,3}}+(?:{_SP}|\.))  # thousands groups: a separator after 1-3 digits
+            (?:\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d])
+              |\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d])
+              |\d{{1,3}}(?:\.\d{{3}})+(?=,\d))
           |\d+)
-        (?:[.,]\d+)?
-        (?P<scale>{_SP}?(?:milliards?|millions?|billions?|mille|mrds?|mds?|md|k|m)(?![\w]))?
-        (?P<pct>{_SP}?%|{_WS}+pour[\s-]?cent(?![\w]))?
-        (?P<ord>(?:ères?|eres?|ièmes?|iemes?|èmes?|emes?|ers?|res?|nde?s?|es?|è|ᵉʳ|ᵉ)(?![\w]))?
+        (?:[.,]\d+)?+  # possessive: nothing after can fail, so never give back
+        (?P<scale>{_SP}?(?:milliards?|millions?|billions?|mille|mrds?|mds?|md|k|m)(?![\w]))?+
+        (?P<pct>{_SP}?%|{_WS}+pour[\s-]?cent(?![\w]))?+
+        (?P<ord>(?:ères?|eres?|ièmes?|iemes?|èmes?|emes?|ers?|res?|nde?s?|es?|è|ᵉʳ|ᵉ)(?![\w]))?+
     )
   | (?P<half>(?<![\w])une?{_WS}+(?:an|année|heure|jour|mois|semaine|siècle|minute|kilo|litre
         |mètre|tour)s?{_WS}+et{_WS}+demie?(?![\w]))
@@ -154,7 +210,17 @@ _CANDIDATES = re.compile(
     re.VERBOSE,
 )
 
-_ROMAN_RUN = re.compile(r"[IVXLCDM]+(er|re|ère|ème|e|ᵉʳ|ᵉ)?(?![\w'’])")
+# Runs of digits, and runs of Roman numeral letters not glued to a letter, digit or "'’-"
+# before them (group 1: an ordinal suffix), in one pass over the text: the engine spends its
+# time testing each character against the first character class, so one pass for both costs
+# about what the digits alone did. The class comes first (lookbehinds after it) so that the
+# engine can skip to those characters; a digit always takes the first branch. Neither kind of
+# run can overlap the other, so the matches are those of two separate passes.
+_DIGITS_OR_ROMAN = re.compile(
+    r"[\dIVXLCDM](?:(?<=\d)\d*+"
+    r"|(?<!(?:[^\W_]|['’-])[IVXLCDM])[IVXLCDM]*(er|re|ère|ème|e|ᵉʳ|ᵉ)?(?![\w'’]))"
+)
+_ROMAN_LETTERS = frozenset("IVXLCDM")
 _ROMAN_VALID = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 _MONTH_AFTER = re.compile(
@@ -493,9 +559,10 @@ class _Scanner:
             word, start = text[i:j], i
         if not word or not (word[0].isalpha()):
             return None
-        cut = max(word.rfind("'"), word.rfind("’"))
-        if cut != -1 and cut + 1 < len(word):  # "l'article" -> "article"
-            return word[cut + 1 :], start + cut + 1
+        if "'" in word or "’" in word:
+            cut = max(word.rfind("'"), word.rfind("’"))
+            if cut + 1 < len(word):  # "l'article" -> "article"
+                return word[cut + 1 :], start + cut + 1
         return word, start
 
     def unit_match(self, end: int) -> re.Match[str] | None:
@@ -535,9 +602,17 @@ class _Scanner:
     # ---- the scan --------------------------------------------------------------------------
     def atoms(self) -> list[_Atom]:
         atoms: list[_Atom] = []
-        low = self.low
+        text, low = self.text, self.low
+        digit_starts: list[int] = []
+        romans: list[re.Match[str]] = []
+        for run in _DIGITS_OR_ROMAN.finditer(text):  # the digits of text are those of low
+            start = run.start()
+            if text[start] in _ROMAN_LETTERS:
+                romans.append(run)
+            else:
+                digit_starts.append(start)
         consumed = 0
-        for pos in self._trigger_positions():
+        for pos in self._trigger_positions(digit_starts):
             if pos < consumed:
                 continue
             m = _CANDIDATES.match(low, pos)
@@ -583,19 +658,20 @@ class _Scanner:
             elif group == "half":
                 atoms.append(_Atom(m.start(), m.end(), Decimal("1.5"), "half"))
             # "pour cent" without a number before it is not a number
-        atoms.extend(self._romans())
+        atoms.extend(self._romans(romans))
         atoms.sort(key=lambda a: a.start)
         return atoms
 
-    def _trigger_positions(self) -> list[int]:
-        """Where a candidate may start: digit runs, and the words that contain a number stem.
+    def _trigger_positions(self, starts: list[int]) -> list[int]:
+        """Where a candidate may start: digit runs (``starts``, extended here), and the words
+        that contain a number stem.
 
         Finding the stems with one small pattern and matching the full pattern only there is
         several times faster than searching the whole text with the big pattern.
         """
         low = self.low
-        starts = [d.start() for d in _DIGIT_RUN.finditer(low)]
-        starts += [v.start() for v in _VULGAR.finditer(low)]
+        if any(c in low for c in _FRACTION_CHARS):  # rare: a str scan, not a regex pass
+            starts += [v.start() for v in _VULGAR.finditer(low)]
         found = set(starts)
         found.update(p - 1 for p in starts if p and low[p - 1] in _NUMBER_PREFIX_CHARS)
         for stem_match in _ANY_STEM.finditer(low):
@@ -735,16 +811,9 @@ class _Scanner:
         if cut is not None:  # text2num stops at "milliard"; a billion is 10^12 (long scale)
             self._billion(spans, cut, atoms)
             return
-        tokens = [_Token(self.low[s:e].replace("ieme", "ième")) for s, e in spans]
-        for occ in _t2n_find_numbers(tokens, "fr", threshold=0):
-            s, e = spans[occ.start][0], spans[occ.end - 1][1]
-            if occ.end - occ.start == 1 and self.low[s:e] in ("un", "une"):
-                continue  # a lone "un" inside a run of words is an article ("cinq un peu")
-            digits = _LEADING_NUMBER.match(occ.text)
-            if digits is None:  # pragma: no cover - text2num always starts with digits
-                continue
-            value = _tidy(Decimal(digits.group().replace(",", ".")))
-            atoms.append(_Atom(s, e, value, "words", ordinal=bool(occ.is_ordinal)))
+        low = self.low
+        for first, last, value, ordinal in _spelled_numbers(tuple(low[s:e] for s, e in spans)):
+            atoms.append(_Atom(spans[first][0], spans[last][1], value, "words", ordinal=ordinal))
 
     def _billion(self, spans: list[tuple[int, int]], cut: int, atoms: list[_Atom]) -> None:
         """ "un billion", "vingt et un billions trois cents": how many billions, plus the rest."""
@@ -766,16 +835,15 @@ class _Scanner:
             value, end = _EXACT.add(value, rest.value), rest.end
         atoms.extend([*before, _Atom(start, end, value, "words"), *after])
 
-    def _romans(self) -> list[_Atom]:
+    def _romans(self, runs: list[re.Match[str]]) -> list[_Atom]:
+        """Roman numerals among the runs of numeral letters ``_DIGITS_OR_ROMAN`` found."""
         found: list[_Atom] = []
         text = self.text
-        for m in _ROMAN_RUN.finditer(text):
+        for m in runs:
             suffix = m.group(1)
             numeral = text[m.start() : m.start(1)] if suffix else m.group()
             if len(numeral) == 1 and numeral not in "IVX":
                 continue  # "C", "D", "L", "M" alone are letters far more often than numbers
-            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-"):
-                continue
             if not _ROMAN_VALID.fullmatch(numeral):
                 continue
             value = Decimal(_roman_value(numeral))
@@ -812,49 +880,28 @@ class _Scanner:
     def mention(self, atom: _Atom) -> NumberMention | None:
         text, low = self.text, self.low
         start, end, value = atom.start, atom.end, atom.value
-        qualifier = Qualifier.EXACT
+        qualifier = _Q_EXACT
         unit = ""
         kind: NumberKind
 
-        if atom.form == "identifier":
-            kind = NumberKind.IDENTIFIER
-        elif atom.form in ("multiplicative", "share", "ratio"):
-            kind = NumberKind.QUANTITY  # "le double", "60/20/20", "3/4", "½", "un demi-million"
-            # like the fractions written as nouns, the noun after ("de seconde") is the unit
-            unit = (
-                "fois" if atom.form == "multiplicative" else self.unit_after(end, allow_de=True)[0]
-            )
-        elif atom.form == "ndate":
-            kind = NumberKind.DATE
-        elif atom.form == "time":
-            kind = NumberKind.TIME
-            if self._after_duration_prep(start) and ":" not in low[start:end]:
-                kind = NumberKind.DURATION
-                value = Decimal(int(value) // 60) if int(value) % 60 == 0 else value
-                unit = "h"
-        elif atom.form == "roman":
-            kind = NumberKind.ORDINAL if atom.ordinal else NumberKind.IDENTIFIER
-        elif atom.form == "collective":
-            return self._collective(atom)
-        elif atom.form == "fraction":
-            return self._fraction_mention(atom)
-        elif atom.form == "half":
-            value = Decimal("1.5")
-            word = _HALF_UNIT.search(low, start, end)
-            unit = word.group() if word else ""
-            kind = NumberKind.DURATION if unit in lex.TIME_UNITS else NumberKind.QUANTITY
-        else:
-            if atom.ordinal and atom.form == "words":
-                fraction = self._ordinal_fraction(atom)
-                if fraction is not None:  # "trois cinquièmes", "un centième"
-                    return fraction
-            if atom.form == "words" and not atom.ordinal:
-                pct = _PERCENT_AFTER.match(low, end)
-                if pct:  # "vingt pour cent"
-                    atom.percent, atom.end = True, pct.end()
-                    end = atom.end
-            if not atom.ordinal and not atom.percent:
-                extra = _AND_FRACTION.match(low, end) if _ws_then_et(low, end) else None
+        form = atom.form
+        if form == "digits" or form == "words":  # most atoms: tested first
+            if form == "words":
+                if atom.ordinal:
+                    fraction = self._ordinal_fraction(atom)
+                    if fraction is not None:  # "trois cinquièmes", "un centième"
+                        return fraction
+                else:
+                    pct = _PERCENT_AFTER.match(low, end)
+                    if pct:  # "vingt pour cent"
+                        atom.percent, atom.end = True, pct.end()
+                        end = atom.end
+            if (
+                not atom.ordinal
+                and not atom.percent
+                and ("et" in low[end : end + 4] or low[end + 1 : end + 2].isspace())
+            ):  # only then may "et" follow after spaces (the test of _ws_then_et, inlined)
+                extra = _AND_FRACTION.match(low, end)
                 if extra:  # "un million et demi", "cinq milliards et trois quarts"
                     part = _FRACTION_WORDS[" ".join(extra.group(1).split())]
                     whole = _EXACT.add(value, _times(part, _scale_factor(low[start:end])))
@@ -872,18 +919,45 @@ class _Scanner:
                     and (len(before) < 2 or before[-2] not in _NOT_A_SIGN_BEFORE_MOINS)
                 ):  # "moins 5 degrés": the sign, written out
                     start, value = self.last_word_start(start), -value
-            if kind is NumberKind.IDENTIFIER and atom.form == "digits":
+            if kind is _K_IDENTIFIER and form == "digits":
                 value = self._identifier_value(start, end)
             if atom.percent:
                 unit = "%"
             elif atom.currency:
                 unit = atom.currency
 
+        elif form == "identifier":
+            kind = _K_IDENTIFIER
+        elif form in ("multiplicative", "share", "ratio"):
+            kind = _K_QUANTITY  # "le double", "60/20/20", "3/4", "½", "un demi-million"
+            # like the fractions written as nouns, the noun after ("de seconde") is the unit
+            unit = (
+                "fois" if atom.form == "multiplicative" else self.unit_after(end, allow_de=True)[0]
+            )
+        elif form == "ndate":
+            kind = _K_DATE
+        elif form == "time":
+            kind = _K_TIME
+            if self._after_duration_prep(start) and ":" not in low[start:end]:
+                kind = _K_DURATION
+                value = Decimal(int(value) // 60) if int(value) % 60 == 0 else value
+                unit = "h"
+        elif form == "roman":
+            kind = _K_ORDINAL if atom.ordinal else _K_IDENTIFIER
+        elif form == "collective":
+            return self._collective(atom)
+        elif form == "fraction":
+            return self._fraction_mention(atom)
+        else:  # "half": "un an et demi"
+            value = Decimal("1.5")
+            word = _HALF_UNIT.search(low, start, end)
+            unit = word.group() if word else ""
+            kind = _K_DURATION if unit in lex.TIME_UNITS else _K_QUANTITY
         if kind in AMOUNT_KINDS and not unit:
             unit, unit_end = self.unit_after(end, allow_de=atom.scaled)
             if unit.lower() in ("%",):
-                kind = NumberKind.PERCENT
-            elif unit.lower() in lex.TIME_UNITS and kind is NumberKind.QUANTITY:
+                kind = _K_PERCENT
+            elif unit.lower() in lex.TIME_UNITS and kind is _K_QUANTITY:
                 kind = self._time_unit_kind(start, unit)
                 clock = self._clock_time(start, unit_end, value, unit)
                 if clock is not None:  # "à 16 heures": a time of day, not a duration
@@ -897,18 +971,18 @@ class _Scanner:
                 cur = _currency_before(text, start)
                 if cur:
                     unit = cur.group().strip()
-        if kind is NumberKind.DATE and atom.form != "ndate":
+        if kind is _K_DATE and atom.form != "ndate":
             unit = ""
 
-        if kind in AMOUNT_KINDS or kind in (NumberKind.YEAR, NumberKind.DATE, NumberKind.TIME):
+        if kind in _QUALIFIED_KINDS:
             qualifier = self._qualifier(start, end, kind)
-        if atom.form == "words" and low[start:end] in _BARE_SCALES and qualifier is Qualifier.EXACT:
+        if atom.form == "words" and low[start:end] in _BARE_SCALES and qualifier is _Q_EXACT:
             det = self.determiner_before(start)
             if det is not None and det[0] == "plusieurs":
-                qualifier = Qualifier.MORE_THAN  # "plusieurs millions": more than one million
+                qualifier = _Q_MORE_THAN  # "plusieurs millions": more than one million
             elif det is not None and det[0] in ("des", "quelques", "de"):
-                qualifier = Qualifier.APPROXIMATE  # "des millions de": millions, roughly
-        return NumberMention(start, end, text[start:end], value, kind, qualifier, unit)
+                qualifier = _Q_APPROXIMATE  # "des millions de": millions, roughly
+        return _new_mention(start, end, text[start:end], value, kind, qualifier, unit)
 
     def _ordinal_fraction(self, atom: _Atom) -> NumberMention | None:
         """ "un cinquième", "trois centièmes": a cardinal before an ordinal noun is a fraction."""
@@ -942,8 +1016,8 @@ class _Scanner:
             atom.end,
             self.text[start : atom.end],
             _fraction(numerator, int(atom.value)),
-            NumberKind.QUANTITY,
-            self._qualifier(start, atom.end, NumberKind.QUANTITY),
+            _K_QUANTITY,
+            self._qualifier(start, atom.end, _K_QUANTITY),
             unit,
         )
 
@@ -951,44 +1025,47 @@ class _Scanner:
         """The kind of a plain number from its context; None when it is no number at all."""
         text, low = self.text, self.low
         start, end, value = atom.start, atom.end, atom.value
-        if atom.form == "digits":
-            prev_char = text[start - 1] if start else ""
+        digits_form = atom.form == "digits"
+        # a space (or nothing) on either side, the common case, rules out every glued form
+        if digits_form and start and not (prev_char := text[start - 1]).isspace():
             if prev_char.isalpha():
-                return NumberKind.IDENTIFIER  # A380, TF1, G5
+                return _K_IDENTIFIER  # A380, TF1, G5
             if prev_char in "-‑'’" and start >= 2 and text[start - 2].isalpha():
                 word = _LETTERS_END.search(text, max(0, start - 30), start - 1)
                 name = word.group() if word else ""
                 if (prev_char in "-‑" and name.lower() != "mi") or len(name) > 2:
-                    return NumberKind.IDENTIFIER  # KN-23, M-1989, iLife'05 (not "mi-2025", "d'1")
+                    return _K_IDENTIFIER  # KN-23, M-1989, iLife'05 (not "mi-2025", "d'1")
             if prev_char in "-/" and _CODE_BEFORE.search(text, max(0, start - 20), start):
-                return NumberKind.IDENTIFIER  # L122-5, 2001/29/CE
+                return _K_IDENTIFIER  # L122-5, 2001/29/CE
+        if digits_form and end < len(text) and not text[end].isspace():
             nxt = text[end : end + 2]
             if nxt[:1] == "/" and (nxt[1:2].isalnum()):
-                return NumberKind.IDENTIFIER
+                return _K_IDENTIFIER
             if nxt[:1].isalpha() and not atom.ordinal and not atom.percent and not atom.scaled:
                 letters = _GLUED_LETTERS.match(low, end)
                 if letters and (letters.group() not in lex.UNIT_SYMBOLS or atom.dotted):
-                    return NumberKind.IDENTIFIER
+                    return _K_IDENTIFIER
             if (nxt[:1] in "-‑" and nxt[1:2].isalpha()) or (nxt[:1] == "." and nxt[1:2].isdigit()):
-                return NumberKind.IDENTIFIER  # "2000-D", "1.2.3"
+                return _K_IDENTIFIER  # "2000-D", "1.2.3"
         if atom.percent:
-            return NumberKind.PERCENT
+            return _K_PERCENT
         prev = self.word_before(start)
-        prev_word = prev[0].lower().rstrip(".") if prev else ""
+        prev_lower = prev[0].lower() if prev else ""
+        prev_word = prev_lower.rstrip(".")
         if (
             (atom.ordinal or 1 <= value <= 31)
             and not atom.grouped
             and value == value.to_integral_value()
             and _MONTH_AFTER.match(low, end)
         ):
-            return NumberKind.DATE
+            return _K_DATE
         if (
             prev
             and not atom.ordinal
-            and (prev[0].lower() in lex.IDENTIFIER_CUES or prev_word in lex.IDENTIFIER_CUES)
+            and (prev_lower in lex.IDENTIFIER_CUES or prev_word in lex.IDENTIFIER_CUES)
             and not self._unit_symbol_after(end)  # "mesure 12 m": a measure, not a label
         ):
-            return NumberKind.IDENTIFIER
+            return _K_IDENTIFIER
         if atom.ordinal:
             if atom.form == "words":
                 written = low[start:end]
@@ -999,16 +1076,14 @@ class _Scanner:
                 nxt_word = _NEXT_WORD.match(low, end)
                 if nxt_word and nxt_word.group(1) in lex.ORDINAL_IDIOM_NEXT:
                     return None  # "premier ministre": a title, not a rank
-            return NumberKind.ORDINAL
-        if (
-            atom.form == "digits"
-            and "0" in text[start : start + 2]
-            and _LEADING_ZERO.match(text, start, end)
-        ):
-            return NumberKind.IDENTIFIER  # "0800", "0 800 123 456": codes and phones, not amounts
-        if atom.form == "digits" and not atom.grouped and not atom.scaled:
-            if _currency_before(text, start):
-                return NumberKind.QUANTITY  # "€1000": an amount, never a year or a name
+            return _K_ORDINAL
+        if digits_form and "0" in text[start : start + 2] and _LEADING_ZERO.match(text, start, end):
+            return _K_IDENTIFIER  # "0800", "0 800 123 456": codes and phones, not amounts
+        if digits_form and not atom.grouped and not atom.scaled:
+            if not _CURRENCY_SIGNS.isdisjoint(text[max(0, start - 2) : start]) and _currency_before(
+                text, start
+            ):
+                return _K_QUANTITY  # "€1000": an amount, never a year or a name
             digits = text[start:end].lstrip("+-−±")
             year_like = len(digits) == 4 and 1000 <= value <= 2100 and "." not in digits
             if (
@@ -1020,12 +1095,12 @@ class _Scanner:
                 and not self._counted_noun_after(end, value)
             ):
                 self.identifier_strings.add(digits)
-                return NumberKind.IDENTIFIER
-            if len(digits) == 4 and 1000 <= value <= 2100 and self._is_year(start, end, prev_word):
-                return NumberKind.YEAR
+                return _K_IDENTIFIER
+            if year_like and self._is_year(start, end, prev_word):  # no "," or " ": not grouped
+                return _K_YEAR
             if digits in self.identifier_strings and not self._counted_noun_after(end, value):
-                return NumberKind.IDENTIFIER
-        return NumberKind.QUANTITY
+                return _K_IDENTIFIER
+        return _K_QUANTITY
 
     def _after_duration_prep(self, start: int) -> bool:
         words = self.tail(start)
@@ -1067,13 +1142,11 @@ class _Scanner:
         return value < 2 or word.endswith(("s", "x"))  # "787 commencera" is not "787 avions"
 
     def _is_year(self, start: int, end: int, prev_word: str) -> bool:
-        before = self.before(start, 25)
         words = self.tail(start)
-        last = words[-1] if words else ""
         if (
             prev_word in lex.YEAR_CUES
-            or last in lex.MONTHS
-            or before.endswith(("mi-", "l'an ", "l’an "))
+            or (words and words[-1] in lex.MONTHS)
+            or self.low.endswith(("mi-", "l'an ", "l’an "), 0, start)
         ):
             return True
         m = self.unit_match(end)
@@ -1103,13 +1176,13 @@ class _Scanner:
         extra = _CLOCK_MINUTES.match(self.low, end)
         if extra:
             minutes, end = int(extra.group(1)), extra.end()
-        qualifier = self._qualifier(start, end, NumberKind.TIME)
+        qualifier = self._qualifier(start, end, _K_TIME)
         return NumberMention(
             start,
             end,
             self.text[start:end],
             Decimal(int(value) * 60 + minutes),
-            NumberKind.TIME,
+            _K_TIME,
             qualifier,
         )
 
@@ -1117,8 +1190,8 @@ class _Scanner:
         if unit.lower() in ("an", "ans"):
             before = self.before(start, 30)
             if any(cue in before for cue in lex.AGE_CUES) and not self._after_duration_prep(start):
-                return NumberKind.QUANTITY
-        return NumberKind.DURATION
+                return _K_QUANTITY
+        return _K_DURATION
 
     def _identifier_value(self, start: int, end: int) -> Decimal:
         raw = _SPACES.sub("", self.text[start:end])
@@ -1129,7 +1202,7 @@ class _Scanner:
 
     def _qualifier(self, start: int, end: int, kind: NumberKind) -> Qualifier:
         q = self.qualifier_before(start)
-        temporal = kind in (NumberKind.YEAR, NumberKind.DATE, NumberKind.TIME)
+        temporal = kind in _TEMPORAL_KINDS
         if q is not None:
             q = re.sub(r"supérieure?s?", "supérieur", q)
             q = re.sub(r"inférieure?s?", "inférieur", q)
@@ -1138,7 +1211,7 @@ class _Scanner:
         if q is not None:
             if q == "jusqu'a":
                 q = "jusqu'à"
-            return _QUALIFIER_WORDS.get(q, Qualifier.APPROXIMATE)
+            return _QUALIFIER_WORDS.get(q, _Q_APPROXIMATE)
         low = self.low
         trailing = None
         if low.find("environ", end, end + 40) != -1 or low.find("au ", end, end + 40) != -1:
@@ -1146,10 +1219,10 @@ class _Scanner:
         if trailing:
             t = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", trailing.group("q"))
             if t == "environ":
-                return Qualifier.APPROXIMATE
+                return _Q_APPROXIMATE
             if not temporal or t == "au plus tard":
-                return _QUALIFIER_WORDS.get(t, Qualifier.EXACT)
-        return Qualifier.EXACT
+                return _QUALIFIER_WORDS.get(t, _Q_EXACT)
+        return _Q_EXACT
 
     def _collective(self, atom: _Atom) -> NumberMention:
         """ "une centaine", "des milliers", "deux dizaines", "plusieurs centaines" (approximate)."""
@@ -1159,7 +1232,7 @@ class _Scanner:
         if word.startswith("demi-"):  # "une demi-douzaine": six
             base = _tidy(base / 2)
         start = atom.start
-        qualifier = Qualifier.APPROXIMATE
+        qualifier = _Q_APPROXIMATE
         det = self.determiner_before(start)
         if det is not None:
             d = det[0]
@@ -1168,7 +1241,7 @@ class _Scanner:
                 base = _times(base, n)
                 start = det[1]
             elif d == "plusieurs":
-                qualifier = Qualifier.MORE_THAN
+                qualifier = _Q_MORE_THAN
         bound = self.qualifier_before(start)
         if bound is not None and bound in _QUALIFIER_WORDS:
             qualifier = _QUALIFIER_WORDS[bound]
@@ -1180,7 +1253,7 @@ class _Scanner:
             end = scale.end()
         unit, _ = self.unit_after(end, allow_de=True)
         return NumberMention(
-            start, end, self.text[start:end], _tidy(base), NumberKind.QUANTITY, qualifier, unit
+            start, end, self.text[start:end], _tidy(base), _K_QUANTITY, qualifier, unit
         )
 
     def _fraction_mention(self, atom: _Atom) -> NumberMention | None:
@@ -1208,7 +1281,7 @@ class _Scanner:
             end = scale.end()
         value = _fraction(numerator, lex.FRACTIONS[word])
         unit, _ = self.unit_after(end, allow_de=True)
-        qualifier = Qualifier.EXACT
+        qualifier = _Q_EXACT
         bound = self.qualifier_before(start)
         if bound is not None and bound in _QUALIFIER_WORDS:
             qualifier = _QUALIFIER_WORDS[bound]
@@ -1217,10 +1290,28 @@ class _Scanner:
             end,
             self.text[start:end],
             value,
-            NumberKind.QUANTITY,
+            _K_QUANTITY,
             qualifier,
             unit,
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled_numbers(words: tuple[str, ...]) -> tuple[tuple[int, int, Decimal, bool], ...]:
+    """The numbers text2num reads in a run of number words: (first word, last word, value,
+    ordinal) for each. Pure, and the same few runs ("deux", "premier", "trois cents") come back
+    in text after text, so cached."""
+    found = []
+    tokens = [_Token(w.replace("ieme", "ième")) for w in words]
+    for occ in _t2n_find_numbers(tokens, "fr", threshold=0):
+        if occ.end - occ.start == 1 and words[occ.start] in ("un", "une"):
+            continue  # a lone "un" inside a run of words is an article ("cinq un peu")
+        digits = _LEADING_NUMBER.match(occ.text)
+        if digits is None:  # pragma: no cover - text2num always starts with digits
+            continue
+        value = _tidy(Decimal(digits.group().replace(",", ".")))
+        found.append((occ.start, occ.end - 1, value, bool(occ.is_ordinal)))
+    return tuple(found)
 
 
 class _Token:
@@ -1283,7 +1374,7 @@ def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numb
 def _whole(m: NumberMention) -> bool:
     """A plain count: a positive integer quantity, not a range."""
     return (
-        m.kind is NumberKind.QUANTITY
+        m.kind is _K_QUANTITY
         and m.high is None
         and m.value > 0
         and m.value == m.value.to_integral_value()
@@ -1311,7 +1402,7 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
                 start, count, qualifier = a.start, int(a.value), a.qualifier
                 out.pop()
             elif un := _UN_SUR.search(low, max(0, b.start - 12), b.start):
-                start, count, qualifier = un.start(1), 1, Qualifier.EXACT
+                start, count, qualifier = un.start(1), 1, _Q_EXACT
             else:
                 out.append(b)
                 continue
@@ -1330,7 +1421,7 @@ def _and_fractions(scanner: _Scanner, mentions: list[NumberMention]) -> list[Num
         a = out[-1] if out else None
         if (
             a is not None
-            and b.kind is NumberKind.QUANTITY
+            and b.kind is _K_QUANTITY
             and 0 < b.value < 1
             and _BETWEEN_ET.fullmatch(scanner.low, a.end, b.start)
             and _FRACTION_END.search(b.text.lower())
@@ -1350,14 +1441,14 @@ def _enumerated_days(scanner: _Scanner, mentions: list[NumberMention]) -> list[N
     for i in range(len(mentions) - 2, -1, -1):
         a, b = mentions[i], mentions[i + 1]
         if (
-            b.kind is NumberKind.DATE
-            and a.kind is NumberKind.QUANTITY
+            b.kind is _K_DATE
+            and a.kind is _K_QUANTITY
             and not a.unit
             and _BETWEEN_DATES.fullmatch(scanner.low, a.end, b.start)
             and a.value == a.value.to_integral_value()
             and 1 <= a.value <= 31
         ):
-            mentions[i] = replace(a, kind=NumberKind.DATE, qualifier=Qualifier.EXACT)
+            mentions[i] = replace(a, kind=_K_DATE, qualifier=_Q_EXACT)
     return mentions
 
 
@@ -1379,8 +1470,8 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
     between = low[a.end : b.start]
     if a.unit and a.unit == b.unit and between.lstrip().startswith(a.unit.lower()):
         between = between.lstrip()[len(a.unit) :]  # "entre 10 euros et 20 euros"
-    if (a.kind is NumberKind.PERCENT) != (b.kind is NumberKind.PERCENT):
-        other = b if a.kind is NumberKind.PERCENT else a
+    if (a.kind is _K_PERCENT) != (b.kind is _K_PERCENT):
+        other = b if a.kind is _K_PERCENT else a
         if other.unit and other.unit != "%":
             return None  # "de 25 % à 34 500 tonnes" compares two different things
     words = scanner.tail(a.start)
@@ -1392,18 +1483,18 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
         if _is_evolution(scanner, a, b):
             return None  # "recule de 63 à 51 %": an evolution, two numbers
     elif _BETWEEN_DASH.fullmatch(between):
-        if a.unit and a.kind is not NumberKind.PERCENT:
+        if a.unit and a.kind is not _K_PERCENT:
             return None
     else:
         return None
-    if a.kind is NumberKind.YEAR and b.kind is not NumberKind.YEAR and not _looks_like_year(b):
-        a = replace(a, kind=NumberKind.QUANTITY)  # "de 1000 à 5000": not a year after all
-    if a.kind is NumberKind.YEAR or b.kind is NumberKind.YEAR:
+    if a.kind is _K_YEAR and b.kind is not _K_YEAR and not _looks_like_year(b):
+        a = replace(a, kind=_K_QUANTITY)  # "de 1000 à 5000": not a year after all
+    if a.kind is _K_YEAR or b.kind is _K_YEAR:
         if not (a.kind is b.kind or _looks_like_year(a)) or not _looks_like_year(b):
             return None
-        kind = NumberKind.YEAR
+        kind = _K_YEAR
     else:
-        kind = b.kind if b.kind is not NumberKind.QUANTITY else a.kind
+        kind = b.kind if b.kind is not _K_QUANTITY else a.kind
         if a.unit and b.unit and a.unit != b.unit and a.unit != "%" and b.unit != "%":
             return None  # "de 3 km à 5 heures" is not a range
     low_value = a.value
@@ -1422,7 +1513,7 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
         scanner.text[a.start : b.end],
         low_value,
         kind,
-        Qualifier.RANGE,
+        _Q_RANGE,
         unit,
         b.value,
     )
@@ -1440,7 +1531,7 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     if not words or words[-1] != "de":
         return False
     # a range goes up: "de 7,4 à 7,1 %" can only be a passage, whatever comes before
-    falling = a.value > b.value and a.kind is NumberKind.QUANTITY
+    falling = a.value > b.value and a.kind is _K_QUANTITY
     if not falling and (len(words) < 2 or not words[-2].startswith(lex.CHANGE_VERB_PREFIXES)):
         return False
     between = scanner.low[a.end : b.start]
@@ -1454,7 +1545,7 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
 
 def _evolution_start(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMention:
     """The start of an evolution takes the unit and scale written once, after its end."""
-    if a.unit or a.kind is not NumberKind.QUANTITY or b.kind not in AMOUNT_KINDS:
+    if a.unit or a.kind is not _K_QUANTITY or b.kind not in AMOUNT_KINDS:
         return a
     value = a.value
     scale_word = _SCALE_END.search(scanner.low, b.start, b.end)
@@ -1464,9 +1555,7 @@ def _evolution_start(scanner: _Scanner, a: NumberMention, b: NumberMention) -> N
 
 
 def _looks_like_year(m: NumberMention) -> bool:
-    return m.kind is NumberKind.YEAR or (
-        m.text.isdigit() and len(m.text) == 4 and 1000 <= m.value <= 2100
-    )
+    return m.kind is _K_YEAR or (m.text.isdigit() and len(m.text) == 4 and 1000 <= m.value <= 2100)
 
 
 def _share_units(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
@@ -1474,12 +1563,7 @@ def _share_units(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numbe
     low = scanner.low
     for i in range(len(mentions) - 2, -1, -1):
         a, b = mentions[i], mentions[i + 1]
-        if (
-            a.unit
-            or not b.unit
-            or a.kind is not NumberKind.QUANTITY
-            or b.kind is not NumberKind.QUANTITY
-        ):
+        if a.unit or not b.unit or a.kind is not _K_QUANTITY or b.kind is not _K_QUANTITY:
             continue
         if _BETWEEN_LIST.fullmatch(low, a.end, b.start):
             mentions[i] = replace(a, unit=b.unit)

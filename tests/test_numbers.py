@@ -443,3 +443,35 @@ def test_peer_suite_constructs(text: str, span: str, value: str, kind: str) -> N
 )
 def test_peer_suite_boundaries(text: str, expected: list[str]) -> None:
     assert [m.text for m in find_numbers(text)] == expected
+
+
+def test_fast_mention_constructor_builds_the_dataclass_value() -> None:
+    """The scanner fills NumberMention's slots directly for speed: that must stay the same object
+    the dataclass builds (and be revisited if NumberMention ever gains a __post_init__)."""
+    from claimex.numbers import _new_mention
+
+    args = (3, 9, "11 000", Decimal(11000), NumberKind.QUANTITY, Qualifier.APPROXIMATE, "km")
+    fast, slow = _new_mention(*args), NumberMention(*args)
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert not hasattr(NumberMention, "__post_init__")
+
+
+def test_roman_numerals_next_to_digits_and_letters() -> None:
+    """Digit runs and Roman numeral runs are found in one regex pass: a numeral glued to a digit
+    or a letter on either side is no numeral, and the digits beside it are still found."""
+    text = (
+        "Au XIXe siècle, Louis XIV (1643-1715) puis Henri IV ; 5M€, CC BY 2.5, "
+        "l'article L122-5, XV2, 12XIV et MMXXIV."
+    )
+    assert [(m.text, str(m.value), m.kind.value) for m in find_numbers(text)] == [
+        ("XIXe", "19", "ordinal"),
+        ("XIV", "14", "identifier"),
+        ("1643-1715", "1643", "year"),
+        ("IV", "4", "identifier"),
+        ("5M€", "5000000", "quantity"),
+        ("2.5", "2.5", "identifier"),
+        ("122", "122", "identifier"),
+        ("5", "5", "identifier"),
+        ("2", "2", "identifier"),
+        ("12", "12", "identifier"),
+    ]
