@@ -276,10 +276,21 @@ def _pinning_quote(doc: Document, m: NumberMention, sentence: tuple[int, int]) -
     return None
 
 
+# Words that name nobody: an answer made only of them ("Selon", "il") is no asserter.
+_NO_NAME = frozenset(
+    "selon d après il elle ils elles on lui eux je nous vous le la les l un une des du de "
+    "ce cela ceci ça article texte".split()
+)
+
+
+def _names_someone(who: str) -> bool:
+    return any(w not in _NO_NAME for w in re.findall(r"\w+", who.lower()))
+
+
 def _attribution(who: str, doc: Document, m: NumberMention | None) -> Attribution:
     """The model's asserter when the text names it, else the article; the kind from the grammar
     reading when it names one (the final review applies what grammar decides)."""
-    source = who if who and doc.find(who).spans else ""
+    source = who if who and _names_someone(who) and doc.find(who).spans else ""
     if not source:
         return Attribution()
     g = doc.grammar.get((m.start, m.end)) if m is not None else None

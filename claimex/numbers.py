@@ -130,6 +130,8 @@ _Q_MORE_THAN = Qualifier.MORE_THAN
 _Q_RANGE = Qualifier.RANGE
 _TEMPORAL_KINDS = frozenset({_K_YEAR, _K_DATE, _K_TIME})
 _QUALIFIED_KINDS = AMOUNT_KINDS | _TEMPORAL_KINDS  # what a bound or hedge may apply to
+_SINGULAR_ARTICLES = frozenset({"le", "du"})  # not "au": "du 4 au 22" is one range
+_RANGE_NEXT = re.compile(r"\s*[-‑–]\s*\d|\s+(?:au|à|a)\s+\d")  # "du 8 au 9 %", "le 2-4": ranges
 
 
 # --------------------------------------------------------------------------------------------
@@ -1100,6 +1102,16 @@ class _Scanner:
                 return _K_YEAR
             if digits in self.identifier_strings and not self._counted_noun_after(end, value):
                 return _K_IDENTIFIER
+            if (
+                prev_word in _SINGULAR_ARTICLES
+                and value >= 2
+                and not _RANGE_NEXT.match(text, end)
+                and not self._counted_noun_after(end, value)
+            ):
+                # a singular article makes the numeral a noun, never a count: a day of the month
+                # ("le 21", "la semaine du 18") or else a name ("le 8 est un chiffre porte-bonheur")
+                day = value <= 31 and value == value.to_integral_value()
+                return _K_DATE if day else _K_IDENTIFIER
         return _K_QUANTITY
 
     def _after_duration_prep(self, start: int) -> bool:

@@ -11,7 +11,7 @@ from claimex import extract
 from claimex.document import Document
 from claimex.errors import OptionError
 from claimex.extract_options import DEFAULT_CLAIM_TYPES
-from claimex.keyed import KeyedAnswer, amount_ids
+from claimex.keyed import KeyedAnswer, _names_someone, amount_ids
 from claimex.response import schema_sha256
 from claimex.schemas import (
     ContradictionClaim,
@@ -290,3 +290,9 @@ def test_a_subject_without_the_counted_noun_or_the_texts_words_gives_way_to_the_
     assert by_number["150"].what == "missiles"
     # a phrase holding the counted noun is the model's own reading, kept
     assert by_number["8000"].subject == "soldats engagés"
+
+
+def test_an_answer_that_names_nobody_is_no_asserter() -> None:
+    for who in ("Selon", "il", "l'article"):
+        assert not _names_someone(who), who
+    assert _names_someone("le ministère") and _names_someone("Kyrylo Budanov")

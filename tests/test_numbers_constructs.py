@@ -199,3 +199,20 @@ def test_scores_and_more_than_a_whole_are_not_proportions() -> None:
     """ "12 sur 5" is no part of a whole; "15 sur 20" is a grade, cited by its parts."""
     assert [m.text for m in find_numbers("Le score est de 12 sur 5 manches.")] == ["12", "5"]
     assert [m.value for m in find_numbers("Sa note : 15 sur 20.")] == [15, 20]
+
+
+def test_a_numeral_after_a_singular_article_is_a_day_or_a_name_never_a_count() -> None:
+    """« le 8 » cannot count anything (a cardinal above one counts a plural noun): the day of a
+    month, or the name of a digit; a range, a unit or a plural article keep the amount."""
+    kinds = {
+        "Il arrivera le 21, en fin de journée.": [("21", "date")],
+        "Rendez-vous la semaine du 18.": [("18", "date")],
+        "Le 8 est considéré comme un chiffre porte-bonheur.": [("8", "date")],
+        "Le 75 est le département de Paris.": [("75", "identifier")],
+        "Les 8 otages sont libres.": [("8", "quantity")],
+        "Le taux passe du 8 au 9 %.": [("8 au 9 %", "percent")],
+        "Il court le 100 mètres.": [("100", "quantity")],
+        "Absent du 4 au 22 ce mois-ci.": [("4 au 22", "quantity")],
+    }
+    for text, expected in kinds.items():
+        assert [(m.text, m.kind.value) for m in find_numbers(text)] == expected, text
