@@ -50,6 +50,18 @@ TIME_UNITS = _words(
     """
 )
 
+# Units of measure written as words: a number of them measures a dimension (a price, a size, a
+# distance) that the sentence names elsewhere; they are not what a claim counts.
+MEASURE_WORDS = _words(
+    """
+    euro euros dollar dollars franc francs livre livres yen yens yuan yuans rouble roubles
+    centime centimes cent cents mètre mètres kilomètre kilomètres centimètre centimètres
+    millimètre millimètres kilo kilos kilogramme kilogrammes gramme grammes tonne tonnes litre
+    litres pouce pouces mile miles pied pieds point points degré degrés hectare hectares watt
+    watts kilowatt kilowatts mégawatt mégawatts octet octets baril barils
+    """
+)
+
 # Symbols and abbreviations that can follow a number as its unit.
 UNIT_SYMBOLS = _words(
     """

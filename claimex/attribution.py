@@ -689,14 +689,23 @@ def _subject_before(text: str, s_start: int, verb_start: int) -> str:
             begin = i + 1
     np = text[toks[begin].start : toks[-1].end] if begin < len(toks) else ""
     parts = [p for p in np.split(",")]
-    # drop an opening adverbial ("De plus, X", "En 2004, X"), keep appositions ("X, le chef, ")
-    while len(parts) > 1 and re.match(
-        r"\s*(?:de plus|en |par |pour |après|avant|dans|lors|depuis|malgré|au |aux |à |cependant"
-        r"|toutefois|ainsi|or\b|enfin|mais|apparemment|selon|d['’]après|(?:se |s['’])?\w+ant\b)",
-        parts[0], re.IGNORECASE,
-    ):  # fmt: skip
+    # drop an opening adverbial ("De plus, X", "En 2004, X", "Lundi soir, X", "Hier, X"), keep
+    # appositions ("X, le chef, ")
+    while len(parts) > 1 and _OPENING_ADVERBIAL.match(parts[0]):
         parts = parts[1:]
     return ",".join(parts)
+
+
+# What opens a sentence before its subject, detached by a comma: a linking adverb, a
+# prepositional phrase, a gerund, or a time adverbial (a day, "hier", "ce matin", "fin mars").
+_OPENING_ADVERBIAL = re.compile(
+    r"\s*(?:de plus|en |par |pour |après|avant|dans|lors|depuis|malgré|au |aux |à |cependant"
+    r"|toutefois|ainsi|or\b|enfin|mais|apparemment|selon|d['’]après|(?:se |s['’])?\w+ant\b"
+    r"|hier\b|avant-hier|aujourd['’]hui|demain|la veille|le lendemain|fin |début |mi-"
+    r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b"
+    r"|(?:ce|cet|cette)\s+(?:matin|midi|soir|après-midi|nuit|semaine|année|mois|week-end)\b)",
+    re.IGNORECASE,
+)
 
 
 def subject_before(text: str, sentence_start: int, verb_start: int) -> str:

@@ -54,13 +54,20 @@ def _claims_of(
 
 
 def _statement(
-    claim_id: str, quote: str, source: str, kind: AttributionKind, status: EpistemicStatus, cue: str
+    claim_id: str,
+    text: str,
+    span: tuple[int, int],
+    source: str,
+    kind: AttributionKind,
+    status: EpistemicStatus,
+    cue: str,
 ) -> StatementClaim:
+    quote = text[span[0] : span[1]]
     return StatementClaim(
         id=claim_id,
         summary=quote,
         content=quote,
-        evidence=Evidence(quote=quote),
+        evidence=Evidence(quote=quote, start=span[0]),  # its own place, not an earlier repeat
         attribution=Attribution(
             source=source,
             kind=kind if source else AttributionKind.ARTICLE,
@@ -80,25 +87,26 @@ def contradiction_claims(
     for d in doc.disagreements:
         if not d.asserter:
             continue
-        sentence = doc.text[d.sentence[0] : d.sentence[1]].strip()
+        sentence = doc.trimmed(d.sentence)
+        said = doc.text[sentence[0] : sentence[1]]
         side = [c.id for c in _claims_of(claims, d, _paragraph(doc.text, d.sentence))]
         if not side:
             side = [f"c{next_id + len(out)}"]
-            out.append(_statement(side[0], sentence, d.asserter, d.asserter_kind,
+            out.append(_statement(side[0], doc.text, sentence, d.asserter, d.asserter_kind,
                                   EpistemicStatus.ASSERTED, d.cue))  # fmt: skip
         target_id = f"c{next_id + len(out)}"
         # a contradicted figure is still asserted by its source (gold-claims rule 15); words
         # the text attributes to nobody are reported
         status = EpistemicStatus.ASSERTED if d.target_source else EpistemicStatus.REPORTED
-        target = doc.text[d.target[0] : d.target[1]]
-        out.append(_statement(target_id, target, d.target_source, d.target_kind, status, ""))
+        out.append(_statement(target_id, doc.text, d.target, d.target_source, d.target_kind,
+                              status, ""))  # fmt: skip
         out.append(
             ContradictionClaim(
                 id=f"c{next_id + len(out)}",
-                summary=sentence,
+                summary=said,
                 claim_ids=[*side, target_id],
-                point=sentence,
-                evidence=Evidence(quote=sentence),
+                point=said,
+                evidence=Evidence(quote=said, start=sentence[0]),
                 attribution=Attribution(kind=AttributionKind.ARTICLE, cue=d.cue),
             )
         )

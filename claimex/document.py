@@ -101,6 +101,15 @@ class Document:
         """The sentence spans of the whole text."""
         return tuple(split_sentences(self.text))
 
+    def trimmed(self, span: tuple[int, int]) -> tuple[int, int]:
+        """``span`` without the white space at its ends (a quote is the words, not the gaps)."""
+        start, end = span
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
     def chunks(self, max_chars: int) -> tuple[Chunk, ...]:
         """Paragraphs (then sentences) packed into spans of at most ``max_chars`` characters."""
         if max_chars not in self._chunks:

@@ -68,7 +68,11 @@ def extract(
       ``derive``: take qualifier, range end and scale from the text when the model's number is
       in its quote (each change listed in ``Extraction.corrections``);
       ``grammar``: once the model has answered, set the status and attribution of a claim on
-      amounts where French grammar decides them (``claimex.attribution``; each change listed);
+      amounts where French grammar decides them (``claimex.attribution``; each change listed)
+      and link the contradictions the text states; with the keyed strategy it also decides
+      which asserters the model is asked and fills status and type; ``grammar=False`` leaves
+      the model alone (keyed: every asserter asked, every amount ``asserted`` and
+      ``quantitative``);
       ``second_pass`` (``claims``): ask once more about the amounts no claim covers yet;
       ``anchors`` (``claims``): list the scanner's amounts in the message to the model;
       ``chunk_chars``: texts longer than this are split on paragraphs and sentences;

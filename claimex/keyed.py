@@ -21,11 +21,13 @@ from typing import Any
 
 from pydantic import model_validator
 
+from claimex import _lexicon as lex
 from claimex.attribution import AmountGrammar, sentence_span
 from claimex.document import Document
 from claimex.extract_options import ExtractOptions
 from claimex.failures import server_error
 from claimex.llm import Endpoint
+from claimex.names import names_someone
 from claimex.numbers import NumberKind, NumberMention
 from claimex.passes import Call, extra_body
 from claimex.prompts import Prompt
@@ -224,9 +226,12 @@ class KeyedAnswer(ClaimList):
     def _claims_from_ids(cls, data: Any) -> Any:
         if isinstance(data, str | bytes):
             data = json.loads(data)
+        if not isinstance(data, dict):
+            return {"claims": []}  # not the answer's shape: its ids count as unanswered
+        claims = data.get("claims")
+        if isinstance(claims, list) and all(isinstance(c, BaseClaim) for c in claims):
+            return data  # built by code already
         scope = judged_scope()
-        if not isinstance(data, dict) or "claims" in data:
-            return data
         if scope is None:
             return {"claims": []}
         return {"claims": build_claims(data, scope.doc, scope.window)}
@@ -248,12 +253,7 @@ def _text(value: Any) -> str:
 
 def _sentence(doc: Document, m: NumberMention) -> tuple[int, int]:
     g = doc.grammar.get((m.start, m.end))
-    s, e = g.sentence if g is not None else sentence_span(doc.text, m.start, m.end)
-    while s < e and doc.text[s].isspace():
-        s += 1
-    while e > s and doc.text[e - 1].isspace():
-        e -= 1
-    return s, e
+    return doc.trimmed(g.sentence if g is not None else sentence_span(doc.text, m.start, m.end))
 
 
 def _pinning_quote(doc: Document, m: NumberMention, sentence: tuple[int, int]) -> str | None:
@@ -276,21 +276,10 @@ def _pinning_quote(doc: Document, m: NumberMention, sentence: tuple[int, int]) -
     return None
 
 
-# Words that name nobody: an answer made only of them ("Selon", "il") is no asserter.
-_NO_NAME = frozenset(
-    "selon d après il elle ils elles on lui eux je nous vous le la les l un une des du de "
-    "ce cela ceci ça article texte".split()
-)
-
-
-def _names_someone(who: str) -> bool:
-    return any(w not in _NO_NAME for w in re.findall(r"\w+", who.lower()))
-
-
 def _attribution(who: str, doc: Document, m: NumberMention | None) -> Attribution:
     """The model's asserter when the text names it, else the article; the kind from the grammar
     reading when it names one (the final review applies what grammar decides)."""
-    source = who if who and _names_someone(who) and doc.find(who).spans else ""
+    source = who if who and names_someone(who) and doc.find(who).spans else ""
     if not source:
         return Attribution()
     g = doc.grammar.get((m.start, m.end)) if m is not None else None
@@ -310,18 +299,21 @@ _PHRASE_ENDS = frozenset(
     "a ont est sont été était étaient sera seront serait seraient aurait auraient avait avaient "
     "va vont doit doivent peut peuvent qui que qu dont et ou mais ni à au aux en dans par pour "
     "sur sous avec sans selon contre avant après depuis pendant lors entre vers chez ne n se s y "
-    "ce cette ces il elle ils elles on soit".split()
+    "ce cette ces il elle ils elles on soit le la les l un une".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\S")
 
 
-def counted_noun(doc: Document, m: NumberMention, max_words: int = 5) -> str | None:
+def counted_noun(doc: Document, m: NumberMention, max_words: int = 3) -> str | None:
     """The noun phrase an amount counts, read from the text: its unit noun right after it and
     the words that qualify it (``soldats nord-coréens``, ``unités d'artillerie``); None for a
-    unit sign (``%``, ``€``, ``Mo``) or when the unit is not the next word."""
+    unit sign (``%``, ``€``, ``Mo``), a unit of measure (``euros``, ``pouces``: they measure a
+    dimension the sentence names elsewhere) or when the unit is not the next word."""
     # a cardinal above one determines a plural noun; a fraction governs "de" + noun
     plural = m.value > 1 and m.unit[-1:] in ("s", "x")
     if len(m.unit) < 3 or not m.unit.isalpha() or not m.unit[0].islower() or not plural:
+        return None
+    if m.unit.lower() in lex.MEASURE_WORDS or m.unit.lower() in lex.TIME_UNITS:
         return None
     tail = doc.text[m.end : m.end + 200]
     words = [w.group() for w in _WORD.finditer(tail)]
@@ -365,7 +357,7 @@ def _amount_claim(key: str, m: NumberMention, entry: dict[str, Any], doc: Docume
         summary=what,
         subject=what,
         quantity=q,
-        evidence=Evidence(quote=doc.text[s:e]),
+        evidence=Evidence(quote=doc.text[s:e], start=s),  # where it is: a repeated sentence
         attribution=_attribution(_text(entry.get("qui")), doc, m),
     )
 

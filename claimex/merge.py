@@ -16,14 +16,17 @@ from claimex.schemas import (
 )
 from claimex.validation import ValidationReport
 
-__all__ = ["dedupe", "renumber"]
+__all__ = ["dedupe", "drop_dangling_links", "renumber"]
 
 
-def _reset_offsets(claim: BaseClaim, hint: int) -> None:
-    """Forget any offsets a model wrote; leave the chunk start as the search hint."""
+def _reset_offsets(claim: BaseClaim, chunk: Chunk) -> None:
+    """Forget the offsets found so far; an evidence start inside the chunk stays as the search
+    hint (code sets it where a quote repeats a sentence of the text), else the chunk's start.
+    A hint only picks the nearest of the places where the quote is found."""
     for _path, node, _ev in iter_parts(claim):
         if isinstance(node, Evidence):
-            node.start, node.end = hint, None
+            inside = node.start is not None and chunk.start <= node.start < chunk.end
+            node.start, node.end = (node.start if inside else chunk.start), None
         elif isinstance(node, Quantity):
             node.start = node.end = None
             node.verified = None
@@ -39,7 +42,7 @@ def renumber(per_chunk: list[list[BaseClaim]], chunks: Sequence[Chunk]) -> list[
             if claim.id:
                 mapping.setdefault(claim.id, new_id)
             claim.id = new_id
-            _reset_offsets(claim, chunk.start)
+            _reset_offsets(claim, chunk)
             out.append(claim)
         for claim in claims:
             if isinstance(claim, ContradictionClaim):
@@ -76,3 +79,22 @@ def dedupe(report: ValidationReport) -> tuple[list[BaseClaim], dict[str, str]]:
             if isinstance(claim, ContradictionClaim):
                 claim.claim_ids = [renamed.get(i, i) for i in claim.claim_ids]
     return keep, ids
+
+
+def drop_dangling_links(claims: list[BaseClaim]) -> list[BaseClaim]:
+    """``claims`` without the ids of claims no longer there in their contradictions, and without
+    the contradictions left linking fewer than two (a link must name both sides)."""
+    while True:
+        ids = {c.id for c in claims}
+        kept: list[BaseClaim] = []
+        for claim in claims:
+            if isinstance(claim, ContradictionClaim):
+                linked = [i for i in claim.claim_ids if i in ids]
+                if len(linked) < 2:
+                    continue
+                if linked != claim.claim_ids:
+                    claim = claim.model_copy(update={"claim_ids": linked})
+            kept.append(claim)
+        if len(kept) == len(claims):
+            return kept
+        claims = kept

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from claimex.text import typographic_view
 
-__all__ = ["same_asserter", "source_matches"]
+__all__ = ["names_someone", "same_asserter", "source_matches"]
 
 # Determiners, contracted prepositions and titles that do not name an asserter (gold README:
 # sources match "after case, determiner and typography normalisation").
@@ -62,3 +62,15 @@ def same_asserter(a: str, b: str) -> bool:
     """Whether two names of a text, neither more official than the other, name one asserter
     (``M. Budanov`` and ``Kyrylo Budanov``); ``""`` (the article itself) only matches ``""``."""
     return source_matches(a, b) or source_matches(b, a)
+
+
+# Words that name nobody: pronouns, determiners, the attribution words themselves.
+_NO_NAME = frozenset(
+    "selon d après il elle ils elles on lui eux je nous vous le la les l un une des du de "
+    "ce cela ceci ça article texte".split()
+)
+
+
+def names_someone(name: str) -> bool:
+    """Whether a would-be asserter holds a word that names someone ("Selon", "il", "on": no)."""
+    return any(w not in _NO_NAME for w in re.findall(r"\w+", name.lower()))

@@ -21,14 +21,14 @@ from claimex.extract_options import ExtractOptions, OnInvalid, Strategy
 from claimex.failures import claims_of_failed_call
 from claimex.keyed import KeyedAnswer, keyed_chunks
 from claimex.llm import Endpoint
-from claimex.merge import dedupe, renumber
+from claimex.merge import dedupe, drop_dangling_links, renumber
 from claimex.passes import MODES, Call, build_call, focuses
 from claimex.prompts import Prompt, load_prompt
 from claimex.response import schema_sha256
 from claimex.result import Extraction, Provenance
 from claimex.review import review
 from claimex.salvage import salvage
-from claimex.schemas import BaseClaim
+from claimex.schemas import BaseClaim, ContradictionClaim, StatementClaim
 from claimex.validation import validate
 
 __all__ = ["Answer", "Counters", "Run", "prepare", "steps"]
@@ -101,7 +101,8 @@ def steps(run: Run) -> Generator[Call, Answer, Extraction]:
             doc, options, run.endpoint, run.prompt, counters.warnings
         )
         counters.reasks += reasks
-        return finish(run, keyed)
+        allowed = tuple(options.claim_types)  # a server without a grammar may answer any type
+        return finish(run, [[c for c in chunk if isinstance(c, allowed)] for chunk in keyed])
     chunks = doc.chunks(options.chunk_chars)
     per_chunk: list[list[BaseClaim]] = []
     for index, chunk in enumerate(chunks):
@@ -147,15 +148,21 @@ def finish(run: Run, per_chunk: list[list[BaseClaim]]) -> Extraction:
     reviewed = review(claims, doc, derive=options.derive, grammar=options.grammar, hints=keyed)
     deduped, ids = dedupe(reviewed.report)
     report = reviewed.report if len(deduped) == len(claims) else validate(deduped, doc)
-    if options.grammar:  # where the text says who contradicts whom, link their claims
-        linked = contradiction_claims(report.claims, doc, next_id=len(report.claims) + 1)
+    links = ContradictionClaim in options.claim_types and StatementClaim in options.claim_types
+    if options.grammar and links:
+        # where the text says who contradicts whom, link their claims (verified ones only)
+        unproven = {report.claims[i].id for i in report.flagged}
+        sound = [c for c in report.claims if c.id not in unproven]
+        linked = contradiction_claims(sound, doc, next_id=len(report.claims) + 1)
         if linked:
             report = validate([*report.claims, *linked], doc)
     flagged = report.flagged
     dropped = 0
     if options.policy is OnInvalid.DROP and flagged:
-        kept = [c for i, c in enumerate(report.claims) if i not in set(flagged)]
-        dropped = len(flagged)
+        kept = drop_dangling_links(
+            [c for i, c in enumerate(report.claims) if i not in set(flagged)]
+        )
+        dropped = len(report.claims) - len(kept)
         report = validate(kept, doc)
         flagged = []
     final = {claim.id for claim in report.claims}

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from claimex.attribution import AmountGrammar
 from claimex.document import Document
+from claimex.names import names_someone
 from claimex.schemas import (
     BaseClaim,
     EpistemicStatus,
@@ -226,7 +227,8 @@ def _apply_grammar(
                 claim.status = s.status
         frames = {(r.attribution.kind, r.attribution.source) for r in readings}
         decided = all(r.attribution.decided for r in readings)
-        unnamed = hints and not claim.attribution.source and readings[0].attribution.source
+        suggested = readings[0].attribution.source
+        unnamed = hints and not claim.attribution.source and names_someone(suggested)
         if len(frames) == 1 and (decided or unnamed):
             a, current = readings[0].attribution, claim.attribution
             why = _why(a.rule, a.cue, decided=decided)

@@ -15,6 +15,7 @@ from claimex.attribution import (
     resolve_asserter,
     sentence_span,
 )
+from claimex.numbers import find_numbers
 from claimex.schemas import AttributionKind, EpistemicStatus
 from tests.conftest import EXAMPLES
 
@@ -348,3 +349,14 @@ def test_an_empty_selon_frame_is_no_antecedent() -> None:
     text = "selon . Il a déclaré que 14 morts."
     assert resolve_asserter(text, text.index("Il")) is None
     assert read_attribution(text, *at(text, "14")).source == ""
+
+
+def test_a_fronted_time_adverbial_is_not_the_asserter() -> None:
+    for text, who in (
+        ("Lundi soir, le Kremlin a affirmé que 300 soldats ont été tués.", "le Kremlin"),
+        ("Hier, le ministère a indiqué que 40 blindés ont été détruits.", "le ministère"),
+        ("Ce matin, la police a affirmé que 40 personnes ont été arrêtées.", "la police"),
+    ):
+        start = next(m.start for m in find_numbers(text) if m.value >= 40)
+        end = next(m.end for m in find_numbers(text) if m.start == start)
+        assert read_amount(text, start, end).attribution.source == who, text

@@ -63,3 +63,40 @@ def test_no_frame_no_contradiction_and_grammar_off_adds_none() -> None:
         result = extract(TEXT, base_url=s.base_url, model="m", server_kind="llama-cpp",
                          api_key="none", grammar=False)  # fmt: skip
     assert not any(isinstance(c, ContradictionClaim) for c in result.claims)
+
+
+def test_each_quote_sits_on_its_own_words_even_when_they_repeat_earlier() -> None:
+    text = "Le Kremlin a évoqué des pertes.\nLe ministère dément le Kremlin."
+    claims = contradiction_claims([], Document(text), next_id=1)
+    from claimex.validation import validate
+
+    report = validate(claims, text)
+    for claim in report.claims:
+        ev = claim.evidence
+        assert ev.start is not None and text[ev.start : ev.end] == ev.quote  # not "Le Kremlin" at 0
+
+
+def test_a_dropped_claim_leaves_no_dangling_link() -> None:
+    from claimex.merge import drop_dangling_links
+    from claimex.schemas import Evidence
+
+    def statement(cid: str) -> StatementClaim:
+        return StatementClaim(id=cid, content="x", evidence=Evidence(quote="x"))
+
+    link = ContradictionClaim(id="c4", claim_ids=["c1", "c2", "c3"], point="p",
+                              evidence=Evidence(quote="p"))  # fmt: skip
+    kept = drop_dangling_links([statement("c2"), statement("c3"), link])
+    assert kept[-1].claim_ids == ["c2", "c3"]  # type: ignore[attr-defined]
+    assert drop_dangling_links([statement("c3"), link]) == [statement("c3")]
+
+
+def test_claim_types_left_out_are_not_made() -> None:
+    from claimex.schemas import ForecastClaim, QuantitativeClaim
+
+    ids = list(amount_ids(Document(TEXT)))
+    answer = {**{k: {"quoi": "x"} for k in ids},
+              "autres": [{"citation": "un retrait complet", "qui": "", "type": "statement"}]}  # fmt: skip
+    with stub_server(completion(json.dumps(answer))) as s:
+        result = extract(TEXT, base_url=s.base_url, model="m", server_kind="llama-cpp",
+                         api_key="none", claim_types=[QuantitativeClaim, ForecastClaim])  # fmt: skip
+    assert {c.type for c in result.claims} <= {"quantitative", "forecast"}

@@ -11,7 +11,8 @@ from claimex import extract
 from claimex.document import Document
 from claimex.errors import OptionError
 from claimex.extract_options import DEFAULT_CLAIM_TYPES
-from claimex.keyed import KeyedAnswer, _names_someone, amount_ids
+from claimex.keyed import KeyedAnswer, amount_ids
+from claimex.names import names_someone
 from claimex.response import schema_sha256
 from claimex.schemas import (
     ContradictionClaim,
@@ -293,6 +294,23 @@ def test_a_subject_without_the_counted_noun_or_the_texts_words_gives_way_to_the_
 
 
 def test_an_answer_that_names_nobody_is_no_asserter() -> None:
-    for who in ("Selon", "il", "l'article"):
-        assert not _names_someone(who), who
-    assert _names_someone("le ministère") and _names_someone("Kyrylo Budanov")
+    for who in ("Selon", "il", "l'article", "on"):
+        assert not names_someone(who), who
+    assert names_someone("le ministère") and names_someone("Kyrylo Budanov")
+
+
+def test_an_answer_of_the_wrong_shape_is_asked_again_not_a_crash() -> None:
+    result, requests = _run({"claims": ["x"]}, {"claims": 5})
+    assert len(requests) == 2 and result.claims == []
+    assert any("n1, n2, n3, n4" in w for w in result.warnings)
+
+
+def test_a_sentence_the_text_repeats_keeps_each_amount() -> None:
+    sentence = "Selon le ministère, environ 11 000 soldats ont été déployés dans la région."
+    text = f"{sentence}\nLe bilan reste incertain.\n{sentence}"
+    ids = list(amount_ids(Document(text)))
+    assert len(ids) == 2
+    with stub_server(completion(json.dumps({k: _entry("soldats") for k in ids}))) as server:
+        result = extract(text, **_keyed(server))
+    spans = {(q.start, q.end) for c in result.claims for _p, q, _e in iter_quantities(c)}
+    assert spans == {(m.start, m.end) for m in amount_ids(Document(text)).values()}
