@@ -33,7 +33,7 @@ MIN_CLAIM_LAYER = {"source": (41, 53), "kind": (41, 50), "status": (41, 55), "su
 # (33, 35), (34, 38)), of 39 and 53.
 CLAIMS_MIN_RECALL = 53 / 57
 CLAIMS_MIN_CLAIM_LAYER = {
-    "source": (37, 40), "kind": (37, 40), "status": (39, 48), "subject": (17, 26),
+    "source": (37, 40), "kind": (37, 40), "status": (39, 48), "subject": (15, 24),
 }  # fmt: skip
 
 
