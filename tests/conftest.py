@@ -52,3 +52,12 @@ def ray_cluster() -> Iterator[Any]:
     ray.data.DataContext.get_current().enable_progress_bars = False
     yield ray
     ray.shutdown()
+
+
+def interruptible() -> None:
+    """For ``subprocess.Popen(preexec_fn=...)``: the child takes Ctrl-C (SIGINT) as a terminal
+    delivers it, even when this test run was started in the background, where the shell makes
+    SIGINT ignored and every child would inherit that (and never see the interrupt)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

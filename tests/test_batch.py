@@ -13,6 +13,7 @@ from claimex.batch import extract_many, read_records
 from claimex.cli import app
 from claimex.llm import RetryPolicy
 from claimex.records import COLUMNS, to_dataframe, to_records
+from tests.conftest import interruptible
 from tests.stub_server import Reply, completion, stub_server
 from tests.test_faults import GOOD_ANSWER, TEXT
 
@@ -200,7 +201,7 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_is_done(tmp_path: Path) -> None:
         proc = subprocess.Popen(
             [sys.executable, "-m", "claimex.cli", "extract", str(folder), "-o", str(out),
              "--base-url", s.base_url, "--model", "m", "--no-second-pass", "--strategy", "claims"],
-            stderr=subprocess.PIPE, text=True,
+            stderr=subprocess.PIPE, text=True, preexec_fn=interruptible,
         )  # fmt: skip
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and not (out.exists() and out.read_text().strip()):

@@ -20,6 +20,7 @@ from claimex.batch import BatchRecord, input_keys, read_records
 from claimex.cli import app
 from claimex.errors import ClaimexError, ConfigurationError
 from claimex.llm import RetryPolicy
+from tests.conftest import interruptible
 from tests.stub_server import Reply, completion, stub_server
 from tests.test_faults import GOOD_ANSWER, TEXT
 
@@ -219,8 +220,9 @@ def test_ctrl_c_on_the_ray_engine_exits_130_and_a_rerun_resumes(
     # the first answer at once, the others only after the interrupt
     with stub_server(completion(GOOD_ANSWER), *[Reply(delay=30)] * 3) as s:
         proc = subprocess.Popen(
-            [*command, "--base-url", s.base_url], stderr=subprocess.PIPE, text=True
-        )
+            [*command, "--base-url", s.base_url], stderr=subprocess.PIPE, text=True,
+            preexec_fn=interruptible,
+        )  # fmt: skip
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and len(s.requests) < 2:
             time.sleep(0.1)
