@@ -38,6 +38,7 @@ __all__ = [
     "AttributionReading",
     "StatusReading",
     "clause_span",
+    "line_span",
     "read_amount",
     "read_amounts",
     "read_asserter",
@@ -254,11 +255,15 @@ _NOT_ASSERTERS = frozenset(
 # Spans
 
 
+def line_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line (paragraph) holding ``text[start:end]``, without its line breaks."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence holding ``text[start:end]``: never across a line break (titles, bullets)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = line_span(text, start, end)
     for s, e in split_sentences(text, line_start, line_end):
         if s <= start < e:
             return s, e
@@ -716,9 +721,7 @@ def subject_before(text: str, sentence_start: int, verb_start: int) -> str:
 
 def _quoted(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span inside the quotation marks that hold the amount, in its paragraph."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = line_span(text, start, end)
     i = line_start
     while i < line_end:
         ch = text[i]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from claimex.attribution import line_span
 from claimex.contradiction import Disagreement
 from claimex.document import Document
 from claimex.names import same_asserter
@@ -28,13 +29,6 @@ from claimex.schemas import (
 )
 
 __all__ = ["contradiction_claims"]
-
-
-def _paragraph(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """The line (paragraph) around ``span``: sentences and claims never cross a line break."""
-    start = text.rfind("\n", 0, span[0]) + 1
-    end = text.find("\n", span[1])
-    return start, len(text) if end < 0 else end
 
 
 def _claims_of(
@@ -89,7 +83,7 @@ def contradiction_claims(
             continue
         sentence = doc.trimmed(d.sentence)
         said = doc.text[sentence[0] : sentence[1]]
-        side = [c.id for c in _claims_of(claims, d, _paragraph(doc.text, d.sentence))]
+        side = [c.id for c in _claims_of(claims, d, line_span(doc.text, *d.sentence))]
         if not side:
             side = [f"c{next_id + len(out)}"]
             out.append(_statement(side[0], doc.text, sentence, d.asserter, d.asserter_kind,

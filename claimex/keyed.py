@@ -84,24 +84,25 @@ def _reading(doc: Document, m: NumberMention) -> AmountGrammar | None:
     return doc.grammar.get((m.start, m.end))
 
 
-def asserter_decided(doc: Document, key: str) -> bool:
-    """Whether grammar decides who asserts amount ``key``: then the model is not asked."""
-    g = _reading(doc, amount_ids(doc)[key])
+def asserter_decided(doc: Document, m: NumberMention) -> bool:
+    """Whether grammar decides who asserts amount ``m``: then the model is not asked."""
+    g = _reading(doc, m)
     return g is not None and g.attribution.decided
 
 
-def _hint(doc: Document, key: str) -> str | None:
-    """The asserter grammar suggests for ``key`` without deciding it, as one line for the model."""
-    g = _reading(doc, amount_ids(doc)[key])
+def _hint(doc: Document, key: str, m: NumberMention) -> str | None:
+    """The asserter grammar suggests for amount ``key`` without deciding it, as one line for the
+    model."""
+    g = _reading(doc, m)
     if g is None or g.attribution.decided or not g.attribution.source:
         return None
     cue = f" (« {g.attribution.cue} »)" if g.attribution.cue else ""
     return f"- {key} : qui = {g.attribution.source} ?{cue}"
 
 
-def _ids_in(doc: Document, window: tuple[int, int]) -> list[str]:
+def _ids_in(mentions: dict[str, NumberMention], window: tuple[int, int]) -> list[str]:
     lo, hi = window
-    return [k for k, m in amount_ids(doc).items() if lo <= m.start and m.end <= hi]
+    return [k for k, m in mentions.items() if lo <= m.start and m.end <= hi]
 
 
 def _marked(text: str, lo: int, hi: int, marks: Sequence[tuple[int, str]]) -> str:
@@ -133,7 +134,7 @@ def keyed_message(
         spans = sorted({_sentence(doc, mentions[k]) for k in ids})
         parts = [_marked(doc.text, s, e, marks).strip() for s, e in spans]
         body = "Article (extraits) :\n" + "\n".join(parts)
-    lines = [h for k in ids if (h := _hint(doc, k)) is not None] if hints else []
+    lines = [h for k in ids if (h := _hint(doc, k, mentions[k])) is not None] if hints else []
     return body if not lines else body + "\n\nIndices (à vérifier) :\n" + "\n".join(lines)
 
 
@@ -252,7 +253,7 @@ def _text(value: Any) -> str:
 
 
 def _sentence(doc: Document, m: NumberMention) -> tuple[int, int]:
-    g = doc.grammar.get((m.start, m.end))
+    g = _reading(doc, m)
     return doc.trimmed(g.sentence if g is not None else sentence_span(doc.text, m.start, m.end))
 
 
@@ -282,7 +283,7 @@ def _attribution(who: str, doc: Document, m: NumberMention | None) -> Attributio
     source = who if who and names_someone(who) and doc.find(who).spans else ""
     if not source:
         return Attribution()
-    g = doc.grammar.get((m.start, m.end)) if m is not None else None
+    g = _reading(doc, m) if m is not None else None
     if g is not None and g.attribution.kind is not AttributionKind.ARTICLE:
         return Attribution(source=source, kind=g.attribution.kind, cue=g.attribution.cue)
     return Attribution(source=source, kind=AttributionKind.INDIRECT_SPEECH)
@@ -329,14 +330,13 @@ def counted_noun(doc: Document, m: NumberMention, max_words: int = 3) -> str | N
     return " ".join(phrase)
 
 
-def _subject(what: str, doc: Document, m: NumberMention) -> str:
+def _subject(what: str, doc: Document, m: NumberMention, sentence: tuple[int, int]) -> str:
     """The model's "what is counted", unless it leaves out the noun the amount counts (then it
     describes something else: "est estimé", the asserter's name) or shares no word with the
-    amount's sentence (not the text's words); then the text's own noun phrase, or the unit."""
-    s, e = _sentence(doc, m)
-    sentence = doc.text[s:e].lower()
-    words = [w for w in re.findall(r"\w{4,}", what.lower())]
-    if words and not any(w in sentence for w in words):
+    amount's ``sentence`` (not the text's words); then the text's own noun phrase, or the unit."""
+    said = doc.text[sentence[0] : sentence[1]].lower()
+    words = re.findall(r"\w{4,}", what.lower())
+    if words and not any(w in said for w in words):
         what = ""
     noun = counted_noun(doc, m)
     if noun is None or m.unit.lower() in what.lower():
@@ -348,8 +348,8 @@ def _amount_claim(key: str, m: NumberMention, entry: dict[str, Any], doc: Docume
     """What the model said of one amount, as a quantitative claim on the amount's sentence. Its
     status, its claim type (``forecast``) and, where grammar reads it, who asserts it are set by
     the final review from the text's grammar, each change a ``Correction``."""
-    what = _subject(_text(entry.get("quoi")), doc, m)
     s, e = _sentence(doc, m)
+    what = _subject(_text(entry.get("quoi")), doc, m, (s, e))
     q = Quantity(value=m.value, high=m.high, unit=m.unit, qualifier=m.qualifier,
                  quote=_pinning_quote(doc, m, (s, e)))  # fmt: skip
     return QuantitativeClaim(
@@ -385,7 +385,7 @@ def build_claims(raw: dict[str, Any], doc: Document, window: tuple[int, int]) ->
     """Claims from a keyed answer: one per answered id of ``window`` (its ``id`` is the amount
     id), the claims without amounts, and contradictions between answered ids."""
     mentions = amount_ids(doc)
-    inside = set(_ids_in(doc, window))
+    inside = set(_ids_in(mentions, window))
     claims: list[BaseClaim] = [
         _amount_claim(key, mentions[key], entry, doc)
         for key, entry in raw.items()
@@ -444,7 +444,8 @@ def keyed_call(
         "max_tokens": min(options.max_tokens, budget),
     }
     # with grammar on, an amount whose asserter grammar decides is asked only what it counts
-    known = [k for k in ids if asserter_decided(doc, k)] if options.grammar else []
+    mentions = amount_ids(doc)
+    known = [k for k in ids if asserter_decided(doc, mentions[k])] if options.grammar else []
     schema = answer_schema(ids, options.claim_types, known=known, others=not reask)
     extra = extra_body(endpoint.kind, schema)
     if extra is not None:
@@ -465,11 +466,12 @@ def keyed_chunks(
     that was not usable JSON counts as no answer (its ids are asked again).
     """
     chunks = doc.chunks(options.chunk_chars)
+    mentions = amount_ids(doc)
     per_chunk: list[list[BaseClaim]] = []
     reasks = 0
     for index, chunk in enumerate(chunks):
         window = (chunk.start, chunk.end)
-        asked = _ids_in(doc, window)
+        asked = _ids_in(mentions, window)
         claims: list[BaseClaim] = []
         missing = asked
         for attempt in range(1 + min(options.max_reasks, 1)):

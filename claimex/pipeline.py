@@ -55,17 +55,18 @@ class Counters:
         self.responses.append(response)
         usage = getattr(response, "usage", None)
         if usage is not None:
-            self.tokens_in += _token_count(getattr(usage, "prompt_tokens", 0))
-            self.tokens_out += _token_count(getattr(usage, "completion_tokens", 0))
+            self.tokens_in += _token_count(getattr(usage, "prompt_tokens", 0)) or 0
+            self.tokens_out += _token_count(getattr(usage, "completion_tokens", 0)) or 0
             details = getattr(usage, "prompt_tokens_details", None)
-            cached = getattr(details, "cached_tokens", None)
-            if isinstance(cached, int) and not isinstance(cached, bool) and cached >= 0:
+            cached = _token_count(getattr(details, "cached_tokens", None))
+            if cached is not None:
                 self.tokens_cached = (self.tokens_cached or 0) + cached
 
 
-def _token_count(value: object) -> int:
-    """A usage figure as the server sent it; anything but a count is 0 (a server's own bug)."""
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+def _token_count(value: object) -> int | None:
+    """A usage figure as the server sent it; None for anything but a count (a server's own bug
+    counts nothing)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 @dataclass

@@ -218,10 +218,11 @@ def _apply_grammar(
             continue
         name = _name(claim, index)
         statuses = {r.status.status for r in readings}
-        if len(statuses) == 1 and (hints or all(r.status.decided for r in readings)):
+        status_decided = all(r.status.decided for r in readings)
+        if len(statuses) == 1 and (hints or status_decided):
             s = readings[0].status
             if claim.status is not s.status:
-                why = _why(s.rule, s.cue, decided=all(r.status.decided for r in readings))
+                why = _why(s.rule, s.cue, decided=status_decided)
                 changes.append(Correction(claim_id=name, field="status", before=claim.status.value,
                                           after=s.status.value, why=why))  # fmt: skip
                 claim.status = s.status
