@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from typing import Any
 
-from claimex import extract
+from claimex import Extraction, extract
 from claimex.contradicting import contradiction_claims
 from claimex.document import Document
 from claimex.keyed import amount_ids
@@ -19,16 +21,16 @@ TEXT = (
 )
 
 
-def _extract(text: str, answer: dict[str, object]) -> object:
+def _extract(text: str, answer: Mapping[str, object], **options: Any) -> Extraction:
     with stub_server(completion(json.dumps(answer))) as server:
         return extract(text, base_url=server.base_url, model="m", server_kind="llama-cpp",
-                       api_key="none")  # fmt: skip
+                       api_key="none", **options)  # fmt: skip
 
 
 def test_the_contradicting_asserters_claims_are_linked_to_what_they_contradict() -> None:
     ids = list(amount_ids(Document(TEXT)))
     result = _extract(TEXT, {k: {"quoi": "x"} for k in ids})
-    claims = {c.id: c for c in result.claims}  # type: ignore[attr-defined]
+    claims = {c.id: c for c in result.claims}
     (link,) = [c for c in claims.values() if isinstance(c, ContradictionClaim)]
     *side, target = (claims[i] for i in link.claim_ids)
     assert isinstance(target, StatementClaim)
@@ -40,7 +42,7 @@ def test_the_contradicting_asserters_claims_are_linked_to_what_they_contradict()
     assert all("ministère" in c.attribution.source for c in side)
     assert link.attribution.source == "" and link.attribution.cue == "contredisent"
     assert link.evidence.start is not None  # every quote is placed in the text
-    assert result.flagged == []  # type: ignore[attr-defined]
+    assert result.flagged == []
 
 
 def test_without_a_claim_of_the_asserter_the_sentence_stands_for_its_side() -> None:
@@ -59,9 +61,7 @@ def test_no_frame_no_contradiction_and_grammar_off_adds_none() -> None:
     plain = "Le ministère a affirmé que 3 000 soldats restent engagés dans la région."
     assert contradiction_claims([], Document(plain), next_id=1) == []
     ids = list(amount_ids(Document(TEXT)))
-    with stub_server(completion(json.dumps({k: {"quoi": "x", "qui": ""} for k in ids}))) as s:
-        result = extract(TEXT, base_url=s.base_url, model="m", server_kind="llama-cpp",
-                         api_key="none", grammar=False)  # fmt: skip
+    result = _extract(TEXT, {k: {"quoi": "x", "qui": ""} for k in ids}, grammar=False)
     assert not any(isinstance(c, ContradictionClaim) for c in result.claims)
 
 
@@ -96,7 +96,5 @@ def test_claim_types_left_out_are_not_made() -> None:
     ids = list(amount_ids(Document(TEXT)))
     answer = {**{k: {"quoi": "x"} for k in ids},
               "autres": [{"citation": "un retrait complet", "qui": "", "type": "statement"}]}  # fmt: skip
-    with stub_server(completion(json.dumps(answer))) as s:
-        result = extract(TEXT, base_url=s.base_url, model="m", server_kind="llama-cpp",
-                         api_key="none", claim_types=[QuantitativeClaim, ForecastClaim])  # fmt: skip
+    result = _extract(TEXT, answer, claim_types=[QuantitativeClaim, ForecastClaim])
     assert {c.type for c in result.claims} <= {"quantitative", "forecast"}

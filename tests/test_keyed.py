@@ -50,15 +50,17 @@ def _keyed(server: Any) -> dict[str, Any]:
             "api_key": "none", "strategy": "keyed"}  # fmt: skip
 
 
-def _run(*answers: dict[str, Any] | str, **options: Any) -> tuple[Any, list[dict[str, Any]]]:
-    """extract(TEXT, strategy="keyed") against a server answering ``answers`` in turn."""
+def _run(
+    *answers: dict[str, Any] | str, text: str = TEXT, **options: Any
+) -> tuple[Any, list[dict[str, Any]]]:
+    """extract(text, strategy="keyed") against a server answering ``answers`` in turn."""
     replies = (
         completion(a if isinstance(a, str) else json.dumps(a), prompt_tokens=300 + i)
         for i, a in enumerate(answers)
     )
     with stub_server(*replies) as server:
         result = extract(
-            TEXT, **_keyed(server), **options,
+            text, **_keyed(server), **options,
         )  # fmt: skip
     return result, [json.loads(r["body"]) for r in server.requests]
 
@@ -98,11 +100,11 @@ HINTED = (
 )
 
 
+HINTED_ANSWER = {"n1": _entry("soldats tués"), "n2": _entry("soldats blessés")}
+
+
 def test_where_grammar_only_suggests_the_asserter_the_model_is_asked_with_the_hint() -> None:
-    with stub_server(completion(json.dumps({"n1": _entry("soldats tués"),
-                                            "n2": _entry("soldats blessés")}))) as server:  # fmt: skip
-        result = extract(HINTED, **_keyed(server))
-    body = json.loads(server.requests[0]["body"])
+    result, (body,) = _run(HINTED_ANSWER, text=HINTED)
     schema = body["response_format"]["schema"]
     assert schema["properties"]["n1"]["$ref"] == "#/$defs/counted"  # « selon X »: decided
     assert schema["properties"]["n2"]["$ref"] == "#/$defs/amount"  # « ces rapports »: a hint
@@ -118,10 +120,7 @@ def test_where_grammar_only_suggests_the_asserter_the_model_is_asked_with_the_hi
 
 
 def test_without_grammar_the_model_is_asked_every_asserter_and_given_no_hint() -> None:
-    with stub_server(completion(json.dumps({"n1": _entry("soldats tués"),
-                                            "n2": _entry("soldats blessés")}))) as server:  # fmt: skip
-        extract(HINTED, **_keyed(server), grammar=False)
-    body = json.loads(server.requests[0]["body"])
+    _result, (body,) = _run(HINTED_ANSWER, text=HINTED, grammar=False)
     refs = {v["$ref"] for k, v in body["response_format"]["schema"]["properties"].items()
             if k.startswith("n")}  # fmt: skip
     assert refs == {"#/$defs/amount"}
@@ -310,7 +309,6 @@ def test_a_sentence_the_text_repeats_keeps_each_amount() -> None:
     text = f"{sentence}\nLe bilan reste incertain.\n{sentence}"
     ids = list(amount_ids(Document(text)))
     assert len(ids) == 2
-    with stub_server(completion(json.dumps({k: _entry("soldats") for k in ids}))) as server:
-        result = extract(text, **_keyed(server))
+    result, _requests = _run({k: _entry("soldats") for k in ids}, text=text)
     spans = {(q.start, q.end) for c in result.claims for _p, q, _e in iter_quantities(c)}
     assert spans == {(m.start, m.end) for m in amount_ids(Document(text)).values()}
