@@ -78,8 +78,27 @@ IDENTIFIER_CUES = _words(
     route autoroute rn rd canal chaîne ligne lignes page pages p. pp. décret loi amendement
     résolution mesure measure bus tram vol code numérotée numéroté numérotées numérotés
     tél tél. tel. téléphone fax
+    tableau tableaux figure graphique annexe annexes encadré schéma recommandation
+    proposition
     """
 )
+
+# Kinds of street: a number before one is an address ("12 rue de la Paix", "3 bis avenue Foch").
+# Singular on purpose: a cardinal of 2 or more takes a plural noun, so "12 rue" is no count.
+# ("cours" is left out: invariable, "3 cours de maths" counts.)
+STREET_TYPES = _words(
+    """
+    rue avenue av boulevard bd place allée impasse chemin quai route faubourg
+    rond-point chaussée parvis esplanade promenade square ruelle sentier villa cité
+    """
+)
+
+# Letters of an address number ("3 bis", "12 ter").
+ADDRESS_REPEATS = _words("bis ter quater")
+
+# The letter before the number of an article of a French code: Législative, Réglementaire,
+# Décret, Arrêté, and organic law (LO): "article L. 1234-5", "R. 4127-1", "LO. 141".
+CODE_ARTICLE_LETTERS = _words("L. R. D. A. LO LO. L.O. R* D*")
 
 # Capitalised words that do not name a product or a code when a number follows them.
 NOT_NAMES = _words(

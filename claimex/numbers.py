@@ -164,7 +164,7 @@ _FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # giving some back cannot help: possessive.
 _NOT_PLAIN = (
     rf"[+\[0{_FRACTION_CHARS}]"
-    rf"|\d++(?:[./:\-]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}])"
+    rf"|\d++(?:[./:\-]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}]|{_SP}min{_SP}?\d)"
 )
 
 _CANDIDATES = re.compile(
@@ -172,12 +172,15 @@ _CANDIDATES = re.compile(
     (?=(?:{_NOT_PLAIN}))(?:
     (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:[ .\-]?\d\d){{4}}(?![\d])
         |(?<![\d+])0{_SP}?8\d\d(?:{_SP}\d{{3}}){{2}}(?![\d])
+        |(?<![\d+])00{_SP}?[1-9]\d{{0,3}}(?:{_SEP}\d{{1,4}}){{3,8}}(?![\d])
         |(?<![\w+])\+\d{{1,3}}\)?(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))(?:{_SEP}?\(0\)\d)?
         (?:{_SEP}\d{{1,4}}){{3,6}}(?![\d]))
   | (?P<version>(?<![\w.,])(?!\d{{1,3}}(?:\.\d{{3}})+(?![.\d]))\d+(?:\.\d+){{2,}}(?![\d]))
   | (?P<ndate>(?<![\d/.])(?:[12]\d|3[01]|0?[1-9])(?P<sep>[/.])(?:1[0-2]|0?[1-9])(?P=sep)
         (?:\d{{4}}|\d{{2}})(?![\d/.]))
   | (?P<iso>(?<![\d])\d{{4}}-[01]\d-[0-3]\d(?![\d]))
+  | (?P<hms>(?<![\d,.:])\d{{1,3}}{_SP}?(?:h{_SP}?[0-5]?\d{_SP}?min(?:{_SP}?[0-5]?\d{_SP}?s)?
+        |min{_SP}?[0-5]?\d{_SP}?s)(?![\w]))
   | (?P<time>(?<![\d,.:])(?:[01]?\d|2[0-3])(?:{_SP}?h(?:{_SP}?[0-5]\d)?(?![\w])|:[0-5]\d(?![\d:])))
   | (?P<foot>\[\d{{1,3}}\])
   | (?P<split>(?<![\w/.,+\-−])\d{{1,3}}(?:/\d{{1,3}}){{1,3}}(?![\w/]|[.,]\d))
@@ -185,7 +188,7 @@ _CANDIDATES = re.compile(
   | (?P<vulgar>(?<![\d,.])(?:\d+{_SP}?)?[{_FRACTION_CHARS}](?![\d])))
   | (?P<num>
         (?:(?<![\w])[+\-−±])?
-        (?<![\d,.])
+        (?<![\d,])(?<![\d.]\.)(?<![^\w.]\.)(?<!^\.)  # after "." only an abbreviation's
         (?:(?=\d{{1,3}}+(?:{_SP}|\.))  # thousands groups: a separator after 1-3 digits
             (?:\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d])
               |\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d])
@@ -231,7 +234,7 @@ _MONTH_AFTER = re.compile(
 )
 _UNIT_AFTER = re.compile(
     rf"{_WS}*(?:(?P<sym>%|€|\$|£|¥|°c|°f|°|km/h|km²|m²|m³|km|kg|mg|cm|mm|ha|mo|go|ko|to|tb|gb|mb"
-    r"|ghz|mhz|khz|hz|kwh|mwh|gwh|twh|kw|mw|gw|w|t|m|g|l|ml|cl|hl|h|min|mn|s|x)(?![\w])"
+    r"|ghz|mhz|khz|hz|kwh|mwh|gwh|twh|kw|mw|gw|w|t|m|g|l|ml|cl|hl|h|min|mn|s|x)(?![\w'’])"
     rf"|(?P<de>(?:de(?![\w])|d['’]){_WS}*)?(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*))"
 )
 _GLUED_LETTERS = re.compile(r"[^\W\d_]+")
@@ -258,6 +261,10 @@ _QUALIFIER_WORDS: dict[str, Qualifier] = {
     "a partir de": Qualifier.AT_LEAST, "un peu plus de": Qualifier.MORE_THAN,
     "bien plus de": Qualifier.MORE_THAN, "plus de": Qualifier.MORE_THAN,
     "au-delà de": Qualifier.MORE_THAN, "au delà de": Qualifier.MORE_THAN,
+    "au-dessus de": Qualifier.MORE_THAN, "au dessus de": Qualifier.MORE_THAN,
+    "en dessous de": Qualifier.LESS_THAN, "en-dessous de": Qualifier.LESS_THAN,
+    "au-dessous de": Qualifier.LESS_THAN, "près du": Qualifier.APPROXIMATE,
+    "plus du": Qualifier.MORE_THAN,
     "supérieur à": Qualifier.MORE_THAN, "pas plus de": Qualifier.AT_MOST,
     "jusqu'à": Qualifier.AT_MOST, "jusqu'a": Qualifier.AT_MOST, "au plus": Qualifier.AT_MOST,
     "au maximum": Qualifier.AT_MOST, "tout au plus": Qualifier.AT_MOST,
@@ -277,7 +284,7 @@ _TEMPORAL_QUALIFIERS = frozenset(
 )  # fmt: skip
 _TRAILING_QUALIFIER = re.compile(
     rf"(?:{_WS}*[^\W\d_]+)?{_WS}*,?{_WS}*(?P<q>environ|au\s+moins|au\s+plus\s+tard|au\s+maximum"
-    r"|au\s+minimum|au\s+plus|tout\s+au\s+plus)(?![\w])"
+    r"|au\s+minimum|au\s+plus|tout\s+au\s+plus|(?:et|ou)\s+plus(?!\s*(?:de|d['’]|des|que|qu['’]|tard|tôt|loin)(?![\w])))(?![\w])"
 )
 _BETWEEN_ET = re.compile(rf"{_WS}+et{_WS}+")
 _BETWEEN_A = re.compile(rf"{_WS}*(?:à|a|au){_WS}+")
@@ -294,6 +301,7 @@ _DETERMINERS = frozenset(
     {"un", "une", "des", "les", "la", "le", "l'", "de", "quelques", "plusieurs", "ces", "deux",
      "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"}
 )  # fmt: skip
+_OPENERS = frozenset('(«"“[')
 _ELISIONS = ("d'", "qu'", "n'", "s'", "c'", "j'", "lorsqu'", "puisqu'")
 _CLOCK_PREPS = frozenset({"à", "a", "vers", "dès", "jusqu'à", "est"})
 # "moins" right before a number is its sign, unless it is a bound ("au moins", "à moins").
@@ -324,6 +332,28 @@ _HALF_UNIT = re.compile(r"(an|année|heure|jour|mois|semaine|siècle|minute|kilo
 _AND_HALF = re.compile(rf"{_WS}+et{_WS}+demie?(?![\w])")
 _NEXT_WORD = re.compile(rf"{_WS}+([^\W\d_]+)")
 _LETTERS_END = re.compile(r"[^\W\d_]+$")
+_ABBREVIATION_END = re.compile(r"(?<![\w.])[^\W\d_]{1,3}\.$")  # "L.", "art.", "pp."
+_NOTE_LINE = re.compile(r"^[ \t]*\((\d{1,3})\)", re.MULTILINE)
+_LIST_MARK = re.compile(r"[.)][ \t\u00a0]")  # "1. ", "2) " at the start of a line
+
+
+def _length_of(written: str) -> Decimal:
+    """ "2 h 04 min 21 s" -> 7461 (seconds), "1 h 02 min" -> 62 (minutes), "1 min 12 s" -> 72."""
+    parts = [int(n) for n in _DIGIT_RUN.findall(written)]
+    if "h" not in written:  # minutes and seconds
+        return Decimal(parts[0] * 60 + parts[1])
+    minutes = parts[0] * 60 + parts[1]
+    return Decimal(minutes * 60 + parts[2] if len(parts) == 3 else minutes)
+
+
+def _at_line_start(text: str, start: int) -> bool:
+    """Whether only spaces or tabs stand between the line's start and ``start``."""
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip(" \t(")
+
+
+_DAY_OR_MONTH_BEFORE = re.compile(r"(?<!\d)\d\d?[-/.]$")
+_ARTICLE_TAIL = re.compile(r"[-‑]\d")  # "L. 1234-5": the hyphenated rest of an article number
 _CODE_BEFORE = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
 _CLOCK_MINUTES = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
 _SPACE_RUN = re.compile(r"[\s\u00a0\u202f\u2009]+")
@@ -472,6 +502,8 @@ class _Scanner:
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         self.low = low
         self.identifier_strings: set[str] = set()
+        self.identifier_ends: set[int] = set()  # where the identifiers found so far end
+        self._notes: frozenset[str] | None = None  # the N of the lines "(N) ..." (notes)
         self._tails: dict[int, tuple[str, ...]] = {}
         self._units: dict[int, re.Match[str] | None] = {}
 
@@ -539,6 +571,8 @@ class _Scanner:
         cut = max(self.low.rfind("'", i, j), self.low.rfind("’", i, j))
         if cut != -1 and cut + 1 < j:  # "d'une centaine": the number starts after the elision
             i = cut + 1
+        while i < j and self.low[i] in _OPENERS:  # "(une quarantaine": the word, not its bracket
+            i += 1
         return i if i < j else pos
 
     def word_before(self, pos: int) -> tuple[str, int] | None:
@@ -628,6 +662,8 @@ class _Scanner:
                 self._words(m.start(), m.end(), atoms)
             elif group == "time":
                 atoms.append(_Atom(m.start(), m.end(), self._minutes(m.group()), "time"))
+            elif group == "hms":
+                atoms.append(_Atom(m.start(), m.end(), _length_of(m.group()), "hms"))
             elif group == "ndate":
                 atoms.append(_Atom(m.start(), m.end(), self._numeric_date(m.group()), "ndate"))
             elif group == "iso":
@@ -854,6 +890,9 @@ class _Scanner:
                     continue
                 found.append(_Atom(m.start(), m.end(), value, "roman", ordinal=True))
                 continue
+            if _at_line_start(text, m.start()) and _LIST_MARK.match(text, m.end()):
+                found.append(_Atom(m.start(), m.end(), value, "roman"))  # "II. UNE MONTÉE"
+                continue
             prev = self.word_before(m.start())
             if prev is None:
                 continue
@@ -944,6 +983,8 @@ class _Scanner:
                 kind = _K_DURATION
                 value = Decimal(int(value) // 60) if int(value) % 60 == 0 else value
                 unit = "h"
+        elif form == "hms":  # "2 h 04 min 21 s" in seconds, "1 h 02 min" in minutes
+            kind, unit = _K_DURATION, "s" if low[end - 1] == "s" else "min"
         elif form == "roman":
             kind = _K_ORDINAL if atom.ordinal else _K_IDENTIFIER
         elif form == "collective":
@@ -975,6 +1016,8 @@ class _Scanner:
                     unit = cur.group().strip()
         if kind is _K_DATE and atom.form != "ndate":
             unit = ""
+        elif kind is _K_IDENTIFIER:
+            self.identifier_ends.add(end)
 
         if kind in _QUALIFIED_KINDS:
             qualifier = self._qualifier(start, end, kind)
@@ -1039,18 +1082,43 @@ class _Scanner:
                     return _K_IDENTIFIER  # KN-23, M-1989, iLife'05 (not "mi-2025", "d'1")
             if prev_char in "-/" and _CODE_BEFORE.search(text, max(0, start - 20), start):
                 return _K_IDENTIFIER  # L122-5, 2001/29/CE
+            if (
+                prev_char in "-‑/."
+                and start - 1 in self.identifier_ends
+                and not self._date_year(start, end)
+            ):
+                return _K_IDENTIFIER  # "loi n° 78-17", "L. 1234-5": the rest of a code
+            if prev_char == "." and text[start - 2 : start - 1].isalpha():
+                if _ABBREVIATION_END.search(text, max(0, start - 6), start):
+                    return _K_IDENTIFIER  # "L.3121-1", "p.12", "art.5": a reference
+                return None  # "septembre.16": a missing space, or a note call; no number
+            if prev_char == "(" and text.startswith(")", end) and self._footnote(start, end):
+                return _K_IDENTIFIER  # "agents armés (2)": the call of a note "(2) ..."
+            if prev_char == "+" and start >= 2 and text[start - 2].isalpha():
+                return _K_IDENTIFIER  # "bac+5", "J+3": a level or a day count from an event
         if digits_form and end < len(text) and not text[end].isspace():
             nxt = text[end : end + 2]
             if nxt[:1] == "/" and (nxt[1:2].isalnum()):
                 return _K_IDENTIFIER
             if nxt[:1].isalpha() and not atom.ordinal and not atom.percent and not atom.scaled:
                 letters = _GLUED_LETTERS.match(low, end)
-                if letters and (letters.group() not in lex.UNIT_SYMBOLS or atom.dotted):
-                    return _K_IDENTIFIER
+                if letters and (
+                    letters.group() not in lex.UNIT_SYMBOLS
+                    or atom.dotted
+                    or letters.group() == "g" != nxt[0]
+                ):
+                    return _K_IDENTIFIER  # "2B", "802.11n", and "5G": a gram is "g"
             if (nxt[:1] in "-‑" and nxt[1:2].isalpha()) or (nxt[:1] == "." and nxt[1:2].isdigit()):
                 return _K_IDENTIFIER  # "2000-D", "1.2.3"
         if atom.percent:
             return _K_PERCENT
+        if (
+            digits_form
+            and end - start <= 3
+            and _at_line_start(text, start)
+            and _LIST_MARK.match(text, end)
+        ):
+            return _K_IDENTIFIER  # "1. Le dédoublement des classes": a list item's number
         prev = self.word_before(start)
         prev_lower = prev[0].lower() if prev else ""
         prev_word = prev_lower.rstrip(".")
@@ -1063,11 +1131,17 @@ class _Scanner:
             return _K_DATE
         if (
             prev
-            and not atom.ordinal
-            and (prev_lower in lex.IDENTIFIER_CUES or prev_word in lex.IDENTIFIER_CUES)
+            and (not atom.ordinal or value == 1)  # "article 1er", "chapitre premier"
+            and (
+                prev_lower in lex.IDENTIFIER_CUES
+                or prev_word in lex.IDENTIFIER_CUES
+                or self._code_article(prev[0], start, end)
+            )
             and not self._unit_symbol_after(end)  # "mesure 12 m": a measure, not a label
         ):
             return _K_IDENTIFIER
+        if digits_form and not atom.grouped and not atom.ordinal and self._street_after(end):
+            return _K_IDENTIFIER  # "12 rue de la Paix", "3 bis avenue Foch": an address
         if atom.ordinal:
             if atom.form == "words":
                 written = low[start:end]
@@ -1091,6 +1165,7 @@ class _Scanner:
             if (
                 prev
                 and prev[0][:1].isupper()
+                and prev[0][-1:].isalnum()  # "le Fatah, 28 pour le Hamas": no name across a comma
                 and prev_word not in lex.NOT_NAMES
                 and (prev_word not in lex.MONTHS)
                 and not year_like
@@ -1134,6 +1209,37 @@ class _Scanner:
             or words[-1].isdigit()
             or words[-2:] == ("la", "même")
         )
+
+    def _footnote(self, start: int, end: int) -> bool:
+        """Whether "(N)" calls a note: a line of the text starts with the same "(N)"."""
+        if self._notes is None:
+            self._notes = frozenset(_NOTE_LINE.findall(self.text))
+        return self.text[start:end] in self._notes
+
+    def _date_year(self, start: int, end: int) -> bool:
+        """ "02-03-2003", "Sep-23-2020": four digits after a day or month number are a year."""
+        return (
+            end - start == 4
+            and self.text[start] in "12"
+            and bool(_DAY_OR_MONTH_BEFORE.search(self.text, max(0, start - 4), start))
+        )
+
+    def _code_article(self, word: str, start: int, end: int) -> bool:
+        """ "article L. 1234-5", "R. 4127-1": the number of an article of a French code."""
+        if word not in lex.CODE_ARTICLE_LETTERS:
+            return False
+        if _ARTICLE_TAIL.match(self.text, end):
+            return True
+        words = self.tail(start)
+        return len(words) >= 2 and words[-2] in lex.IDENTIFIER_CUES
+
+    def _street_after(self, end: int) -> bool:
+        """Whether a kind of street follows the number, after "bis" or "ter" if any."""
+        low = self.low
+        m = _UNIT_AFTER.match(low, end + 1) if low.startswith(",", end) else self.unit_match(end)
+        if m is not None and m.group("word") in lex.ADDRESS_REPEATS:
+            m = _UNIT_AFTER.match(low, m.end())
+        return m is not None and m.group("de") is None and m.group("word") in lex.STREET_TYPES
 
     def _unit_symbol_after(self, end: int) -> bool:
         m = self.unit_match(end)
@@ -1199,7 +1305,7 @@ class _Scanner:
         )
 
     def _time_unit_kind(self, start: int, unit: str) -> NumberKind:
-        if unit.lower() in ("an", "ans"):
+        if unit.lower() in ("an", "ans", "année", "années"):
             before = self.before(start, 30)
             if any(cue in before for cue in lex.AGE_CUES) and not self._after_duration_prep(start):
                 return _K_QUANTITY
@@ -1226,12 +1332,18 @@ class _Scanner:
             return _QUALIFIER_WORDS.get(q, _Q_APPROXIMATE)
         low = self.low
         trailing = None
-        if low.find("environ", end, end + 40) != -1 or low.find("au ", end, end + 40) != -1:
+        if (
+            low.find("environ", end, end + 40) != -1
+            or low.find("au ", end, end + 40) != -1
+            or low.find(" plus", end, end + 40) != -1
+        ):
             trailing = _TRAILING_QUALIFIER.match(low, end)
         if trailing:
             t = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", trailing.group("q"))
             if t == "environ":
                 return _Q_APPROXIMATE
+            if t in ("et plus", "ou plus") and not temporal:  # "18 ans et plus": or more
+                return _Q_AT_LEAST
             if not temporal or t == "au plus tard":
                 return _QUALIFIER_WORDS.get(t, _Q_EXACT)
         return _Q_EXACT
@@ -1264,9 +1376,10 @@ class _Scanner:
             base = _times(base, lex.SCALES[scale.group(1).rstrip("s")])
             end = scale.end()
         unit, _ = self.unit_after(end, allow_de=True)
-        return NumberMention(
-            start, end, self.text[start:end], _tidy(base), _K_QUANTITY, qualifier, unit
-        )
+        kind = _K_QUANTITY
+        if unit.lower() in lex.TIME_UNITS:  # "une trentaine d'années": a length of time
+            kind = self._time_unit_kind(start, unit)
+        return NumberMention(start, end, self.text[start:end], _tidy(base), kind, qualifier, unit)
 
     def _fraction_mention(self, atom: _Atom) -> NumberMention | None:
         low = self.low

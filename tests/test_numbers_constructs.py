@@ -216,3 +216,138 @@ def test_a_numeral_after_a_singular_article_is_a_day_or_a_name_never_a_count() -
     }
     for text, expected in kinds.items():
         assert [(m.text, m.kind.value) for m in find_numbers(text)] == expected, text
+
+
+def kinds_of(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.kind.value) for m in find_numbers(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the rest of a code glued to it by "-", "/" or "." is the same code
+        (
+            "Le décret n° 2023-1234 et la loi n° 78-17.",
+            [
+                ("2023", "identifier"),
+                ("1234", "identifier"),
+                ("78", "identifier"),
+                ("17", "identifier"),
+            ],
+        ),
+        # articles of the French codes: a letter and a point before the number
+        (
+            "L'article L. 1234-5 et l'article R. 4127-1 ; art. L.3121-1.",
+            [
+                ("1234", "identifier"),
+                ("5", "identifier"),
+                ("4127", "identifier"),
+                ("1", "identifier"),
+                ("3121", "identifier"),
+                ("1", "identifier"),
+            ],
+        ),
+        # a day and a month before four digits still make a year
+        (
+            "Le 02-03-2003, il est venu.",
+            [("02", "identifier"), ("03", "identifier"), ("2003", "year")],
+        ),
+        # an address: a kind of street after the number (a cardinal would take a plural)
+        (
+            "Au 12 rue de la Paix, au 3 bis avenue Foch, au 8, boulevard Haussmann.",
+            [("12", "identifier"), ("3", "identifier"), ("8", "identifier")],
+        ),
+        (
+            "Il a arpenté 12 rues et 2 places ; 3 cours de maths.",
+            [("12", "quantity"), ("2", "quantity"), ("3", "quantity")],
+        ),
+        # levels and counts from an event, networks
+        (
+            "Un bac+5, à J+3, la 5G ; 5 g de sel.",
+            [("5", "identifier"), ("3", "identifier"), ("5", "identifier"), ("5", "quantity")],
+        ),
+        # tables, figures, annexes, recommendations; "article 1er" is a number, not a rank
+        (
+            "Voir le tableau 3, l'annexe 2 et l'article 1er.",
+            [("3", "identifier"), ("2", "identifier"), ("1er", "identifier")],
+        ),
+        # a name right before, not across a comma
+        ("50 pour le Fatah, 28 pour le Hamas.", [("50", "quantity"), ("28", "quantity")]),
+        # after a point glued to a word: a reference when the word is short, else no number
+        ("Voir p.12 ; fin de la phrase.16 puis rien.", [("12", "identifier")]),
+    ],
+)
+def test_names_codes_and_addresses(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds_of(text) == expected
+
+
+def test_list_items_notes_and_headings_are_labels() -> None:
+    """Numbers that order a document (list items, section headings, note calls) count nothing."""
+    text = (
+        "II. UNE MONTÉE EN PUISSANCE\n"
+        "Trois mesures phares :\n"
+        "1. Le dédoublement des classes de 12 élèves.\n"
+        "2) Le plafonnement à 24 élèves.\n"
+        "Les agents armés (2) sont 13 870 ; Paris (12) et Lyon (8) en comptent.\n"
+        "(2) Agents autorisés au port d'une arme.\n"
+    )
+    assert kinds_of(text) == [
+        ("II", "identifier"),
+        ("Trois", "quantity"),
+        ("1", "identifier"),
+        ("12", "quantity"),
+        ("2", "identifier"),
+        ("24", "quantity"),
+        ("2", "identifier"),
+        ("13 870", "quantity"),
+        ("12", "quantity"),
+        ("8", "quantity"),
+        ("2", "identifier"),
+    ]
+
+
+def test_phone_numbers_with_the_international_prefix_00() -> None:
+    (phone,) = find_numbers("Europe Direct : 00 800 6 7 8 9 10 11, gratuit.")
+    assert (phone.text, phone.kind) == ("00 800 6 7 8 9 10 11", ID)
+
+
+def test_compound_lengths_of_time_are_one_duration() -> None:
+    found = find_numbers("En 2 h 04 min 21 s, puis 1 min 12 s, puis 1 h 02 min ; à 13 h 30.")
+    assert [(m.text, m.value, m.kind.value, m.unit) for m in found] == [
+        ("2 h 04 min 21 s", Decimal(7461), "duration", "s"),
+        ("1 min 12 s", Decimal(72), "duration", "s"),
+        ("1 h 02 min", Decimal(62), "duration", "min"),
+        ("13 h 30", Decimal(810), "time", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("Les électeurs âgés de 18 ans et plus voteront.", "18", "at_least"),
+        ("Les 65 ans ou plus sont prioritaires.", "65", "at_least"),
+        ("Il y a 10 enfants et plus de 30 adultes.", "10", "exact"),
+        ("Il y a 10 enfants et plus de 30 adultes.", "30", "more_than"),
+        ("Une participation largement au-dessus de 90 %.", "90 %", "more_than"),
+        ("Un taux en dessous de 5 %.", "5 %", "less_than"),
+        ("Soit près du triple de 2023.", "triple", "approximate"),
+    ],
+)
+def test_bounds_said_around_the_number(text: str, span: str, qualifier: str) -> None:
+    assert {m.text: m.qualifier.value for m in find_numbers(text)}[span] == qualifier
+
+
+def test_collectives_of_time_and_their_brackets() -> None:
+    found = find_numbers("Pendant une trentaine d'années (une quarantaine de balles).")
+    assert [(m.text, m.kind.value) for m in found] == [
+        ("une trentaine", "duration"),
+        ("une quarantaine", "quantity"),
+    ]
+    (age,) = find_numbers("Un homme âgé d'une vingtaine d'années.")
+    assert age.kind.value == "quantity"
+
+
+def test_an_elided_word_is_no_unit_symbol() -> None:
+    """ "2024 s'établit": an s with an apostrophe is « se », not seconds."""
+    (year, _pct) = find_numbers("L'acquis pour 2024 s'établit à +0,5 %.")
+    assert (year.kind.value, year.unit) == ("year", "")

@@ -1,0 +1,54 @@
+"""The scanner and the validator on the blind annotations (issue 13): floors at what they measure.
+
+The annotations are in ``tests/data/blind`` (see its README); ``benchmarks/scanner_vs_gold.py``
+prints every disagreement. A floor here may only go up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.scanner_vs_gold import ScannerScore, check_claims, score_folder
+from claimex.evaluation import gold_texts
+
+ROOT = Path(__file__).resolve().parent.parent
+BLIND = ROOT / "tests" / "data" / "blind"
+SETS = {
+    "wikinews": (BLIND / "wikinews", ROOT / "examples"),
+    "institutional": (BLIND / "institutional", BLIND / "institutional"),
+}
+# amounts: (recalled, gold, right, reported), on all the texts of a set
+AMOUNT_FLOORS = {"wikinews": (158, 159, 158, 159), "institutional": (186, 188, 186, 193)}
+# claims: (correct ones verified, correct, falsified ones rejected, falsified)
+CLAIM_FLOORS = {"wikinews": (156, 159, 155, 161), "institutional": (188, 188, 173, 188)}
+
+
+def total(name: str) -> ScannerScore:
+    gold_dir, texts_dir = SETS[name]
+    score = ScannerScore()
+    for s in score_folder(gold_dir, texts_dir).values():
+        score.add(s)
+    return score
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_amounts_found_and_nothing_else_reported_as_one(name: str) -> None:
+    s = total(name)
+    recalled, gold, right, reported = AMOUNT_FLOORS[name]
+    assert s.gold_amounts == gold
+    assert s.amounts_recalled >= recalled, "\n".join(s.lines)
+    assert s.amounts_right >= right, "\n".join(s.lines)
+    assert s.found_amounts - s.amounts_right <= reported - right, "\n".join(s.lines)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_correct_claims_verify_and_falsified_ones_do_not(name: str) -> None:
+    gold_dir, texts_dir = SETS[name]
+    bodies = {n: body for n, (_path, body) in gold_texts(gold_dir, texts_dir).items()}
+    c = check_claims(gold_dir / "claims", bodies)
+    verified, correct, rejected, falsified = CLAIM_FLOORS[name]
+    assert (c.correct, c.falsified) == (correct, falsified)
+    assert c.verified >= verified, "\n".join(c.lines)
+    assert c.rejected >= rejected, "\n".join(c.lines)
