@@ -352,6 +352,11 @@ def _at_line_start(text: str, start: int) -> bool:
     return not text[line:start].strip(" \t(")
 
 
+# The verbs that take a number from one value to another, in the forms a text uses for them.
+_PASSAGE_VERB = re.compile(
+    r"(?<![\w'’])(?:port|pass|ram[eè]n|relev|abaiss|rehauss|réhauss)(?:er|e|es|ent|ons|ez|é|ée|és"
+    r"|ées|ait|aient|ant|era|eront|erait|eraient|èrent|a)(?![\w])"
+)
 _DAY_OR_MONTH_BEFORE = re.compile(r"(?<!\d)\d\d?[-/.]$")
 _ARTICLE_TAIL = re.compile(r"[-‑]\d")  # "L. 1234-5": the hyphenated rest of an article number
 _CODE_BEFORE = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
@@ -1657,7 +1662,12 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
         return False
     # a range goes up: "de 7,4 à 7,1 %" can only be a passage, whatever comes before
     falling = a.value > b.value and a.kind is _K_QUANTITY
-    if not falling and (len(words) < 2 or not words[-2].startswith(lex.CHANGE_VERB_PREFIXES)):
+    verb_before = len(words) >= 2 and words[-2].startswith(lex.CHANGE_VERB_PREFIXES)
+    # "porter la durée de la formation de 6 à 9 mois": the verb, its object, then the passage
+    distant = not verb_before and _PASSAGE_VERB.search(
+        scanner.low, _clause_start(scanner, a.start), a.start
+    )
+    if not falling and not verb_before and not distant:
         return False
     between = scanner.low[a.end : b.start]
     if a.unit and between.lstrip().startswith(a.unit.lower()):
@@ -1665,7 +1675,14 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     if not _BETWEEN_A.fullmatch(between):
         return False
     points = b.unit.lower() in ("point", "points") and not a.unit
-    return falling or not points or words[-2].startswith(lex.PASSAGE_VERB_PREFIXES)
+    return falling or not points or bool(distant) or words[-2].startswith(lex.PASSAGE_VERB_PREFIXES)
+
+
+def _clause_start(scanner: _Scanner, pos: int, width: int = 90) -> int:
+    """Where the clause of ``pos`` starts, looking back at most ``width`` characters."""
+    low = scanner.low
+    floor = max(0, pos - width)
+    return max(floor, *(low.rfind(mark, floor, pos) + 1 for mark in ".;:!?\n"))
 
 
 def _evolution_start(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMention:

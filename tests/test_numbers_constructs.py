@@ -351,3 +351,20 @@ def test_an_elided_word_is_no_unit_symbol() -> None:
     """ "2024 s'établit": an s with an apostrophe is « se », not seconds."""
     (year, _pct) = find_numbers("L'acquis pour 2024 s'établit à +0,5 %.")
     assert (year.kind.value, year.unit) == ("year", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Porter la durée de la formation initiale de 6 à 9 mois.", ["6", "9"]),
+        ("Il faut faire passer le nombre de places de 300 à 450.", ["300", "450"]),
+        ("Le gouvernement veut porter le budget de la défense de 2 à 3 % du PIB.", ["2", "3 %"]),
+        ("Les prix varient selon les régions de 3 à 4 %.", ["3 à 4 %"]),
+        ("Il porte un sac. Le prix est de 3 à 4 euros.", ["3 à 4"]),
+    ],
+)
+def test_a_verb_of_passage_before_its_object_makes_an_evolution(
+    text: str, spans: list[str]
+) -> None:
+    """ "porter, passer, ramener [quelque chose] de A à B" goes from A to B: two amounts."""
+    assert [m.text for m in find_numbers(text)] == spans
