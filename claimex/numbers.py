@@ -290,6 +290,7 @@ _BETWEEN_ET = re.compile(rf"{_WS}+et{_WS}+")
 _BETWEEN_A = re.compile(rf"{_WS}*(?:à|a|au){_WS}+")
 _BETWEEN_DASH = re.compile(rf"[-–]|{_WS}[–-]{_WS}")
 _BETWEEN_LIST = re.compile(rf"{_WS}*(?:,|ou|et){_WS}*")
+_DAY_RANGE_JOINT = re.compile(rf"{_WS}*(au|et|-|–)(?:{_WS}+le)?{_WS}*")
 _BETWEEN_DATES = re.compile(rf"{_WS}*(?:et|au|à|ou|-|–|,)(?:{_WS}+le)?{_WS}*")
 _SCALE_AFTER_NOUN = re.compile(rf"{_WS}+d[e'’]{_WS}*(milliers?|millions?|milliards?)(?![\w])")
 _SCALE_END = re.compile(r"(milliards?|millions?|mille)$")
@@ -1579,7 +1580,36 @@ def _enumerated_days(scanner: _Scanner, mentions: list[NumberMention]) -> list[N
             and 1 <= a.value <= 31
         ):
             mentions[i] = replace(a, kind=_K_DATE, qualifier=_Q_EXACT)
-    return mentions
+    return _day_ranges(scanner, mentions)
+
+
+def _day_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "du 11 au 22 mai", "entre le 2 et le 6 juin": a period inside one month is one range of
+    days; a list ("les 27 et 28 avril") stays a list, and a period that crosses a month
+    ("du 31 mars au 2 avril") two dates, since each day has its month."""
+    out: list[NumberMention] = []
+    for m in mentions:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and a.kind is _K_DATE
+            and m.kind is _K_DATE
+            and a.high is None
+            and a.text.isdecimal()
+            and m.text.isdecimal()
+            and a.value < m.value
+        ):
+            words = scanner.tail(a.start)
+            opener = words[-2:-1] if words[-1:] == ("le",) else words[-1:]  # "entre le 2"
+            joint = _DAY_RANGE_JOINT.fullmatch(scanner.low, a.end, m.start)
+            if joint and opener == (("entre",) if joint.group(1) == "et" else ("du",)):
+                text = scanner.text[a.start : m.end]
+                out[-1] = NumberMention(
+                    a.start, m.end, text, a.value, _K_DATE, _Q_RANGE, "", m.value
+                )
+                continue
+        out.append(m)
+    return out
 
 
 _RANGE_KINDS = frozenset(
@@ -1657,6 +1687,8 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     """
     if b.start - a.end > 6 + len(a.unit):
         return False  # the joint is " à " with a few spaces, or a repeated unit
+    if a.kind in _TEMPORAL_KINDS or b.kind in _TEMPORAL_KINDS:
+        return False  # "après sa création, de 1949 à 1952": a period, whatever the verb
     words = scanner.tail(a.start)
     if not words or words[-1] != "de":
         return False

@@ -86,7 +86,6 @@ def test_thousands_with_dots_are_not_versions() -> None:
     ("text", "days"),
     [
         ("Le sommet se tiendra les 7, 8 et 9 janvier à Bruxelles.", ["7", "8", "9"]),
-        ("Le salon ouvre du 2 au 8 décembre.", ["2", "8"]),
         ("La grève est prévue le 3 ou le 4 mai.", ["3", "4"]),
     ],
 )
@@ -368,3 +367,24 @@ def test_a_verb_of_passage_before_its_object_makes_an_evolution(
 ) -> None:
     """ "porter, passer, ramener [quelque chose] de A à B" goes from A to B: two amounts."""
     assert [m.text for m in find_numbers(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Le salon ouvre du 2 au 8 décembre.", ("2 au 8", 2, 8)),
+        ("Le festival se tient du 11 au 22 mai 2005.", ("11 au 22", 11, 22)),
+        ("Les résultats seront publiés entre le 2 et le 6 juin.", ("2 et le 6", 2, 6)),
+    ],
+)
+def test_a_period_inside_a_month_is_one_range_of_days(
+    text: str, period: tuple[str, int, int]
+) -> None:
+    """As the gold has it: one mention from the low day to the high one. A period that crosses
+    a month is two dates, each with its month; a list of days is a list."""
+    (days, *_rest) = find_numbers(text)
+    span, low, high = period
+    assert (days.text, days.value, days.high) == (span, Decimal(low), Decimal(high))
+    assert (days.kind, days.qualifier.value) == (D, "range")
+    crossing = find_numbers("Fermé du 31 mars au 2 avril, et les 27 et 28 avril.")
+    assert [(m.text, m.kind) for m in crossing] == [("31", D), ("2", D), ("27", D), ("28", D)]
