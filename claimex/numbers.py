@@ -349,8 +349,10 @@ def _length_of(written: str) -> Decimal:
 
 def _at_line_start(text: str, start: int) -> bool:
     """Whether only spaces or tabs stand between the line's start and ``start``."""
-    line = text.rfind("\n", 0, start) + 1
-    return not text[line:start].strip(" \t(")
+    i = start
+    while i and text[i - 1] in " \t(":
+        i -= 1
+    return not i or text[i - 1] == "\n"
 
 
 # The verbs that take a number from one value to another, in the forms a text uses for them.
@@ -359,6 +361,11 @@ _PASSAGE_VERB = re.compile(
     r"|ées|ait|aient|ant|era|eront|erait|eraient|èrent|a)(?![\w])"
 )
 _DAY_OR_MONTH_BEFORE = re.compile(r"(?<!\d)\d\d?[-/.]$")
+# "12 rue", "3 bis avenue", "8, boulevard": a kind of street after the number (lex.STREET_TYPES)
+_STREET_AFTER = re.compile(
+    rf",?{_WS}+(?:(?:{'|'.join(sorted(lex.ADDRESS_REPEATS))}){_WS}+,?{_WS}*)?"
+    rf"(?:{'|'.join(sorted(map(re.escape, lex.STREET_TYPES), key=len, reverse=True))})(?![\w-])"
+)
 _ARTICLE_TAIL = re.compile(r"[-‑]\d")  # "L. 1234-5": the hyphenated rest of an article number
 _CODE_BEFORE = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
 _CLOCK_MINUTES = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
@@ -896,7 +903,7 @@ class _Scanner:
                     continue
                 found.append(_Atom(m.start(), m.end(), value, "roman", ordinal=True))
                 continue
-            if _at_line_start(text, m.start()) and _LIST_MARK.match(text, m.end()):
+            if _LIST_MARK.match(text, m.end()) and _at_line_start(text, m.start()):
                 found.append(_Atom(m.start(), m.end(), value, "roman"))  # "II. UNE MONTÉE"
                 continue
             prev = self.word_before(m.start())
@@ -1121,8 +1128,8 @@ class _Scanner:
         if (
             digits_form
             and end - start <= 3
-            and _at_line_start(text, start)
             and _LIST_MARK.match(text, end)
+            and _at_line_start(text, start)
         ):
             return _K_IDENTIFIER  # "1. Le dédoublement des classes": a list item's number
         prev = self.word_before(start)
@@ -1141,12 +1148,12 @@ class _Scanner:
             and (
                 prev_lower in lex.IDENTIFIER_CUES
                 or prev_word in lex.IDENTIFIER_CUES
-                or self._code_article(prev[0], start, end)
+                or (prev[0] in lex.CODE_ARTICLE_LETTERS and self._code_article(start, end))
             )
             and not self._unit_symbol_after(end)  # "mesure 12 m": a measure, not a label
         ):
             return _K_IDENTIFIER
-        if digits_form and not atom.grouped and not atom.ordinal and self._street_after(end):
+        if digits_form and not atom.grouped and not atom.ordinal and _STREET_AFTER.match(low, end):
             return _K_IDENTIFIER  # "12 rue de la Paix", "3 bis avenue Foch": an address
         if atom.ordinal:
             if atom.form == "words":
@@ -1230,22 +1237,12 @@ class _Scanner:
             and bool(_DAY_OR_MONTH_BEFORE.search(self.text, max(0, start - 4), start))
         )
 
-    def _code_article(self, word: str, start: int, end: int) -> bool:
-        """ "article L. 1234-5", "R. 4127-1": the number of an article of a French code."""
-        if word not in lex.CODE_ARTICLE_LETTERS:
-            return False
+    def _code_article(self, start: int, end: int) -> bool:
+        """ "article L. 1234-5", "R. 4127-1": after a code's letter, the number of an article."""
         if _ARTICLE_TAIL.match(self.text, end):
             return True
         words = self.tail(start)
         return len(words) >= 2 and words[-2] in lex.IDENTIFIER_CUES
-
-    def _street_after(self, end: int) -> bool:
-        """Whether a kind of street follows the number, after "bis" or "ter" if any."""
-        low = self.low
-        m = _UNIT_AFTER.match(low, end + 1) if low.startswith(",", end) else self.unit_match(end)
-        if m is not None and m.group("word") in lex.ADDRESS_REPEATS:
-            m = _UNIT_AFTER.match(low, m.end())
-        return m is not None and m.group("de") is None and m.group("word") in lex.STREET_TYPES
 
     def _unit_symbol_after(self, end: int) -> bool:
         m = self.unit_match(end)
