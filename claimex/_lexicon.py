@@ -79,7 +79,7 @@ IDENTIFIER_CUES = _words(
     résolution mesure measure bus tram vol code numérotée numéroté numérotées numérotés
     tél tél. tel. téléphone fax
     tableau tableaux figure graphique annexe annexes encadré schéma recommandation
-    proposition
+    proposition semaine sortie échangeur
     """
 )
 
@@ -92,6 +92,13 @@ STREET_TYPES = _words(
     rond-point chaussée parvis esplanade promenade square ruelle sentier villa cité
     """
 )
+
+# Letters that name roads before their number ("l'A 43", "la D 906", "la N 7", "l'E 15"): names,
+# even where the lower-case word is not ("a", "d").
+ROAD_LETTERS = _words("A N D M C E RN RD RN. RD.")
+
+# Levels counted from an exam ("bac +3"): a "+N" after one is a name.
+LEVEL_NAMES = _words("bac baccalauréat")
 
 # Letters of an address number ("3 bis", "12 ter").
 ADDRESS_REPEATS = _words("bis ter quater")
@@ -153,5 +160,8 @@ YEAR_CUES = _words(
 AGE_CUES = (
     "âgé", "âge", "avoir", "il a ", "elle a ", "ont ", "ayant", "enfant", "mineur", "jeune",
     "garçon",
-    "fille", "femme", "homme", "fêter", "fête", "anniversaire",
+    "fille", "femme", "homme", "fêter", "fête", "anniversaire", "adolescent", "candidat",
+    "patient", "victime", "conducteur", "conductrice", "passager", "passagère", "élève",
+    "étudiant", "retraité", "suspect", "bébé", "nourrisson", "personne", "mère", "père", "fils",
+    "médian",
 )  # fmt: skip

@@ -187,7 +187,7 @@ _CANDIDATES = re.compile(
   | (?P<code>(?<![\w.,])\d+[^\W\d_]+\d[\w]*)
   | (?P<vulgar>(?<![\d,.])(?:\d+{_SP}?)?[{_FRACTION_CHARS}](?![\d])))
   | (?P<num>
-        (?:(?<![\w])[+\-−±])?
+        (?:(?<![\w])[+\-−–±])?  # the en dash too: "–7,3 °C", as French typesetting often has it
         (?<![\d,])(?<![\d.]\.)(?<![^\w.]\.)(?<!^\.)  # after "." only an abbreviation's
         (?:(?=\d{{1,3}}+(?:{_SP}|\.))  # thousands groups: a separator after 1-3 digits
             (?:\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d])
@@ -283,13 +283,16 @@ _TEMPORAL_QUALIFIERS = frozenset(
      "à partir de", "a partir de"}
 )  # fmt: skip
 _TRAILING_QUALIFIER = re.compile(
-    rf"(?:{_WS}*[^\W\d_]+)?{_WS}*,?{_WS}*(?P<q>environ|au\s+moins|au\s+plus\s+tard|au\s+maximum"
-    r"|au\s+minimum|au\s+plus|tout\s+au\s+plus|(?:et|ou)\s+plus(?!\s*(?:de|d['’]|des|que|qu['’]|tard|tôt|loin)(?![\w])))(?![\w])"
+    rf"(?:{_WS}*[^\s\d,;:.()]+){{0,2}}?{_WS}*,?{_WS}*"  # up to two words or symbols: "km/h"
+    r"(?P<q>environ|au\s+moins|au\s+plus\s+tard|au\s+maximum|au\s+minimum|au\s+plus"
+    r"|tout\s+au\s+plus|(?:et|ou)\s+plus(?!\s*(?:de|d['’]|des|que|qu['’]|tard|tôt|loin)(?![\w])))"
+    rf"(?![\w])(?!{_WS}*(?:de{_WS}+|d['’])?[\d+\-−–])"  # not the bound of the next number
 )
 _BETWEEN_ET = re.compile(rf"{_WS}+et{_WS}+")
 _BETWEEN_A = re.compile(rf"{_WS}*(?:à|a|au){_WS}+")
 _BETWEEN_DASH = re.compile(rf"[-–]|{_WS}[–-]{_WS}")
 _BETWEEN_LIST = re.compile(rf"{_WS}*(?:,|ou|et){_WS}*")
+_INTERVAL_JOINT = re.compile(rf"{_WS}*[;,]{_WS}*")
 _DAY_RANGE_JOINT = re.compile(rf"{_WS}*(au|et|-|–)(?:{_WS}+le)?{_WS}*")
 _BETWEEN_DATES = re.compile(rf"{_WS}*(?:et|au|à|ou|-|–|,)(?:{_WS}+le)?{_WS}*")
 _SCALE_AFTER_NOUN = re.compile(rf"{_WS}+d[e'’]{_WS}*(milliers?|millions?|milliards?)(?![\w])")
@@ -366,11 +369,19 @@ _STREET_AFTER = re.compile(
     rf",?{_WS}+(?:(?:{'|'.join(sorted(lex.ADDRESS_REPEATS))}){_WS}+,?{_WS}*)?"
     rf"(?:{'|'.join(sorted(map(re.escape, lex.STREET_TYPES), key=len, reverse=True))})(?![\w-])"
 )
+_AGE_CLASS = re.compile(
+    r"(?:(?<![\w])(?:chez|parmi|pour|entre)\s+les(?:\s+(?:moins|plus)\s+de)?"
+    r"|(?<![\w])les\s+(?:moins|plus)\s+de)\s+$"
+)  # "chez les 65 ans", "les moins de 2 ans": a class of ages
+_AGE_CLASS_AFTER = re.compile(r"\d+\s+ans\s+(?:et|ou)\s+plus(?![\w])")  # "65 ans et plus"
+_DEPARTMENT = re.compile(r"0?[1-9]|[1-8]\d|9[0-5]|97[1-6]")  # the numbers of French departments
+_PLACE_BEFORE = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
+_NEW_NOT_NINE_BEFORE = frozenset({"le", "du", "à", "tout", "flambant", "de"})
 _ARTICLE_TAIL = re.compile(r"[-‑]\d")  # "L. 1234-5": the hyphenated rest of an article number
 _CODE_BEFORE = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
 _CLOCK_MINUTES = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
 _SPACE_RUN = re.compile(r"[\s\u00a0\u202f\u2009]+")
-_NUMBER_PREFIX_CHARS = frozenset("+-−±[")  # "+33", "-5", "[3]": a candidate starts before
+_NUMBER_PREFIX_CHARS = frozenset("+-−–±[")  # "+33", "-5", "[3]": a candidate starts before
 # Vulgar fractions apart from digit runs: their alternation loses the regex's digit fast path.
 _VULGAR = re.compile(f"[{_FRACTION_CHARS}]")
 # A word holding one of these stems may start a number word. A stem that contains another
@@ -434,7 +445,7 @@ def _ws_then_et(low: str, pos: int) -> bool:
 
 def _decimal_of_digits(s: str) -> Decimal:
     """Value of a digit string as the French press writes it: "11 000", "1.350.000", "7,2"."""
-    s = _SPACES.sub("", s).replace("−", "-").replace("±", "")
+    s = _SPACES.sub("", s).replace("−", "-").replace("–", "-").replace("±", "")
     if "," in s:
         s = s.replace(".", "").replace(",", ".")
     elif s.count(".") > 1 or _ONE_THOUSANDS_DOT.fullmatch(s):
@@ -1105,8 +1116,13 @@ class _Scanner:
                 if _ABBREVIATION_END.search(text, max(0, start - 6), start):
                     return _K_IDENTIFIER  # "L.3121-1", "p.12", "art.5": a reference
                 return None  # "septembre.16": a missing space, or a note call; no number
-            if prev_char == "(" and text.startswith(")", end) and self._footnote(start, end):
-                return _K_IDENTIFIER  # "agents armés (2)": the call of a note "(2) ..."
+            if prev_char == "(" and text.startswith(")", end):
+                if self._footnote(start, end):
+                    return _K_IDENTIFIER  # "agents armés (2)": the call of a note "(2) ..."
+                if _DEPARTMENT.fullmatch(text, start, end) and _PLACE_BEFORE.search(
+                    text, max(0, start - 40), start - 1
+                ):
+                    return _K_IDENTIFIER  # "le Var (83)", "Dax (40)": a department's number
             if prev_char == "+" and start >= 2 and text[start - 2].isalpha():
                 return _K_IDENTIFIER  # "bac+5", "J+3": a level or a day count from an event
         if digits_form and end < len(text) and not text[end].isspace():
@@ -1166,6 +1182,22 @@ class _Scanner:
                 if nxt_word and nxt_word.group(1) in lex.ORDINAL_IDIOM_NEXT:
                     return None  # "premier ministre": a title, not a rank
             return _K_ORDINAL
+        if atom.form == "words" and not self._counted_noun_after(end, value):
+            if (
+                1000 <= value <= 2100
+                and prev_word in lex.YEAR_CUES
+                and value == value.to_integral_value()
+                and self._is_year(start, end, prev_word)
+            ):
+                return _K_YEAR  # "l'an deux mille vingt-quatre"
+            if (
+                prev_word in _NEW_NOT_NINE_BEFORE
+                and low.startswith("neuf", start)
+                and end - start == 4
+            ):
+                return None  # "le marché du neuf", "remis à neuf", "tout neuf": new, not nine
+        if text.startswith("+", start) and prev_word in lex.LEVEL_NAMES:
+            return _K_IDENTIFIER  # "bac +3": a level, counted from an exam
         if digits_form and "0" in text[start : start + 2] and _LEADING_ZERO.match(text, start, end):
             return _K_IDENTIFIER  # "0800", "0 800 123 456": codes and phones, not amounts
         if digits_form and not atom.grouped and not atom.scaled:
@@ -1179,9 +1211,9 @@ class _Scanner:
                 prev
                 and prev[0][:1].isupper()
                 and prev[0][-1:].isalnum()  # "le Fatah, 28 pour le Hamas": no name across a comma
-                and prev_word not in lex.NOT_NAMES
+                and (prev_word not in lex.NOT_NAMES or prev[0] in lex.ROAD_LETTERS)
                 and (prev_word not in lex.MONTHS)
-                and not year_like
+                and (not year_like or prev[0] in lex.ROAD_LETTERS)  # "la D 1006"
                 and not self._counted_noun_after(end, value)
             ):
                 self.identifier_strings.add(digits)
@@ -1308,10 +1340,18 @@ class _Scanner:
         )
 
     def _time_unit_kind(self, start: int, unit: str) -> NumberKind:
-        if unit.lower() in ("an", "ans", "année", "années"):
-            before = self.before(start, 30)
-            if any(cue in before for cue in lex.AGE_CUES) and not self._after_duration_prep(start):
-                return _K_QUANTITY
+        """Years are an age (a quantity) after a person or an age word, or as an age class
+        ("chez les 65 ans et plus", "les moins de 2 ans"); otherwise a length of time."""
+        if unit.lower() not in ("an", "ans", "année", "années"):
+            return _K_DURATION
+        before = self.before(start, 45)
+        if _AGE_CLASS.search(before) or _AGE_CLASS_AFTER.match(self.low, start):
+            return _K_QUANTITY  # "chez les moins de 2 ans", "les 65 ans et plus"
+        if self._after_duration_prep(start):
+            return _K_DURATION
+        words = self.tail(start)
+        if any(cue in before for cue in lex.AGE_CUES) or words[-1:] == ("a",):
+            return _K_QUANTITY  # "un adolescent de 17 ans", "elle a 67 ans"
         return _K_DURATION
 
     def _identifier_value(self, start: int, end: int) -> Decimal:
@@ -1409,10 +1449,7 @@ class _Scanner:
             end = scale.end()
         value = _fraction(numerator, lex.FRACTIONS[word])
         unit, _ = self.unit_after(end, allow_de=True)
-        qualifier = _Q_EXACT
-        bound = self.qualifier_before(start)
-        if bound is not None and bound in _QUALIFIER_WORDS:
-            qualifier = _QUALIFIER_WORDS[bound]
+        qualifier = self._qualifier(start, end, _K_QUANTITY)  # "d'un tiers environ"
         return NumberMention(
             start,
             end,
@@ -1725,6 +1762,39 @@ def _evolution_start(scanner: _Scanner, a: NumberMention, b: NumberMention) -> N
     return replace(a, value=value, kind=b.kind, unit=b.unit)
 
 
+def _intervals(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "IC 95 % : [118 ; 166]": two amounts in brackets, split by a semicolon, are an interval."""
+    if "[" not in scanner.text:
+        return mentions
+    text, out = scanner.text, list[NumberMention]()
+    for m in mentions:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and a.kind is m.kind
+            and a.kind in AMOUNT_KINDS
+            and a.high is None
+            and m.high is None
+            and a.value <= m.value
+            and text[a.start - 1 : a.start] == "["
+            and text[m.end : m.end + 1] == "]"
+            and _INTERVAL_JOINT.fullmatch(text, a.end, m.start)
+        ):
+            out[-1] = NumberMention(
+                a.start,
+                m.end,
+                text[a.start : m.end],
+                a.value,
+                a.kind,
+                _Q_RANGE,
+                m.unit or a.unit,
+                m.value,
+            )
+            continue
+        out.append(m)
+    return out
+
+
 def _looks_like_year(m: NumberMention) -> bool:
     return m.kind is _K_YEAR or (m.text.isdigit() and len(m.text) == 4 and 1000 <= m.value <= 2100)
 
@@ -1773,4 +1843,4 @@ def find_numbers(text: str) -> list[NumberMention]:
         urls = [u.span() for u in _URL.finditer(text)]
         deduped = [m for m in deduped if not any(s <= m.start < e for s, e in urls)]
     mentions = _enumerated_days(scanner, _and_fractions(scanner, _ratios(scanner, deduped)))
-    return _share_units(scanner, _merge_ranges(scanner, mentions))
+    return _share_units(scanner, _intervals(scanner, _merge_ranges(scanner, mentions)))

@@ -287,7 +287,7 @@ def test_list_items_notes_and_headings_are_labels() -> None:
         "Trois mesures phares :\n"
         "1. Le dédoublement des classes de 12 élèves.\n"
         "2) Le plafonnement à 24 élèves.\n"
-        "Les agents armés (2) sont 13 870 ; Paris (12) et Lyon (8) en comptent.\n"
+        "Les agents armés (2) sont 13 870 ; les uns (12) et les autres (8) en comptent.\n"
         "(2) Agents autorisés au port d'une arme.\n"
     )
     assert kinds_of(text) == [
@@ -388,3 +388,87 @@ def test_a_period_inside_a_month_is_one_range_of_days(
     assert (days.kind, days.qualifier.value) == (D, "range")
     crossing = find_numbers("Fermé du 31 mars au 2 avril, et les 27 et 28 avril.")
     assert [(m.text, m.kind) for m in crossing] == [("31", D), ("2", D), ("27", D), ("28", D)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a department's number in brackets after a place; a count with its noun stays a count
+        (
+            "Il a fait 24,1 °C à Dax (40) et dans le Var (83) ; l'Occitanie (12 cas).",
+            [("24,1", "quantity"), ("40", "identifier"), ("83", "identifier"), ("12", "quantity")],
+        ),
+        # roads, exits and weeks are named by their number
+        (
+            "Sur l'A 43 puis la D 906 et la D 1006, sortie 21, en semaine 12 ; A 20 ans il part.",
+            [
+                ("43", "identifier"),
+                ("906", "identifier"),
+                ("1006", "identifier"),
+                ("21", "identifier"),
+                ("12", "identifier"),
+                ("20", "quantity"),
+            ],
+        ),
+        # a year written in words after a year's cue; not before a counted noun
+        (
+            "L'an deux mille vingt-quatre ; en deux mille endroits.",
+            [("deux mille vingt-quatre", "year"), ("deux mille", "quantity")],
+        ),
+        # « neuf » is new after « le, du, à, tout »; nine before what it counts
+        (
+            "Le marché du neuf, remis à neuf, neuf mois, de neuf élus.",
+            [("neuf", "duration"), ("neuf", "quantity")],
+        ),
+        ("Soit bac +3, ou bac+5.", [("+3", "identifier"), ("5", "identifier")]),
+    ],
+)
+def test_names_of_places_roads_and_levels(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds_of(text) == expected
+
+
+def test_an_en_dash_glued_to_a_number_is_its_minus_sign() -> None:
+    found = find_numbers("Il a fait –7,3 °C ; un solde de –9,9 Md€ ; 2004–2005 ; – 7 morts.")
+    assert [(m.text, m.value) for m in found] == [
+        ("–7,3", Decimal("-7.3")),
+        ("–9,9 Md€", Decimal("-9900000000")),
+        ("2004–2005", Decimal(2004)),
+        ("7", Decimal(7)),
+    ]
+
+
+def test_an_interval_in_brackets_is_one_range() -> None:
+    found = find_numbers("Soit 142 cas (IC 95 % : [118 ; 166]) ; voir la note [3].")
+    assert [(m.text, m.value, m.high, m.kind.value) for m in found[2:]] == [
+        ("118 ; 166", Decimal(118), Decimal(166), "quantity"),
+        ("3", Decimal(3), None, "identifier"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("Les vents ont atteint 90 km/h environ.", "90", "approximate"),
+        ("La dépense progresse de 0,4 % par an au plus.", "0,4 %", "at_most"),
+        ("Ils n'ont documenté qu'un tiers environ.", "un tiers", "approximate"),
+        ("Il a 18 ans, environ 40 % des voix.", "18", "exact"),
+    ],
+)
+def test_a_bound_after_the_unit(text: str, span: str, qualifier: str) -> None:
+    assert {m.text: m.qualifier.value for m in find_numbers(text)}[span] == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("L'âge médian des cas graves est de 71 ans.", "quantity"),
+        ("La vaccination chez les moins de 2 ans.", "quantity"),
+        ("La couverture atteint 53 % chez les 65 ans et plus.", "quantity"),
+        ("Une candidate de 15 ans a eu son bac.", "quantity"),
+        ("Il y a 3 ans, il partait.", "duration"),
+        ("Un contrat de 3 ans.", "duration"),
+    ],
+)
+def test_years_of_age_are_a_quantity(text: str, kind: str) -> None:
+    (years,) = [m for m in find_numbers(text) if m.unit == "ans"]
+    assert years.kind.value == kind
