@@ -456,6 +456,22 @@ def test_fast_mention_constructor_builds_the_dataclass_value() -> None:
     assert not hasattr(NumberMention, "__post_init__")
 
 
+def test_every_unicode_digit_is_in_the_digit_scan_class() -> None:
+    """The digit scan spells its first class with ranges (0-9, then U+0660 and up) instead of
+    the slower "\\d": every character "\\d" matches must lie in those ranges."""
+    import re
+    import sys
+
+    digit = re.compile(r"\d")
+    outside = [
+        hex(c)
+        for c in range(sys.maxunicode + 1)
+        if not (0x30 <= c <= 0x39 or c >= 0x660) and digit.match(chr(c))
+    ]
+    assert outside == []
+    assert [m.text for m in find_numbers("٣ ans, １２ mois")] == ["٣", "１２"]
+
+
 def test_roman_numerals_next_to_digits_and_letters() -> None:
     """Digit runs and Roman numeral runs are found in one regex pass: a numeral glued to a digit
     or a letter on either side is no numeral, and the digits beside it are still found."""
