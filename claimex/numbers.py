@@ -357,10 +357,16 @@ def _first_letter_trie(words: tuple[str, ...]) -> str:
     )
 
 
-# Any stem, anywhere: where a number word may be. "mill", "bill" and "demi" are also searched
-# alone, as a word holding them asks more questions ("un million", "un an et demi") and a match
-# of this pattern may overlap them ("demillion").
+# A stem: where a number word may be. "mill", "bill" and "demi" are also searched alone,
+# anywhere, as a word holding them asks more questions ("un million", "un an et demi") and a
+# match of this pattern may overlap them ("demillion").
 _ANY_STEM = re.compile(_first_letter_trie(_STEMS))
+# Every candidate that starts with a letter starts with a stem (or with "un", found from the
+# "mill"/"bill"/"demi" after it) and has no word character before it, so only the stems at the
+# start of a word matter: the stems after a character that is not one of these letters, digits
+# or "_" (the others are word characters too, and found in vain), and at the start of the text.
+# Skipping to those few characters, not to the stems' first letters, is ~30% faster.
+_WORD_START_STEM = re.compile(f"[^a-z0-9_àâäçéèêëîïôöùûüÿœæ](?:{_ANY_STEM.pattern})")
 _ASKING_STEMS = ("mill", "bill", "demi")
 
 _UN_BEFORE = re.compile(r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009-]+$")
@@ -669,8 +675,8 @@ class _Scanner:
         return atoms
 
     def _trigger_positions(self, starts: list[int]) -> list[int]:
-        """Where a candidate may start: digit runs (``starts``, extended here), and the words
-        that contain a number stem.
+        """Where a candidate may start: digit runs (``starts``, extended here), the words that
+        start with a number stem, and those holding "mill", "bill" or "demi".
 
         Finding the stems with one small pattern and matching the full pattern only there is
         several times faster than searching the whole text with the big pattern.
@@ -680,11 +686,9 @@ class _Scanner:
             starts += [v.start() for v in _VULGAR.finditer(low)]
         found = set(starts)
         found.update(p - 1 for p in starts if p and low[p - 1] in _NUMBER_PREFIX_CHARS)
-        for stem_match in _ANY_STEM.finditer(low):
-            w = stem_match.start()
-            while w and low[w - 1].isalpha():
-                w -= 1
-            found.add(w)
+        if _ANY_STEM.match(low):
+            found.add(0)
+        found.update(stem_match.start() + 1 for stem_match in _WORD_START_STEM.finditer(low))
         for stem in _ASKING_STEMS:
             i = low.find(stem)
             while i != -1:

@@ -472,6 +472,26 @@ def test_every_unicode_digit_is_in_the_digit_scan_class() -> None:
     assert [m.text for m in find_numbers("٣ ans, １２ mois")] == ["٣", "１２"]
 
 
+def test_letter_candidates_start_with_a_stem_at_a_word_start() -> None:
+    """The scanner looks for number words only where a stem starts a word: every candidate
+    starting with a letter must start with a stem, or with "un(e)" (found from the scale or
+    "demi" after it), or be "pourcent" (which makes no number), after no word character."""
+    import re
+
+    from claimex.numbers import _ANY_STEM, _CANDIDATES
+    from tests.scanner_reference import literal_texts
+
+    texts = [*literal_texts(), "Pourcent, deux-tiers, l'une, (cinq) «sept» vingt_et_un 3deux"]
+    for text in texts:
+        low = text.lower()
+        for p, c in enumerate(low):
+            m = _CANDIDATES.match(low, p) if c.isalpha() else None
+            if m is None:
+                continue
+            assert not (p and re.match(r"\w", low[p - 1])), (text, p)
+            assert _ANY_STEM.match(low, p) or low.startswith(("un", "pour"), p), (text, p)
+
+
 def test_roman_numerals_next_to_digits_and_letters() -> None:
     """Digit runs and Roman numeral runs are found in one regex pass: a numeral glued to a digit
     or a letter on either side is no numeral, and the digits beside it are still found."""
