@@ -670,8 +670,9 @@ class _Scanner:
             elif group == "half":
                 atoms.append(_Atom(m.start(), m.end(), Decimal("1.5"), "half"))
             # "pour cent" without a number before it is not a number
-        atoms.extend(self._romans(romans))
-        atoms.sort(key=lambda a: a.start)
+        if romans:  # the atoms above come in order: a candidate starts after the one before
+            atoms.extend(self._romans(romans))
+            atoms.sort(key=lambda a: a.start)
         return atoms
 
     def _trigger_positions(self, starts: list[int]) -> list[int]:
@@ -712,6 +713,10 @@ class _Scanner:
 
     def _digits(self, m: re.Match[str], atoms: list[_Atom]) -> None:
         start, end = m.start(), m.end()
+        core = self.text[start:end]
+        if core.isdecimal():  # most numbers: digits only (a scale, "%" or suffix is no digit)
+            atoms.append(_Atom(start, end, Decimal(core), "digits"))
+            return
         scale_s, pct_s, ord_s = m.group("scale", "pct", "ord")
         if scale_s is None and pct_s is None and ord_s is None:
             core_end = end
@@ -720,12 +725,9 @@ class _Scanner:
                 e for e in (m.start("scale"), m.start("pct"), m.start("ord"), end) if e != -1
             )
         core = self.text[start:core_end]
-        plain = core.isdecimal()  # most numbers: a run of digits, nothing to clean or group
+        plain = core.isdecimal()  # a run of digits before a scale, "%" or suffix
         if plain:
             value = Decimal(core)
-            if core_end == end:
-                atoms.append(_Atom(start, end, value, "digits"))
-                return
         else:
             try:
                 value = _decimal_of_digits(core)
