@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, InvalidOperation
 from enum import StrEnum
 
@@ -80,10 +80,24 @@ class NumberMention:
 
 
 # The frozen dataclass's generated __init__ sets each field through object.__setattr__ (~0.6 us a
-# mention, hundreds of mentions a text); the scanner's common path fills the slots directly
-# (~0.35 us). NumberMention has no __post_init__ to skip; a test checks both build equal objects.
-# CPython only: compiled (mypyc) classes refuse object.__new__, and the test would say so.
-_MENTION_SLOT_SETTERS = tuple(getattr(NumberMention, f.name).__set__ for f in fields(NumberMention))
+# mention, hundreds of mentions a text). The scanner's common path fills a plain twin class with
+# the same slots, in the same order, then makes it a NumberMention by assigning its class, which
+# CPython allows between classes of the same layout (~0.13 us). NumberMention has no
+# __post_init__ to skip; a test checks both build equal objects and the twin keeps the layout.
+# CPython only: compiled (mypyc) classes refuse the class assignment, and the test would say so.
+class _MentionDraft:
+    """NumberMention's slots, writable: what ``_new_mention`` fills before it turns it into one."""
+
+    # NumberMention's order, not sorted: the class assignment needs the very same layout
+    __slots__ = ("start", "end", "text", "value", "kind", "qualifier", "unit", "high")  # noqa: RUF023
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    kind: NumberKind
+    qualifier: Qualifier
+    unit: str
+    high: Decimal | None
 
 
 def _new_mention(
@@ -96,19 +110,17 @@ def _new_mention(
     unit: str,
 ) -> NumberMention:
     """``NumberMention(start, end, text, value, kind, qualifier, unit)``, faster."""
-    m = object.__new__(NumberMention)
-    set_start, set_end, set_text, set_value, set_kind, set_qualifier, set_unit, set_high = (
-        _MENTION_SLOT_SETTERS
-    )
-    set_start(m, start)
-    set_end(m, end)
-    set_text(m, text)
-    set_value(m, value)
-    set_kind(m, kind)
-    set_qualifier(m, qualifier)
-    set_unit(m, unit)
-    set_high(m, None)
-    return m
+    m = _MentionDraft()
+    m.start = start
+    m.end = end
+    m.text = text
+    m.value = value
+    m.kind = kind
+    m.qualifier = qualifier
+    m.unit = unit
+    m.high = None
+    m.__class__ = NumberMention  # type: ignore[assignment]
+    return m  # type: ignore[return-value]
 
 
 # Enum members as module constants: ``NumberKind.YEAR`` is a class attribute lookup that costs

@@ -448,12 +448,17 @@ def test_peer_suite_boundaries(text: str, expected: list[str]) -> None:
 def test_fast_mention_constructor_builds_the_dataclass_value() -> None:
     """The scanner fills NumberMention's slots directly for speed: that must stay the same object
     the dataclass builds (and be revisited if NumberMention ever gains a __post_init__)."""
-    from claimex.numbers import _new_mention
+    from claimex.numbers import _MentionDraft, _new_mention
 
     args = (3, 9, "11 000", Decimal(11000), NumberKind.QUANTITY, Qualifier.APPROXIMATE, "km")
     fast, slow = _new_mention(*args), NumberMention(*args)
+    assert type(fast) is NumberMention
     assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
     assert not hasattr(NumberMention, "__post_init__")
+    assert _MentionDraft.__slots__ == NumberMention.__slots__  # same layout, same order
+    assert _MentionDraft.__bases__ == NumberMention.__bases__ == (object,)
+    with pytest.raises(AttributeError):  # still frozen
+        fast.value = Decimal(1)  # type: ignore[misc]
 
 
 def test_every_unicode_digit_is_in_the_digit_scan_class() -> None:
