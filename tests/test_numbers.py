@@ -479,14 +479,19 @@ def test_every_unicode_digit_is_in_the_digit_scan_class() -> None:
 
 def test_letter_candidates_start_with_a_stem_at_a_word_start() -> None:
     """The scanner looks for number words only where a stem starts a word: every candidate
-    starting with a letter must start with a stem, or with "un(e)" (found from the scale or
-    "demi" after it), or be "pourcent" (which makes no number), after no word character."""
+    starting with a letter must start with a stem, or with "un(e)" before a word that starts
+    with "mill", "bill" or "demi" (where the scanner looks for it), or be "pourcent" (which makes
+    no number), after no word character."""
     import re
 
     from claimex.numbers import _ANY_STEM, _CANDIDATES
     from tests.scanner_reference import literal_texts
 
-    texts = [*literal_texts(), "Pourcent, deux-tiers, l'une, (cinq) «sept» vingt_et_un 3deux"]
+    un_before = re.compile(r"une?[\s-]+(?:mill|bill|demi)|une?\s+\w+\s+et\s+demi")
+    texts = [
+        *literal_texts(),
+        "Pourcent, deux-tiers, l'une, (cinq) «sept» vingt_et_un 3deux un an et demi un-million",
+    ]
     for text in texts:
         low = text.lower()
         for p, c in enumerate(low):
@@ -494,7 +499,9 @@ def test_letter_candidates_start_with_a_stem_at_a_word_start() -> None:
             if m is None:
                 continue
             assert not (p and re.match(r"\w", low[p - 1])), (text, p)
-            assert _ANY_STEM.match(low, p) or low.startswith(("un", "pour"), p), (text, p)
+            assert (
+                _ANY_STEM.match(low, p) or un_before.match(low, p) or low.startswith("pour", p)
+            ), (text, p)
 
 
 def test_roman_numerals_next_to_digits_and_letters() -> None:
