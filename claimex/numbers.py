@@ -935,8 +935,8 @@ class _Scanner:
                     and (len(before) < 2 or before[-2] not in _NOT_A_SIGN_BEFORE_MOINS)
                 ):  # "moins 5 degrés": the sign, written out
                     start, value = self.last_word_start(start), -value
-            if kind is _K_IDENTIFIER and form == "digits":
-                value = self._identifier_value(start, end)
+            if kind is _K_IDENTIFIER and form == "digits" and not text[start:end].isdecimal():
+                value = self._identifier_value(start, end)  # a bare digit run has its value
             if atom.percent:
                 unit = "%"
             elif atom.currency:
@@ -1065,16 +1065,16 @@ class _Scanner:
                 return _K_IDENTIFIER  # "2000-D", "1.2.3"
         if atom.percent:
             return _K_PERCENT
-        prev = self.word_before(start)
-        prev_lower = prev[0].lower() if prev else ""
-        prev_word = prev_lower.rstrip(".")
         if (
             (atom.ordinal or 1 <= value <= 31)
             and not atom.grouped
             and value == value.to_integral_value()
             and _MONTH_AFTER.match(low, end)
         ):
-            return _K_DATE
+            return _K_DATE  # whatever the word before: it need not be looked for
+        prev = self.word_before(start)
+        prev_lower = prev[0].lower() if prev else ""
+        prev_word = prev_lower.rstrip(".")
         if (
             prev
             and not atom.ordinal
