@@ -13,6 +13,7 @@ kind, qualifier and unit. Text without candidates costs one regex pass. Pure: no
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -1376,10 +1377,10 @@ def _roman_value(numeral: str) -> int:
 
 def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
     out: list[NumberMention] = []
-    i = 0
-    while i < len(mentions):
+    i, n = 0, len(mentions)
+    while i < n:
         a = mentions[i]
-        if i + 1 < len(mentions):
+        if i + 1 < n:
             b = mentions[i + 1]
             if b.start - a.end > 6 + len(a.unit):  # too far apart for a range or an evolution
                 out.append(a)
@@ -1395,6 +1396,16 @@ def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numb
         out.append(a)
         i += 1
     return out
+
+
+def _occurrences(text: str, word: str) -> set[int]:
+    """Where ``word`` occurs in ``text``: a few str.find calls, not a question per number."""
+    found: set[int] = set()
+    i = text.find(word)
+    while i != -1:
+        found.add(i)
+        i = text.find(word, i + 1)
+    return found
 
 
 def _whole(m: NumberMention) -> bool:
@@ -1414,8 +1425,11 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
     by its parts, and a claim quoting "15" must still find it.
     """
     low, out = scanner.low, list[NumberMention]()
+    sur = _occurrences(low, "sur")
+    if not sur:
+        return mentions
     for b in mentions:
-        if low.startswith("sur", max(0, b.start - 4)) and _whole(b):
+        if (b.start - 4 if b.start > 4 else 0) in sur and _whole(b):  # "sur" 4 characters before
             a = out[-1] if out else None
             if (
                 a is not None
@@ -1596,6 +1610,10 @@ def _share_units(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numbe
     return mentions
 
 
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every numeric expression of ``text``, sorted by position, with exact offsets.
 
@@ -1613,12 +1631,10 @@ def find_numbers(text: str) -> list[NumberMention]:
     if not text:
         return []
     scanner = _Scanner(text)
-    mentions: list[NumberMention] = []
-    for atom in scanner.atoms():
-        m = scanner.mention(atom)
-        if m is not None:
-            mentions.append(m)
-    mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions = [m for atom in scanner.atoms() if (m := scanner.mention(atom)) is not None]
+    # by start, the longest first: two stable sorts with C keys, no tuple per mention
+    mentions.sort(key=_END, reverse=True)
+    mentions.sort(key=_START)
     deduped: list[NumberMention] = []
     for m in mentions:
         if deduped and m.start < deduped[-1].end:
