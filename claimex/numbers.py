@@ -698,11 +698,11 @@ class _Scanner:
             starts += [v.start() for v in _VULGAR.finditer(low)]
         found = set(starts)
         found.update(p - 1 for p in starts if p and low[p - 1] in _NUMBER_PREFIX_CHARS)
-        words = [stem_match.start() + 1 for stem_match in _WORD_START_STEM.finditer(low)]
+        word_starts = [stem_match.start() + 1 for stem_match in _WORD_START_STEM.finditer(low)]
         if _ANY_STEM.match(low):
-            words.append(0)
-        found.update(words)
-        for w in words:
+            word_starts.append(0)
+        found.update(word_starts)
+        for w in word_starts:
             if low.startswith(("mill", "bill"), w):  # "un million": the article counts
                 un = _UN_BEFORE.search(low, max(0, w - 5), w)
                 if un:
