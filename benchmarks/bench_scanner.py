@@ -23,8 +23,9 @@ passes over the list 0.7.
 Tried in this round without gain (same output, under 1% each, not kept): a fast path deciding
 the commonest year ("en 2008", "avril 2005") in one go, 101 of 171 years (0.5%: the general
 path costs ~4 us there, the fast one ~2.5, and every other number pays the test); the last word
-before a number without building the five-word tail (the extra call costs what it saves); undoing
-elisions with str.partition; two passes for the stems (after a space, after anything else).
+before a number without building the five-word tail (the extra call costs what it saves); the
+word before a number found with one str.rfind when it is letters only (0.3%); undoing elisions
+with str.partition; two passes for the stems (after a space, after anything else).
 
 8x is about 6.6 ms here, 2.6 ms below this: the scans and the candidate pattern (~1.9 ms) are at
 the regex engine's floor, so it would take classifying each number in ~2 us instead of ~5.5, all
