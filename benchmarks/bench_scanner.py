@@ -3,25 +3,35 @@
 The baseline is ``re.finditer(r"\\d+")`` over the same texts in the same process: what any scanner
 pays to look at every character once. The figure that matters is the ratio (goal: within 8x, issue 13).
 
-Measured 2026-11-28 on the shared 2-core machine (``nice -n 19``, ``--repeat 30``, six runs
-each of main's scanner and this one, alternately): 15.3-16.3x before (median 15.9x), 12.2-12.8x
-after (median 12.5x), about 12.9 and 10.4 ms per pass over the 20 texts, 72 kB. (The first round
-of issue-13 speed work had gone from 17.9-18.6x to 15.3-15.9x.) The output is unchanged, mention
-for mention (``tests/test_scanner_reference.py``, and 63k texts from the tests, peer suites and
-corpus compared with main's scanner).
+Measured 2026-11-28 on the shared 2-core machine (``nice -n 19``, ``--repeat 30``, eight runs
+each of main's scanner and this one, alternately): 12.1-12.7x before (median 12.3x), 10.7-11.1x
+after (median 10.9x), about 10.45 and 9.25 ms per pass over the 20 texts, 72 kB. (History: the
+first two rounds of issue-13 speed work went from 17.9-18.6x to 15.3-15.9x, then to 12.2-12.8x.)
+The output is unchanged, mention for mention (``tests/test_scanner_reference.py``, and 97k texts
+from the tests, peer suites, gold and corpus, with slices, joins and variants, compared with
+main's scanner under several seeds).
 
-Where a pass goes now (best of 150, ms; the bare digit scan is 0.66): the whole-text scans 1.9
-(lower-casing 0.15, one pass for digit and Roman numeral runs 0.61, number-word stems 0.96,
-"mill"/"bill"/"demi" 0.15), nearly 3x the baseline on their own; matching the candidate pattern
-at ~950 trigger positions 0.7; the rest of building the atoms (trigger bookkeeping, Decimal,
-text2num) 1.9; classifying them (``_Scanner.mention``: kind, unit, qualifier) 3.9, about 5 us a
-number spread over a dozen small look-ups (words before, noun after, qualifier phrases) with no
-single hot spot; ranges and the other passes over the list 0.6.
+Where a pass goes now (best of 150, ms; the bare digit scan is 0.66): the whole-text scans 1.3
+(lower-casing 0.16, one pass for digit and Roman numeral runs 0.42 since its first class is
+spelled with ranges, number-word stems at the start of words 0.71); matching the candidate
+pattern at ~935 trigger positions 0.6; the rest of building the atoms (trigger loop, Decimal,
+text2num, Roman numerals) 1.5; classifying them (``_Scanner.mention``: kind, unit, qualifier)
+4.3, about 5.5 us a number spread over a dozen small look-ups (the word before and the words
+before, the noun after, qualifier phrases: ~0.6 us each, none dominant); ranges and the other
+passes over the list 0.7.
 
-8x is about 6.6 ms here: after the scans, ~5 us for each of ~950 candidates, all the Python work
-included, against ~9 now. Compiling this module does not get there either: mypyc gave 1.35x
-(9.5x) and Cython's pure-Python mode 1.19x (10.5x) in a trial on this version. What remains is a
-scanner core in a compiled language, or doing less per candidate.
+Tried in this round without gain (same output, under 1% each, not kept): a fast path deciding
+the commonest year ("en 2008", "avril 2005") in one go, 101 of 171 years (0.5%: the general
+path costs ~4 us there, the fast one ~2.5, and every other number pays the test); the last word
+before a number without building the five-word tail (the extra call costs what it saves); the
+word before a number found with one str.rfind when it is letters only (0.3%); undoing elisions
+with str.partition; two passes for the stems (after a space, after anything else).
+
+8x is about 6.6 ms here, 2.6 ms below this: the scans and the candidate pattern (~1.9 ms) are at
+the regex engine's floor, so it would take classifying each number in ~2 us instead of ~5.5, all
+the Python work included. Compiling this module does not get there either: mypyc gave 1.35x and
+Cython's pure-Python mode 1.19x in a trial on the previous version. What remains is a scanner
+core in a compiled language, or a classifier redesigned to look at each number's context once.
 
 Usage: python benchmarks/bench_scanner.py [--corpus DIR] [--repeat N]
 """

@@ -448,12 +448,60 @@ def test_peer_suite_boundaries(text: str, expected: list[str]) -> None:
 def test_fast_mention_constructor_builds_the_dataclass_value() -> None:
     """The scanner fills NumberMention's slots directly for speed: that must stay the same object
     the dataclass builds (and be revisited if NumberMention ever gains a __post_init__)."""
-    from claimex.numbers import _new_mention
+    from claimex.numbers import _MentionDraft, _new_mention
 
     args = (3, 9, "11 000", Decimal(11000), NumberKind.QUANTITY, Qualifier.APPROXIMATE, "km")
     fast, slow = _new_mention(*args), NumberMention(*args)
+    assert type(fast) is NumberMention
     assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
     assert not hasattr(NumberMention, "__post_init__")
+    assert _MentionDraft.__slots__ == NumberMention.__slots__  # same layout, same order
+    assert _MentionDraft.__bases__ == NumberMention.__bases__ == (object,)
+    with pytest.raises(AttributeError):  # still frozen
+        fast.value = Decimal(1)  # type: ignore[misc]
+
+
+def test_every_unicode_digit_is_in_the_digit_scan_class() -> None:
+    """The digit scan spells its first class with ranges (0-9, then U+0660 and up) instead of
+    the slower "\\d": every character "\\d" matches must lie in those ranges."""
+    import re
+    import sys
+
+    digit = re.compile(r"\d")
+    outside = [
+        hex(c)
+        for c in range(sys.maxunicode + 1)
+        if not (0x30 <= c <= 0x39 or c >= 0x660) and digit.match(chr(c))
+    ]
+    assert outside == []
+    assert [m.text for m in find_numbers("٣ ans, １２ mois")] == ["٣", "１２"]
+
+
+def test_letter_candidates_start_with_a_stem_at_a_word_start() -> None:
+    """The scanner looks for number words only where a stem starts a word: every candidate
+    starting with a letter must start with a stem, or with "un(e)" before a word that starts
+    with "mill", "bill" or "demi" (where the scanner looks for it), or be "pourcent" (which makes
+    no number), after no word character."""
+    import re
+
+    from claimex.numbers import _ANY_STEM, _CANDIDATES
+    from tests.scanner_reference import literal_texts
+
+    un_before = re.compile(r"une?[\s-]+(?:mill|bill|demi)|une?\s+\w+\s+et\s+demi")
+    texts = [
+        *literal_texts(),
+        "Pourcent, deux-tiers, l'une, (cinq) «sept» vingt_et_un 3deux un an et demi un-million",
+    ]
+    for text in texts:
+        low = text.lower()
+        for p, c in enumerate(low):
+            m = _CANDIDATES.match(low, p) if c.isalpha() else None
+            if m is None:
+                continue
+            assert not (p and re.match(r"\w", low[p - 1])), (text, p)
+            assert (
+                _ANY_STEM.match(low, p) or un_before.match(low, p) or low.startswith("pour", p)
+            ), (text, p)
 
 
 def test_roman_numerals_next_to_digits_and_letters() -> None:
