@@ -79,7 +79,7 @@ IDENTIFIER_CUES = _words(
     résolution mesure measure bus tram vol code numérotée numéroté numérotées numérotés
     tél tél. tel. téléphone fax
     tableau tableaux figure graphique annexe annexes encadré schéma recommandation
-    proposition semaine sortie échangeur
+    proposition semaine sortie échangeur programme programmes point points
     """
 )
 
@@ -142,11 +142,11 @@ ORDINAL_IDIOM_NEXT = _words(
 CHANGE_VERB_PREFIXES = (
     "pass", "recul", "augment", "baiss", "grimp", "chut", "diminu", "progress", "cr", "tomb",
     "mont", "évolu", "bondi", "gliss", "rédui", "ramen", "port", "hauss", "élev", "relev",
-    "abaiss", "réhauss", "rétrograd", "descend", "chang",
+    "abaiss", "réhauss", "rétrograd", "descend", "chang", "révis", "corrig",
 )  # fmt: skip
 
 # Verbs of passage: "passe de 3 à 4 points" goes from one number to the other, even in points.
-PASSAGE_VERB_PREFIXES = ("pass", "évolu", "ramen", "port", "chang", "rétrograd")
+PASSAGE_VERB_PREFIXES = ("pass", "évolu", "ramen", "port", "chang", "rétrograd", "révis", "corrig")
 
 # Words before a 4-digit number that make it a year.
 YEAR_CUES = _words(

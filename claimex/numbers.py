@@ -177,7 +177,7 @@ _FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # giving some back cannot help: possessive.
 _NOT_PLAIN = (
     rf"[+\[0{_FRACTION_CHARS}]"
-    rf"|\d++(?:[./:\-]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}]|{_SP}min{_SP}?\d)"
+    rf"|\d++(?:[./:\-]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}]|{_SP}(?:min|s){_SP}?\d)"
 )
 
 _CANDIDATES = re.compile(
@@ -193,7 +193,7 @@ _CANDIDATES = re.compile(
         (?:\d{{4}}|\d{{2}})(?![\d/.]))
   | (?P<iso>(?<![\d])\d{{4}}-[01]\d-[0-3]\d(?![\d]))
   | (?P<hms>(?<![\d,.:])\d{{1,3}}{_SP}?(?:h{_SP}?[0-5]?\d{_SP}?min(?:{_SP}?[0-5]?\d{_SP}?s)?
-        |min{_SP}?[0-5]?\d{_SP}?s)(?![\w]))
+        |min{_SP}?[0-5]?\d{_SP}?s(?:{_SP}?\d\d)?|s{_SP}?\d\d)(?![\w]))
   | (?P<time>(?<![\d,.:])(?:[01]?\d|2[0-3])(?:{_SP}?h(?:{_SP}?[0-5]\d)?(?![\w])|:[0-5]\d(?![\d:])))
   | (?P<foot>\[\d{{1,3}}\])
   | (?P<split>(?<![\w/.,+\-−])\d{{1,3}}(?:/\d{{1,3}}){{1,3}}(?![\w/]|[.,]\d))
@@ -299,11 +299,12 @@ _TEMPORAL_QUALIFIERS = frozenset(
     {"vers", "environ", "env.", "aux alentours de", "autour de", "au plus tard", "au plus tôt",
      "à partir de", "a partir de"}
 )  # fmt: skip
+# the bound after a number (and its unit), not the one of the number that follows it
 _TRAILING_QUALIFIER = re.compile(
     rf"(?:{_WS}*[^\s\d,;:.()]+){{0,2}}?{_WS}*,?{_WS}*"  # up to two words or symbols: "km/h"
     r"(?P<q>environ|au\s+moins|au\s+plus\s+tard|au\s+maximum|au\s+minimum|au\s+plus"
     r"|tout\s+au\s+plus|(?:et|ou)\s+plus(?!\s*(?:de|d['’]|des|que|qu['’]|tard|tôt|loin)(?![\w])))"
-    rf"(?![\w])(?!{_WS}*(?:de{_WS}+|d['’])?[\d+\-−–])"  # not the bound of the next number
+    rf"(?![\w])(?!{_WS}*(?:de{_WS}+|d['’])?(?:[\d+\-−–]|(?:une?|{_CARD})(?![\w])))"
 )
 _BETWEEN_ET = re.compile(rf"{_WS}+et{_WS}+")
 _BETWEEN_A = re.compile(rf"{_WS}*(?:à|a|au){_WS}+")
@@ -358,13 +359,26 @@ _NOTE_LINE = re.compile(r"^[ \t]*\((\d{1,3})\)", re.MULTILINE)
 _LIST_MARK = re.compile(r"[.)][ \t\u00a0]")  # "1. ", "2) " at the start of a line
 
 
-def _length_of(written: str) -> Decimal:
-    """ "2 h 04 min 21 s" -> 7461 (seconds), "1 h 02 min" -> 62 (minutes), "1 min 12 s" -> 72."""
-    parts = [int(n) for n in _DIGIT_RUN.findall(written)]
-    if "h" not in written:  # minutes and seconds
-        return Decimal(parts[0] * 60 + parts[1])
-    minutes = parts[0] * 60 + parts[1]
-    return Decimal(minutes * 60 + parts[2] if len(parts) == 3 else minutes)
+def _length_of(written: str) -> tuple[Decimal, str]:
+    """A length of time written in parts, in its smallest unit: "2 h 04 min 21 s" -> 7461 s,
+    "1 h 02 min" -> 62 min, "1 min 12 s" -> 72 s, and hundredths after seconds as sprint times
+    are written: "9 s 83" -> 9.83 s, "9 min 07 s 42" -> 547.42 s."""
+    seconds = Decimal(0)
+    unit = "min"
+    for number, part in _LENGTH_PART.findall(written):
+        if part == "h":
+            seconds += int(number) * 3600
+        elif part == "min":
+            seconds += int(number) * 60
+        elif part == "s":
+            seconds += int(number)
+            unit = "s"
+        else:  # hundredths after the seconds
+            seconds += Decimal(number).scaleb(-2)
+    return (seconds if unit == "s" else seconds / 60), unit
+
+
+_LENGTH_PART = re.compile(r"(\d+)[ \u00a0\u202f\u2009]?(h|min|s|)")
 
 
 def _at_line_start(text: str, start: int) -> bool:
@@ -381,18 +395,23 @@ _PASSAGE_VERB = re.compile(
     r"|ées|ait|aient|ant|era|eront|erait|eraient|èrent|a)(?![\w])"
 )
 _DAY_OR_MONTH_BEFORE = re.compile(r"(?<!\d)\d\d?[-/.]$")
-# "12 rue", "3 bis avenue", "8, boulevard": a kind of street after the number (lex.STREET_TYPES)
+_STREETS = "|".join(sorted(map(re.escape, lex.STREET_TYPES), key=len, reverse=True))
+# "12 rue", "3 bis avenue", "8, boulevard": a kind of street after the number
 _STREET_AFTER = re.compile(
-    rf",?{_WS}+(?:(?:{'|'.join(sorted(lex.ADDRESS_REPEATS))}){_WS}+,?{_WS}*)?"
-    rf"(?:{'|'.join(sorted(map(re.escape, lex.STREET_TYPES), key=len, reverse=True))})(?![\w-])"
+    rf",?{_WS}+(?:(?:{'|'.join(sorted(lex.ADDRESS_REPEATS))}){_WS}+,?{_WS}*)?(?:{_STREETS})(?![\w-])"
 )
 _AGE_CLASS = re.compile(
     r"(?:(?<![\w])(?:chez|parmi|pour|entre)\s+les(?:\s+(?:moins|plus)\s+de)?"
     r"|(?<![\w])les\s+(?:moins|plus)\s+de)\s+$"
 )  # "chez les 65 ans", "les moins de 2 ans": a class of ages
 _AGE_CLASS_AFTER = re.compile(r"\d+\s+ans\s+(?:et|ou)\s+plus(?![\w])")  # "65 ans et plus"
+# "67070 Strasbourg Cedex", "75002 Paris": a town after a postal code
+_TOWN_AFTER = re.compile(r"[ \u00a0]+[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0]+Cedex(?![\w]))?")
+# a street, a post-office box (BP) or a CS box earlier in the same address line
+_STREET_BEFORE = re.compile(rf"(?<![\w])(?:{_STREETS}|bp|cs)(?![\w])[^;.!?\n]*$")
+_SCORE_NEXT = re.compile(r"[-‑–]\d{1,2}(?![\w])")  # a score: two small numbers and a hyphen
 _DEPARTMENT = re.compile(r"0?[1-9]|[1-8]\d|9[0-5]|97[1-6]")  # the numbers of French departments
-_PLACE_BEFORE = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
+_PLACE_BEFORE = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
 _NEW_NOT_NINE_BEFORE = frozenset({"le", "du", "à", "tout", "flambant", "de"})
 _ARTICLE_TAIL = re.compile(r"[-‑]\d")  # "L. 1234-5": the hyphenated rest of an article number
 _CODE_BEFORE = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
@@ -534,6 +553,7 @@ class _Atom:
     scaled: bool = False
     grouped: bool = False  # written with thousands separators or a decimal comma
     currency: str = ""
+    unit: str = ""  # the unit its own words carry ("2 h 04 min 21 s": s)
     dotted: bool = False  # written with a decimal point ("2.0", "802.11"): versions, sizes
 
 
@@ -638,6 +658,9 @@ class _Scanner:
             while i and not text[i - 1].isspace():
                 i -= 1
             word, start = text[i:j], i
+        if word[:1] in _OPENERS:  # "(n° 324)", "(Dragon 11": the word inside the bracket
+            stripped = word.lstrip('(«"“[')
+            start, word = start + len(word) - len(stripped), stripped
         if not word or not (word[0].isalpha()):
             return None
         if "'" in word or "’" in word:
@@ -708,7 +731,8 @@ class _Scanner:
             elif group == "time":
                 atoms.append(_Atom(m.start(), m.end(), self._minutes(m.group()), "time"))
             elif group == "hms":
-                atoms.append(_Atom(m.start(), m.end(), _length_of(m.group()), "hms"))
+                length, unit = _length_of(m.group())
+                atoms.append(_Atom(m.start(), m.end(), length, "hms", unit=unit))
             elif group == "ndate":
                 atoms.append(_Atom(m.start(), m.end(), self._numeric_date(m.group()), "ndate"))
             elif group == "iso":
@@ -1020,10 +1044,10 @@ class _Scanner:
             kind = _K_TIME
             if self._after_duration_prep(start) and ":" not in low[start:end]:
                 kind = _K_DURATION
-                value = Decimal(int(value) // 60) if int(value) % 60 == 0 else value
-                unit = "h"
+                hours = int(value) % 60 == 0  # "pendant 2 h": hours; "en 1 h 52": 112 minutes
+                value, unit = (Decimal(int(value) // 60), "h") if hours else (value, "min")
         elif form == "hms":  # "2 h 04 min 21 s" in seconds, "1 h 02 min" in minutes
-            kind, unit = _K_DURATION, "s" if low[end - 1] == "s" else "min"
+            kind, unit = _K_DURATION, atom.unit
         elif form == "roman":
             kind = _K_ORDINAL if atom.ordinal else _K_IDENTIFIER
         elif form == "collective":
@@ -1061,6 +1085,8 @@ class _Scanner:
         if kind in _QUALIFIED_KINDS:
             qualifier = self._qualifier(start, end, kind)
         if atom.form == "words" and low[start:end] in _BARE_SCALES and qualifier is _Q_EXACT:
+            if self.tail(start)[-1:] == ("en",):
+                return None  # "(en millions d'euros)": the unit a table is written in
             det = self.determiner_before(start)
             if det is not None and det[0] == "plusieurs":
                 qualifier = _Q_MORE_THAN  # "plusieurs millions": more than one million
@@ -1186,6 +1212,8 @@ class _Scanner:
             return _K_IDENTIFIER
         if digits_form and not atom.grouped and not atom.ordinal and _STREET_AFTER.match(low, end):
             return _K_IDENTIFIER  # "12 rue de la Paix", "3 bis avenue Foch": an address
+        if digits_form and end - start == 5 and self._postal_code(start, end):
+            return _K_IDENTIFIER  # "1, place Adrien Zeller – 67070 Strasbourg Cedex"
         if atom.ordinal:
             if atom.form == "words":
                 written = low[start:end]
@@ -1229,6 +1257,7 @@ class _Scanner:
                 and (prev_word not in lex.NOT_NAMES or prev[0] in lex.ROAD_LETTERS)
                 and (prev_word not in lex.MONTHS)
                 and (not year_like or prev[0] in lex.ROAD_LETTERS)  # "la D 1006"
+                and not (end - start <= 2 and _SCORE_NEXT.match(text, end))  # "Montpellier 33-30"
                 and not self._counted_noun_after(end, value)
             ):
                 self.identifier_strings.add(digits)
@@ -1269,6 +1298,15 @@ class _Scanner:
             or words[-1].isdigit()
             or words[-2:] == ("la", "même")
         )
+
+    def _postal_code(self, start: int, end: int) -> bool:
+        """Five digits before a town, in an address: a street before them, or "Cedex" after."""
+        town = _TOWN_AFTER.match(self.text, end)
+        if town is None:
+            return False
+        if town.group().endswith("Cedex"):
+            return True
+        return bool(_STREET_BEFORE.search(self.low, max(0, start - 60), start))
 
     def _footnote(self, start: int, end: int) -> bool:
         """Whether "(N)" calls a note: a line of the text starts with the same "(N)"."""

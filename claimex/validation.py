@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from claimex.bounds import bound_read
 from claimex.document import Document
 from claimex.errors import InputError
 from claimex.numbers import AMOUNT_KINDS, NumberKind, NumberMention, Qualifier
@@ -201,7 +202,8 @@ def verify_quantity(
 
     ``qualifier=None`` skips the qualifier check. When the quote occurs several times, the
     occurrence that verifies wins; ``near`` (an offset) breaks ties toward the closest one.
-    Identifiers (KN-23, Boeing 787) never verify a quantity.
+    Only amounts verify a quantity (counts, measures, percents, durations): never an identifier
+    (KN-23, Boeing 787), a year, a day, a clock time or a rank.
     """
     if not isinstance(text, str | Document):
         raise InputError(f"text must be a str, not {type(text).__name__}")
@@ -246,8 +248,8 @@ def _verify(
 
     best: Verification | None = None
     for q_start, q_end in spans:
-        inside = [m for m in source.inside(q_start, q_end) if m.kind is not NumberKind.IDENTIFIER]
-        same_value = [m for m in inside if m.value == want and m.high == want_high]
+        inside = [m for m in source.inside(q_start, q_end) if m.kind in AMOUNT_KINDS]
+        same_value = [m for m in inside if _states(m, want, want_high)]
         if not same_value:
             if best is None:
                 best = Verification(
@@ -259,7 +261,7 @@ def _verify(
                 )
             continue
         for m in same_value:
-            if want_q is None or m.qualifier is want_q:
+            if want_q is None or m.qualifier is want_q or bound_read(source.text, m) is want_q:
                 return Verification(
                     ok=True,
                     code=VerificationCode.VERIFIED,
@@ -287,6 +289,21 @@ def _verify(
     return best
 
 
+def _states(m: NumberMention, value: Decimal, high: Decimal | None) -> bool:
+    """Whether the mention states that value (and high). A percent may be given without its
+    minus sign, as the gold convention writes percents: "(-1,8 %)" states 1.8 and -1.8; but
+    "(+4 %)" never states -4, nor "4 %" -4."""
+    if m.high == high and m.value == value:
+        return True
+    return (
+        m.kind is NumberKind.PERCENT
+        and high is None
+        and m.high is None
+        and m.value < 0 < value
+        and m.value == -value
+    )
+
+
 def _context(source: _Scope, m: NumberMention, width: int = 30) -> str:
     """The number with the few words before it, where bounds and approximations live."""
     text = source.text
@@ -311,6 +328,13 @@ def _value_message(
         f"{_claimed(want, high)} is not in the quote « {quote} »; "
         f"the numbers there are: {_listing(inside)}."
     )
+    named = [m for m in source.inside(q_start, q_end) if m.value == want and m not in inside]
+    if named:
+        kind = named[0].kind.value
+        msg += (
+            f" « {named[0].text} » there is {'an' if kind[0] in 'aeiou' else 'a'} {kind}, not an"
+            " amount: a quantity is something counted or measured."
+        )
     ranges = [m for m in inside if m.value == want and m.high is not None]
     if ranges:
         r = ranges[0]
@@ -333,7 +357,7 @@ def _not_found(source: _Scope, quote: str, want: Decimal, high: Decimal | None) 
     msg = (
         f"the quote « {_short(quote)} » is not in the text; copy the words exactly as they appear."
     )
-    same = [m for m in source.mentions if m.value == want and m.kind is not NumberKind.IDENTIFIER]
+    same = [m for m in source.mentions if m.value == want and m.kind in AMOUNT_KINDS]
     if same:
         m = same[0]
         where = _sentence(source.text, m.start, m.end)
@@ -400,7 +424,7 @@ def _find_in_quote(
 ) -> NumberMention | None:
     spans, _exact = source.locate(quote, near)
     for q_start, q_end in spans:
-        inside = [m for m in source.inside(q_start, q_end) if m.kind is not NumberKind.IDENTIFIER]
+        inside = [m for m in source.inside(q_start, q_end) if m.kind in AMOUNT_KINDS]
         same = [m for m in inside if m.value == value]
         if same:
             return same[0]

@@ -472,3 +472,56 @@ def test_a_bound_after_the_unit(text: str, span: str, qualifier: str) -> None:
 def test_years_of_age_are_a_quantity(text: str, kind: str) -> None:
     (years,) = [m for m in find_numbers(text) if m.unit == "ans"]
     assert years.kind.value == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a bracket opens is read as if the bracket were not there
+        (
+            "Le projet de loi (n° 324), deux hélicoptères (Dragon 11).",
+            [("324", "identifier"), ("deux", "quantity"), ("11", "identifier")],
+        ),
+        ("Les voisins de l'Hérault (34) sont placés en vigilance.", [("34", "identifier")]),
+        # labels of a budget and of a text's points
+        (
+            "Les crédits du programme 152 ; la mise en œuvre des points 5 et 6.",
+            [("152", "identifier"), ("5", "identifier"), ("6", "quantity")],
+        ),
+        # postal codes, in an address line or before Cedex; a count before a plural name stays one
+        (
+            "1, place Adrien Zeller – 67070 Strasbourg Cedex. 25000 Britanniques vivent ici.",
+            [("1", "identifier"), ("67070", "identifier"), ("25000", "quantity")],
+        ),
+        # a score after a name is two counts, not a model number
+        (
+            "En battant Montpellier 33-30 ; le Boeing 737-800.",
+            [("33", "quantity"), ("30", "quantity"), ("737", "identifier"), ("800", "identifier")],
+        ),
+    ],
+)
+def test_brackets_budgets_addresses_and_scores(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds_of(text) == expected
+
+
+def test_a_scale_after_en_is_the_unit_of_a_table_not_an_amount() -> None:
+    assert kinds_of("CRÉDITS DU PROGRAMME (en millions d'euros) : des millions de personnes.") == [
+        ("millions", "quantity")
+    ]
+
+
+def test_sprint_times_and_hours_with_minutes() -> None:
+    found = find_numbers("En 9 s 83, puis 9 min 07 s 42 ; en 1 h 52 de jeu ; pendant 2 h.")
+    assert [(m.text, m.value, m.unit) for m in found] == [
+        ("9 s 83", Decimal("9.83"), "s"),
+        ("9 min 07 s 42", Decimal("547.42"), "s"),
+        ("1 h 52", Decimal(112), "min"),
+        ("2 h", Decimal(2), "h"),
+    ]
+
+
+def test_a_revision_from_one_figure_to_another_is_an_evolution() -> None:
+    assert [m.text for m in find_numbers("Le taux a été révisé de 2,4 % à 2,5 %.")] == [
+        "2,4 %",
+        "2,5 %",
+    ]

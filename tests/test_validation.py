@@ -253,3 +253,98 @@ def test_derive_fills_ranges_and_scales_but_never_invents() -> None:
     assert fourth.qualifier.value == "exact"
     report = validate(claims, text)
     assert [v.verification.ok for v in report.quantities] == [True, True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "named"),
+    [
+        ("13 députés élus sous cette étiquette en 2002", 2002, "year"),
+        ("le 23 décembre 2004 dans 26 localités", 23, "date"),
+        ("ouvert à 16 heures, 200 visiteurs", 960, "time"),
+        ("pour la 23e fois, 12 élus", 23, "ordinal"),
+    ],
+)
+def test_only_an_amount_verifies_a_quantity(quote: str, value: int, named: str) -> None:
+    """A year, a day, a clock time or a rank in the quote is no count: the claim that takes it
+    for one is refused, and the message says what the number is."""
+    verdict = verify_quantity(quote + ".", quote, value)
+    assert verdict.code is VerificationCode.VALUE_NOT_IN_QUOTE
+    assert f" {named}, not an amount" in verdict.message
+    amount = next(m for m in find_numbers(quote) if m.kind.value == "quantity")
+    assert verify_quantity(quote + ".", quote, amount.value).ok
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "qualifier", "ok"),
+    [
+        # the number is exact as written; the verb or noun around it states the bound
+        (
+            "Le prix dépasse toujours 14 000 euros.",
+            "dépasse toujours 14 000 euros",
+            14000,
+            "more_than",
+            True,
+        ),
+        (
+            "Le prix dépasse toujours 14 000 euros.",
+            "dépasse toujours 14 000 euros",
+            14000,
+            "exact",
+            True,
+        ),
+        ("Il ne doit pas dépasser 3 g par jour.", "dépasser 3 g", 3, "at_most", True),
+        ("Il ne doit pas dépasser 3 g par jour.", "dépasser 3 g", 3, "more_than", False),
+        (
+            "Des prêts pouvant atteindre 75 000 €.",
+            "pouvant atteindre 75 000 €",
+            75000,
+            "at_most",
+            True,
+        ),
+        ("La vitesse y est limitée à 90 km/h.", "limitée à 90 km/h", 90, "at_most", True),
+        ("La vitesse y est limitée à 90 km/h.", "limitée à 90 km/h", 90, "at_least", False),
+        (
+            "Limiter la hausse de la température à 1,5 °C.",
+            "température à 1,5 °C",
+            "1.5",
+            "at_most",
+            True,
+        ),
+        ("Ramener l'âge du parc sous les 7 ans.", "sous les 7 ans", 7, "less_than", True),
+        (
+            "Un plancher de 100 milliards de dollars.",
+            "plancher de 100 milliards",
+            10**11,
+            "at_least",
+            True,
+        ),
+        (
+            "Des millions de personnes ont fui.",
+            "Des millions de personnes",
+            10**6,
+            "more_than",
+            True,
+        ),
+        ("Près de 900 millions d'euros.", "Près de 900 millions", 9 * 10**8, "more_than", False),
+        ("Il a atteint 90 km/h.", "atteint 90 km/h", 90, "at_most", False),
+    ],
+)
+def test_a_bound_the_words_around_the_number_state(
+    text: str, quote: str, value: object, qualifier: str, ok: bool
+) -> None:
+    assert verify_quantity(text, quote, value, qualifier).ok is ok  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "ok"),
+    [
+        ("(-1,8 %)", "1.8", True),
+        ("(-1,8 %)", "-1.8", True),
+        ("(+4 %)", "-4", False),
+        ("de 4 %", "-4", False),
+    ],
+)
+def test_a_percent_may_be_given_without_its_minus_sign(quote: str, value: str, ok: bool) -> None:
+    """As the gold writes percents: the value without its sign; never a sign the text lacks."""
+    text = "Le marché recule (-1,8 %) ; les ventes (+4 %) ; une baisse de 4 %."
+    assert verify_quantity(text, quote, value).ok is ok
