@@ -395,6 +395,8 @@ _PASSAGE_VERB = re.compile(
     r"|ées|ait|aient|ant|era|eront|erait|eraient|èrent|a)(?![\w])"
 )
 _DAY_OR_MONTH_BEFORE = re.compile(r"(?<!\d)\d\d?[-/.]$")
+_STREET_FIRST_WORDS = lex.STREET_TYPES | lex.ADDRESS_REPEATS | {"av", "bd"}
+_LIST_MARK_CHARS = frozenset(".)")
 _STREETS = "|".join(sorted(map(re.escape, lex.STREET_TYPES), key=len, reverse=True))
 # "12 rue", "3 bis avenue", "8, boulevard": a kind of street after the number
 _STREET_AFTER = re.compile(
@@ -1185,6 +1187,7 @@ class _Scanner:
         if (
             digits_form
             and end - start <= 3
+            and text[end : end + 1] in _LIST_MARK_CHARS
             and _LIST_MARK.match(text, end)
             and _at_line_start(text, start)
         ):
@@ -1210,7 +1213,13 @@ class _Scanner:
             and not self._unit_symbol_after(end)  # "mesure 12 m": a measure, not a label
         ):
             return _K_IDENTIFIER
-        if digits_form and not atom.grouped and not atom.ordinal and _STREET_AFTER.match(low, end):
+        if (
+            digits_form
+            and not atom.grouped
+            and not atom.ordinal
+            and self._street_may_follow(end)
+            and _STREET_AFTER.match(low, end)
+        ):
             return _K_IDENTIFIER  # "12 rue de la Paix", "3 bis avenue Foch": an address
         if digits_form and end - start == 5 and self._postal_code(start, end):
             return _K_IDENTIFIER  # "1, place Adrien Zeller – 67070 Strasbourg Cedex"
@@ -1298,6 +1307,13 @@ class _Scanner:
             or words[-1].isdigit()
             or words[-2:] == ("la", "même")
         )
+
+    def _street_may_follow(self, end: int) -> bool:
+        """A cheap test before the street pattern: a comma, or a word that may begin one."""
+        if self.low.startswith(",", end):
+            return True
+        m = self.unit_match(end)  # cached, and asked again for the unit
+        return m is not None and (m.group("word") or "") in _STREET_FIRST_WORDS
 
     def _postal_code(self, start: int, end: int) -> bool:
         """Five digits before a town, in an address: a street before them, or "Cedex" after."""
@@ -1428,11 +1444,8 @@ class _Scanner:
             return _QUALIFIER_WORDS.get(q, _Q_APPROXIMATE)
         low = self.low
         trailing = None
-        if (
-            low.find("environ", end, end + 40) != -1
-            or low.find("au ", end, end + 40) != -1
-            or low.find(" plus", end, end + 40) != -1
-        ):
+        after = low[end : end + 40]
+        if "environ" in after or "au " in after or " plus" in after:
             trailing = _TRAILING_QUALIFIER.match(low, end)
         if trailing:
             t = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", trailing.group("q"))
@@ -1687,29 +1700,27 @@ def _day_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Number
     """ "du 11 au 22 mai", "entre le 2 et le 6 juin": a period inside one month is one range of
     days; a list ("les 27 et 28 avril") stays a list, and a period that crosses a month
     ("du 31 mars au 2 avril") two dates, since each day has its month."""
-    out: list[NumberMention] = []
-    for m in mentions:
-        a = out[-1] if out else None
+    for i in range(len(mentions) - 2, -1, -1):
+        a, m = mentions[i], mentions[i + 1]
         if (
-            a is not None
-            and a.kind is _K_DATE
+            a.kind is _K_DATE
             and m.kind is _K_DATE
             and a.high is None
+            and m.high is None
+            and a.value < m.value
             and a.text.isdecimal()
             and m.text.isdecimal()
-            and a.value < m.value
         ):
             words = scanner.tail(a.start)
             opener = words[-2:-1] if words[-1:] == ("le",) else words[-1:]  # "entre le 2"
             joint = _DAY_RANGE_JOINT.fullmatch(scanner.low, a.end, m.start)
             if joint and opener == (("entre",) if joint.group(1) == "et" else ("du",)):
                 text = scanner.text[a.start : m.end]
-                out[-1] = NumberMention(
+                mentions[i] = NumberMention(
                     a.start, m.end, text, a.value, _K_DATE, _Q_RANGE, "", m.value
                 )
-                continue
-        out.append(m)
-    return out
+                del mentions[i + 1]
+    return mentions
 
 
 _RANGE_KINDS = frozenset(
