@@ -1213,14 +1213,6 @@ class _Scanner:
             and not self._unit_symbol_after(end)  # "mesure 12 m": a measure, not a label
         ):
             return _K_IDENTIFIER
-        if (
-            digits_form
-            and not atom.grouped
-            and not atom.ordinal
-            and self._street_may_follow(end)
-            and _STREET_AFTER.match(low, end)
-        ):
-            return _K_IDENTIFIER  # "12 rue de la Paix", "3 bis avenue Foch": an address
         if digits_form and end - start == 5 and self._postal_code(start, end):
             return _K_IDENTIFIER  # "1, place Adrien Zeller – 67070 Strasbourg Cedex"
         if atom.ordinal:
@@ -1234,11 +1226,12 @@ class _Scanner:
                 if nxt_word and nxt_word.group(1) in lex.ORDINAL_IDIOM_NEXT:
                     return None  # "premier ministre": a title, not a rank
             return _K_ORDINAL
-        if atom.form == "words" and not self._counted_noun_after(end, value):
+        if atom.form == "words":
             if (
                 1000 <= value <= 2100
                 and prev_word in lex.YEAR_CUES
                 and value == value.to_integral_value()
+                and not self._counted_noun_after(end, value)
                 and self._is_year(start, end, prev_word)
             ):
                 return _K_YEAR  # "l'an deux mille vingt-quatre"
@@ -1246,6 +1239,7 @@ class _Scanner:
                 prev_word in _NEW_NOT_NINE_BEFORE
                 and low.startswith("neuf", start)
                 and end - start == 4
+                and not self._counted_noun_after(end, value)
             ):
                 return None  # "le marché du neuf", "remis à neuf", "tout neuf": new, not nine
         if text.startswith("+", start) and prev_word in lex.LEVEL_NAMES:
@@ -1273,6 +1267,8 @@ class _Scanner:
                 return _K_IDENTIFIER
             if year_like and self._is_year(start, end, prev_word):  # no "," or " ": not grouped
                 return _K_YEAR
+            if self._street_may_follow(end) and _STREET_AFTER.match(low, end):
+                return _K_IDENTIFIER  # "12 rue de la Paix", "3 bis avenue Foch": an address
             if digits in self.identifier_strings and not self._counted_noun_after(end, value):
                 return _K_IDENTIFIER
             if (
