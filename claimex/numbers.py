@@ -404,8 +404,16 @@ _STREET_AFTER = re.compile(
 )
 _AGE_CLASS = re.compile(
     r"(?:(?<![\w])(?:chez|parmi|pour|entre)\s+les(?:\s+(?:moins|plus)\s+de)?"
-    r"|(?<![\w])les\s+(?:moins|plus)\s+de)\s+$"
+    r"|(?<![\w])(?:les|aux)\s+(?:moins|plus)\s+de)\s+$"
 )  # "chez les 65 ans", "les moins de 2 ans": a class of ages
+# "un coureur de 26 ans", "une infirmière de 45 ans": a person of N years, named by a noun of
+# agent or origin (-eur, -euse, -rice, -ier, -ière, -iste, -ant(e), -ien(ne), -ais(e))
+_PERSON_OF = re.compile(
+    r"(?<![\w])(?:une?|le|la|l['’]|ce|cette)\s*[^\W\d_]*"
+    r"(?:eur|euse|rice|ier|ière|iste|ant|ante|ien|ienne|ais|aise)\s+(?:âgée?\s+)?de\s+$"
+)
+_NAME_THEN_COMMA = re.compile(r"[A-ZÀ-Ý][\w'’-]+,[ \u00a0]+$")  # "Tony Blair, "
+_YEARS_THEN_COMMA = re.compile(r"\d+[ \u00a0]+ans?[ \u00a0]*[,)]")  # "52 ans,"
 _AGE_CLASS_AFTER = re.compile(r"\d+\s+ans\s+(?:et|ou)\s+plus(?![\w])")  # "65 ans et plus"
 # "67070 Strasbourg Cedex", "75002 Paris": a town after a postal code
 _TOWN_AFTER = re.compile(r"[ \u00a0]+[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0]+Cedex(?![\w]))?")
@@ -1410,14 +1418,27 @@ class _Scanner:
         if unit.lower() not in ("an", "ans", "année", "années"):
             return _K_DURATION
         before = self.before(start, 45)
-        if _AGE_CLASS.search(before) or _AGE_CLASS_AFTER.match(self.low, start):
-            return _K_QUANTITY  # "chez les moins de 2 ans", "les 65 ans et plus"
+        if (
+            _AGE_CLASS.search(before)
+            or _AGE_CLASS_AFTER.match(self.low, start)
+            or "âge" in before
+            or _PERSON_OF.search(before)
+            or self._apposed(start)
+        ):
+            return _K_QUANTITY  # "les 65 ans et plus", "un coureur de 26 ans", "Blair, 52 ans,"
         if self._after_duration_prep(start):
             return _K_DURATION
         words = self.tail(start)
         if any(cue in before for cue in lex.AGE_CUES) or words[-1:] == ("a",):
             return _K_QUANTITY  # "un adolescent de 17 ans", "elle a 67 ans"
         return _K_DURATION
+
+    def _apposed(self, start: int) -> bool:
+        """ "Tony Blair, 52 ans, élu...": the years between commas after a name (an age)."""
+        return bool(
+            _YEARS_THEN_COMMA.match(self.low, start)
+            and _NAME_THEN_COMMA.search(self.text, max(0, start - 45), start)
+        )
 
     def _identifier_value(self, start: int, end: int) -> Decimal:
         raw = _SPACES.sub("", self.text[start:end])
