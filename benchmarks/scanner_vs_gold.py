@@ -80,7 +80,11 @@ def _is_amount(kind: str) -> bool:
 
 
 def _same_amount(m: NumberMention, g: GoldMention) -> bool:
-    return m.start < g.end and g.start < m.end and m.value == g.value and m.high == g.high
+    """Overlapping spans with the same value (and high). A percent is compared without its
+    sign: the gold's README writes it so ("(-1,8 %)" is 1.8), and some annotators did not."""
+    if not (m.start < g.end and g.start < m.end and m.high == g.high):
+        return False
+    return m.value == g.value or (m.kind.value == "percent" and abs(m.value) == abs(g.value))
 
 
 def score_text(name: str, body: str, gold: list[GoldMention]) -> ScannerScore:

@@ -142,11 +142,14 @@ ORDINAL_IDIOM_NEXT = _words(
 CHANGE_VERB_PREFIXES = (
     "pass", "recul", "augment", "baiss", "grimp", "chut", "diminu", "progress", "cr", "tomb",
     "mont", "évolu", "bondi", "gliss", "rédui", "ramen", "port", "hauss", "élev", "relev",
-    "abaiss", "réhauss", "rétrograd", "descend", "chang", "révis", "corrig",
+    "abaiss", "réhauss", "rétrograd", "descend", "chang", "révis", "corrig", "ramèn", "relèv",
+    "élèv", "report",
 )  # fmt: skip
 
 # Verbs of passage: "passe de 3 à 4 points" goes from one number to the other, even in points.
-PASSAGE_VERB_PREFIXES = ("pass", "évolu", "ramen", "port", "chang", "rétrograd", "révis", "corrig")
+PASSAGE_VERB_PREFIXES = (
+    "pass", "évolu", "ramen", "ramèn", "port", "report", "chang", "rétrograd", "révis", "corrig",
+)  # fmt: skip
 
 # Words before a 4-digit number that make it a year.
 YEAR_CUES = _words(

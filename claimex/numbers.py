@@ -323,6 +323,11 @@ _DETERMINERS = frozenset(
     {"un", "une", "des", "les", "la", "le", "l'", "de", "quelques", "plusieurs", "ces", "deux",
      "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"}
 )  # fmt: skip
+# adjectives that stand between a number and its noun ("les trois prochains mois")
+_PRENOMINAL = frozenset(
+    "dernier derniers dernière dernières prochain prochains prochaine prochaines premiers "
+    "premières autres".split()
+)
 _OPENERS = frozenset('(«"“[')
 _ELISIONS = ("d'", "qu'", "n'", "s'", "c'", "j'", "lorsqu'", "puisqu'")
 _CLOCK_PREPS = frozenset({"à", "a", "vers", "dès", "jusqu'à", "est"})
@@ -391,9 +396,12 @@ def _at_line_start(text: str, start: int) -> bool:
 
 # The verbs that take a number from one value to another, in the forms a text uses for them.
 _PASSAGE_VERB = re.compile(
-    r"(?<![\w'’])(?:port|pass|ram[eè]n|relev|abaiss|rehauss|réhauss)(?:er|e|es|ent|ons|ez|é|ée|és"
+    r"(?<![\w'’])(?:port|report|pass|ram[eè]n|abaiss|rehauss|réhauss)(?:er|e|es|ent|ons|ez|é|ée|és"
     r"|ées|ait|aient|ant|era|eront|erait|eraient|èrent|a)(?![\w])"
 )
+_LEADING_NUMBER = re.compile(r"[+\-−–]?\d[\d \u00a0\u202f\u2009.,]*\d|[+\-−–]?\d")
+_SCALE_FACTORS = frozenset(Decimal(10) ** n for n in (3, 6, 9, 12))
+_LISTED_AFTER = re.compile(r"(\d)[ \u00a0]*(?:,|et|ou)[ \u00a0]+$")  # "1 et ", "3, "
 _DAY_OR_MONTH_BEFORE = re.compile(r"(?<!\d)\d\d?[-/.]$")
 _STREET_FIRST_WORDS = lex.STREET_TYPES | lex.ADDRESS_REPEATS | {"av", "bd"}
 _LIST_MARK_CHARS = frozenset(".)")
@@ -472,7 +480,10 @@ _HYPHEN_OR_SPACE = re.compile(r"[\s-]+")
 _FRACTION_END = re.compile(r"(?:i[eè]mes?|tiers|quarts?|moitié)$")
 _LEADING_ZERO = re.compile(r"[+\-−±]?0[ \u00a0\u202f\u2009]?0*[1-9]")  # not "0", "0000"
 _SUR = re.compile(rf"{_WS}+sur{_WS}+")
-_UN_SUR = re.compile(rf"(?<![\w-])(une?|1){_WS}+sur{_WS}+$")
+# "un sur trois", "un TGV sur deux", "une personne âgée sur cinq": one of so many
+_UN_SUR = re.compile(
+    rf"(?<![\w-])(?:(une?|1)|(une?){_WS}+(?:[^\W\d_][\w'’-]*{_WS}+){{1,2}}){_WS}*sur{_WS}+$"
+)
 _BILLION = frozenset({"billion", "billions"})
 _HALF_UNITS = lex.TIME_UNITS | {"kilos", "litres", "mètres", "tours"}
 _SECOND = frozenset({"second", "seconde", "seconds", "secondes"})
@@ -695,6 +706,10 @@ class _Scanner:
         if m.group("sym") is not None:
             return self.text[m.start("sym") : m.end("sym")], m.end("sym")
         word = m.group("word")
+        if word in _PRENOMINAL and m.group("de") is None:  # "les cinq dernières années"
+            noun = _UNIT_AFTER.match(self.low, m.end("word"))
+            if noun is not None and noun.group("word") and noun.group("de") is None:
+                m, word = noun, noun.group("word")
         if word is None or word in lex.NOT_UNITS or word in lex.MONTHS:
             return "", end
         if m.group("de") is not None and not allow_de:
@@ -1091,6 +1106,8 @@ class _Scanner:
             unit = ""
         elif kind is _K_IDENTIFIER:
             self.identifier_ends.add(end)
+        elif kind is _K_PERCENT and value < 0:
+            value = -value  # "(-2,4 %)": a percent's value is its number without the sign
 
         if kind in _QUALIFIED_KINDS:
             qualifier = self._qualifier(start, end, kind)
@@ -1279,6 +1296,13 @@ class _Scanner:
                 return _K_IDENTIFIER  # "12 rue de la Paix", "3 bis avenue Foch": an address
             if digits in self.identifier_strings and not self._counted_noun_after(end, value):
                 return _K_IDENTIFIER
+            listed = _LISTED_AFTER.search(text, max(0, start - 12), start)
+            if (
+                listed
+                and listed.start(1) + 1 in self.identifier_ends
+                and not self._counted_noun_after(end, value)
+            ):
+                return _K_IDENTIFIER  # "les lignes 1 et 14", "les articles 3, 4 et 7"
             if (
                 prev_word in _SINGULAR_ARTICLES
                 and value >= 2
@@ -1662,8 +1686,9 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
             ):
                 start, count, qualifier = a.start, int(a.value), a.qualifier
                 out.pop()
-            elif un := _UN_SUR.search(low, max(0, b.start - 12), b.start):
-                start, count, qualifier = un.start(1), 1, _Q_EXACT
+            elif un := _UN_SUR.search(low, max(0, b.start - 45), b.start):
+                start, count = un.start(1) if un.group(1) else un.start(2), 1
+                qualifier = scanner._qualifier(start, b.end, _K_QUANTITY)  # "près d'un sur trois"
             else:
                 out.append(b)
                 continue
@@ -1776,6 +1801,8 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
     else:
         return None
     if a.kind is _K_YEAR and b.kind is not _K_YEAR and not _looks_like_year(b):
+        if opener is None:
+            return None  # "en 2019 à 50 950 ETP": a year, then the amount of another clause
         a = replace(a, kind=_K_QUANTITY)  # "de 1000 à 5000": not a year after all
     if a.kind is _K_YEAR or b.kind is _K_YEAR:
         if not (a.kind is b.kind or _looks_like_year(a)) or not _looks_like_year(b):
@@ -1787,11 +1814,13 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
             return None  # "de 3 km à 5 heures" is not a range
     low_value = a.value
     # "entre 1,5 et 2 millions": the scale of the high end applies to the low end
-    scale_word = _SCALE_END.search(low, b.start, b.end)
-    if scale_word and not _SCALE_END.search(low, a.start, a.end):
-        factor = lex.SCALES[scale_word.group(1).rstrip("s")]
-        if _times(low_value, factor) <= b.value:
-            low_value = _tidy(_times(low_value, factor))
+    factor = _written_scale(scanner, b)  # "1,5 million", "1,5 Md€": 10^6, 10^9
+    if (
+        factor is not None
+        and _written_scale(scanner, a) is None
+        and _times(low_value, factor) <= b.value
+    ):
+        low_value = _tidy(_times(low_value, factor))
     if not low_value < b.value:
         return None
     unit = b.unit or a.unit
@@ -1887,6 +1916,21 @@ def _intervals(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberM
             continue
         out.append(m)
     return out
+
+
+def _written_scale(scanner: _Scanner, m: NumberMention) -> Decimal | None:
+    """The scale written after a number's digits or words ("millions", "Md", "M€", "k")."""
+    word = _SCALE_END.search(scanner.low, m.start, m.end)
+    if word:
+        return Decimal(lex.SCALES[word.group(1).rstrip("s")])
+    digits = _LEADING_NUMBER.match(scanner.text, m.start, m.end)
+    if digits is None or digits.end() == m.end or not m.value:
+        return None
+    try:
+        factor = m.value / _decimal_of_digits(digits.group())
+    except (InvalidOperation, ZeroDivisionError):
+        return None
+    return factor if factor in _SCALE_FACTORS else None
 
 
 def _looks_like_year(m: NumberMention) -> bool:

@@ -290,17 +290,18 @@ def _verify(
 
 
 def _states(m: NumberMention, value: Decimal, high: Decimal | None) -> bool:
-    """Whether the mention states that value (and high). A percent may be given without its
-    minus sign, as the gold convention writes percents: "(-1,8 %)" states 1.8 and -1.8; but
-    "(+4 %)" never states -4, nor "4 %" -4."""
+    """Whether the mention states that value (and high). A percent's value is its number
+    without the sign, as the gold writes percents ("(-1,8 %)" is 1.8); a claim may also give
+    the minus sign the text writes (-1.8), never one it does not ("(+4 %)", "4 %": not -4)."""
     if m.high == high and m.value == value:
         return True
     return (
         m.kind is NumberKind.PERCENT
         and high is None
         and m.high is None
-        and m.value < 0 < value
+        and value < 0
         and m.value == -value
+        and m.text[:1] in "-−–"
     )
 
 

@@ -490,7 +490,7 @@ def test_years_of_age_are_a_quantity(text: str, kind: str) -> None:
         # labels of a budget and of a text's points
         (
             "Les crédits du programme 152 ; la mise en œuvre des points 5 et 6.",
-            [("152", "identifier"), ("5", "identifier"), ("6", "quantity")],
+            [("152", "identifier"), ("5", "identifier"), ("6", "identifier")],
         ),
         # postal codes, in an address line or before Cedex; a count before a plural name stays one
         (
@@ -528,4 +528,74 @@ def test_a_revision_from_one_figure_to_another_is_an_evolution() -> None:
     assert [m.text for m in find_numbers("Le taux a été révisé de 2,4 % à 2,5 %.")] == [
         "2,4 %",
         "2,5 %",
+    ]
+
+
+def test_a_percent_is_its_number_without_the_sign() -> None:
+    """As the gold's README has it: the sign stays in the span, not in the value."""
+    found = find_numbers("Le marché recule (-1,8 %), les ventes (+4 %), –2,4 % ; il fait -5 °C.")
+    assert [(m.text, m.value) for m in found] == [
+        ("-1,8 %", Decimal("1.8")),
+        ("+4 %", Decimal(4)),
+        ("–2,4 %", Decimal("2.4")),
+        ("-5", Decimal(-5)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("La SNCF prévoyait un TGV sur deux.", "un TGV sur deux", "0.5"),
+        ("Près d'une personne âgée sur cinq.", "une personne âgée sur cinq", "0.2"),
+        ("Un sur dix, et 1 cas sur 10.", "un sur dix", "0.1"),
+    ],
+)
+def test_one_of_so_many_with_its_noun_is_a_part_of_a_whole(
+    text: str, span: str, value: str
+) -> None:
+    assert {m.text.lower(): m.value for m in find_numbers(text)}[span.lower()] == Decimal(value)
+    assert "1" in [m.text for m in find_numbers("Soit 1 cas sur 10.")]  # digits stay two numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Le texte relève de 50 à 100 salariés le seuil.", ["50", "100"]),
+        ("Reporter l'âge légal de départ de 62 à 64 ans.", ["62", "64"]),
+        (
+            "La Cour relève que l'augmentation des péages, de 3,6 % à 8 % selon les activités.",
+            ["3,6 % à 8 %"],
+        ),
+        (
+            "Ils passent de 50 000 ETP en 2019 à 50 950 ETP en 2023.",
+            ["50 000", "2019", "50 950", "2023"],
+        ),
+        ("Un effort de 1 à 1,5 Md€ par an.", ["1 à 1,5 Md€"]),
+    ],
+)
+def test_evolutions_ranges_and_their_scale(text: str, spans: list[str]) -> None:
+    assert [m.text for m in find_numbers(text)] == spans
+
+
+def test_a_range_takes_the_scale_written_after_its_high_end() -> None:
+    (effort,) = find_numbers("Un effort de 1 à 1,5 Md€ par an.")
+    assert (effort.value, effort.high) == (Decimal(10**9), Decimal(15 * 10**8))
+
+
+def test_listed_labels_and_the_noun_after_an_adjective() -> None:
+    assert kinds_of(
+        "Seules les lignes 1 et 14 ; les articles 3, 4 et 7 ; le Boeing 787 et 20 autres avions."
+    ) == [
+        ("1", "identifier"),
+        ("14", "identifier"),
+        ("3", "identifier"),
+        ("4", "identifier"),
+        ("7", "identifier"),
+        ("787", "identifier"),
+        ("20", "quantity"),
+    ]
+    found = find_numbers("Ces cinq dernières années, deux autres personnes.")
+    assert [(m.text, m.kind.value, m.unit) for m in found] == [
+        ("cinq", "duration", "années"),
+        ("deux", "quantity", "personnes"),
     ]

@@ -20,13 +20,15 @@ SETS = {
     "institutional": (BLIND / "institutional", BLIND / "institutional"),
     "second": (BLIND / "second", BLIND / "second"),
     "third": (BLIND / "third", BLIND / "third"),
+    "fourth": (BLIND / "fourth", BLIND / "fourth"),
 }
 # amounts: (recalled, gold, right, reported), on all the texts of a set
 AMOUNT_FLOORS = {
     "wikinews": (159, 159, 159, 160),
     "institutional": (188, 188, 188, 194),
-    "second": (338, 342, 338, 344),
-    "third": (351, 355, 351, 356),
+    "second": (339, 342, 339, 342),
+    "third": (352, 355, 352, 354),
+    "fourth": (306, 316, 306, 316),
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
 CLAIM_FLOORS = {
@@ -34,6 +36,7 @@ CLAIM_FLOORS = {
     "institutional": (188, 188, 173, 188),
     "second": (341, 342, 342, 342),
     "third": (354, 355, 354, 355),
+    "fourth": (305, 316, 316, 316),
 }
 
 
