@@ -279,6 +279,7 @@ _QUALIFIER_WORDS: dict[str, Qualifier] = {
     "bien plus de": Qualifier.MORE_THAN, "plus de": Qualifier.MORE_THAN,
     "au-delà de": Qualifier.MORE_THAN, "au delà de": Qualifier.MORE_THAN,
     "au-dessus de": Qualifier.MORE_THAN, "au dessus de": Qualifier.MORE_THAN,
+    "proche de": Qualifier.APPROXIMATE, "proches de": Qualifier.APPROXIMATE,
     "en dessous de": Qualifier.LESS_THAN, "en-dessous de": Qualifier.LESS_THAN,
     "au-dessous de": Qualifier.LESS_THAN, "près du": Qualifier.APPROXIMATE,
     "plus du": Qualifier.MORE_THAN,
@@ -292,6 +293,17 @@ _QUALIFIER_WORDS: dict[str, Qualifier] = {
     "at most": Qualifier.AT_MOST, "less than": Qualifier.LESS_THAN,
     "fewer than": Qualifier.LESS_THAN,
 }  # fmt: skip
+# "égale ou supérieure à 0,5 g/l", "inférieurs ou égaux à": a bound that includes its number
+for _eq, _sup, _inf in (
+    ("égal", "supérieur", "inférieur"), ("égale", "supérieure", "inférieure"),
+    ("égaux", "supérieurs", "inférieurs"), ("égales", "supérieures", "inférieures"),
+):  # fmt: skip
+    _QUALIFIER_WORDS[f"{_eq} ou {_sup} à"] = _QUALIFIER_WORDS[f"{_sup} ou {_eq} à"] = (
+        Qualifier.AT_LEAST
+    )
+    _QUALIFIER_WORDS[f"{_eq} ou {_inf} à"] = _QUALIFIER_WORDS[f"{_inf} ou {_eq} à"] = (
+        Qualifier.AT_MOST
+    )
 _QUALIFIER_LAST_WORDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _QUALIFIER_WORDS)
 # Qualifiers that still apply to a year, a date or a clock time ("vers 2010", "au plus tard");
 # other temporal prepositions ("jusqu'en", "d'ici", "depuis") do not change the qualifier.
@@ -1475,8 +1487,9 @@ class _Scanner:
         q = self.qualifier_before(start)
         temporal = kind in _TEMPORAL_KINDS
         if q is not None:
-            q = re.sub(r"supérieure?s?", "supérieur", q)
-            q = re.sub(r"inférieure?s?", "inférieur", q)
+            if q not in _QUALIFIER_WORDS:
+                q = re.sub(r"supérieure?s?", "supérieur", q)
+                q = re.sub(r"inférieure?s?", "inférieur", q)
             if temporal and q not in _TEMPORAL_QUALIFIERS:
                 q = None
         if q is not None:

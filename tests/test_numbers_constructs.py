@@ -330,6 +330,9 @@ def test_compound_lengths_of_time_are_one_duration() -> None:
         ("Une participation largement au-dessus de 90 %.", "90 %", "more_than"),
         ("Un taux en dessous de 5 %.", "5 %", "less_than"),
         ("Soit près du triple de 2023.", "triple", "approximate"),
+        ("Un taux égal ou supérieur à 0,5 g/l.", "0,5", "at_least"),
+        ("Des hausses inférieures ou égales à 3 %.", "3 %", "at_most"),
+        ("Des températures proches de 2 °C.", "2", "approximate"),
     ],
 )
 def test_bounds_said_around_the_number(text: str, span: str, qualifier: str) -> None:
