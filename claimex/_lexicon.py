@@ -79,7 +79,8 @@ IDENTIFIER_CUES = _words(
     résolution mesure measure bus tram vol code numérotée numéroté numérotées numérotés
     tél tél. tel. téléphone fax
     tableau tableaux figure graphique annexe annexes encadré schéma recommandation
-    proposition semaine sortie échangeur programme programmes point points
+    proposition semaine sortie échangeur programme programmes point points type phase
+    catégorie niveau stade
     """
 )
 
@@ -161,7 +162,7 @@ YEAR_CUES = _words(
 
 # Words before an age ("âgé de 17 ans"): "ans" is then a quantity, not a duration.
 AGE_CUES = (
-    "âgé", "âge", "avoir", "il a ", "elle a ", "ont ", "ayant", "enfant", "mineur", "jeune",
+    "âgé", "âge", "enfant", "mineur", "jeune",
     "garçon",
     "fille", "femme", "homme", "fêter", "fête", "anniversaire", "adolescent", "candidat",
     "patient", "victime", "conducteur", "conductrice", "passager", "passagère", "élève",

@@ -280,6 +280,8 @@ _QUALIFIER_WORDS: dict[str, Qualifier] = {
     "au-delà de": Qualifier.MORE_THAN, "au delà de": Qualifier.MORE_THAN,
     "au-dessus de": Qualifier.MORE_THAN, "au dessus de": Qualifier.MORE_THAN,
     "proche de": Qualifier.APPROXIMATE, "proches de": Qualifier.APPROXIMATE,
+    "<": Qualifier.LESS_THAN, ">": Qualifier.MORE_THAN, "≤": Qualifier.AT_MOST,
+    "≥": Qualifier.AT_LEAST, "<=": Qualifier.AT_MOST, ">=": Qualifier.AT_LEAST,
     "en dessous de": Qualifier.LESS_THAN, "en-dessous de": Qualifier.LESS_THAN,
     "au-dessous de": Qualifier.LESS_THAN, "près du": Qualifier.APPROXIMATE,
     "plus du": Qualifier.MORE_THAN,
@@ -408,7 +410,8 @@ def _at_line_start(text: str, start: int) -> bool:
 
 # The verbs that take a number from one value to another, in the forms a text uses for them.
 _PASSAGE_VERB = re.compile(
-    r"(?<![\w'’])(?:port|report|pass|ram[eè]n|abaiss|rehauss|réhauss)(?:er|e|es|ent|ons|ez|é|ée|és"
+    r"(?<![\w'’])(?<!une )(?<!la )(?<!sa )(?<!leur )(?<!cette )(?<![dl]['’])"  # not a noun
+    r"(?:port|report|pass|ram[eè]n|abaiss|rehauss|réhauss)(?:er|e|es|ent|ons|ez|é|ée|és"
     r"|ées|ait|aient|ant|era|eront|erait|eraient|èrent|a)(?![\w])"
 )
 _LEADING_NUMBER = re.compile(r"[+\-−–]?\d[\d \u00a0\u202f\u2009.,]*\d|[+\-−–]?\d")
@@ -424,7 +427,7 @@ _STREET_AFTER = re.compile(
 )
 _AGE_CLASS = re.compile(
     r"(?:(?<![\w])(?:chez|parmi|pour|entre)\s+les(?:\s+(?:moins|plus)\s+de)?"
-    r"|(?<![\w])(?:les|aux)\s+(?:moins|plus)\s+de)\s+$"
+    r"|(?<![\w])(?:les|aux)\s+(?:moins|plus)\s+de)\s+(?:\d+\s*(?:[-–]|à)\s*)?$"
 )  # "chez les 65 ans", "les moins de 2 ans": a class of ages
 # "un coureur de 26 ans", "une infirmière de 45 ans": a person of N years, named by a noun of
 # agent or origin (-eur, -euse, -rice, -ier, -ière, -iste, -ant(e), -ien(ne), -ais(e))
@@ -434,6 +437,11 @@ _PERSON_OF = re.compile(
 )
 _NAME_THEN_COMMA = re.compile(r"[A-ZÀ-Ý][\w'’-]+,[ \u00a0]+$")  # "Tony Blair, "
 _YEARS_THEN_COMMA = re.compile(r"\d+[ \u00a0]+ans?[ \u00a0]*[,)]")  # "52 ans,"
+_HAVE = frozenset(  # "elle a 67 ans", "ils ont 20 ans": avoir right before the years
+    (w,) for w in "a ont avait avaient aura auront aurait avoir ayant".split()
+)
+_NOUN_DETERMINERS = frozenset("une la sa leur cette l' d' notre votre".split())
+_AGE_HEDGES = frozenset("plus moins près de d' environ presque bientôt déjà tout juste".split())
 _AGE_CLASS_AFTER = re.compile(r"\d+\s+ans\s+(?:et|ou)\s+plus(?![\w])")  # "65 ans et plus"
 # "67070 Strasbourg Cedex", "75002 Paris": a town after a postal code
 _TOWN_AFTER = re.compile(r"[ \u00a0]+[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0]+Cedex(?![\w]))?")
@@ -1465,7 +1473,9 @@ class _Scanner:
         if self._after_duration_prep(start):
             return _K_DURATION
         words = self.tail(start)
-        if any(cue in before for cue in lex.AGE_CUES) or words[-1:] == ("a",):
+        while words and words[-1] in _AGE_HEDGES:  # "ont plus de 50 ans", "a presque 18 ans"
+            words = words[:-1]
+        if any(cue in before for cue in lex.AGE_CUES) or words[-1:] in _HAVE:
             return _K_QUANTITY  # "un adolescent de 17 ans", "elle a 67 ans"
         return _K_DURATION
 
@@ -1864,11 +1874,15 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
         return False
     # a range goes up: "de 7,4 à 7,1 %" can only be a passage, whatever comes before
     falling = a.value > b.value and a.kind is _K_QUANTITY
-    verb_before = len(words) >= 2 and words[-2].startswith(lex.CHANGE_VERB_PREFIXES)
+    verb_before = (
+        len(words) >= 2
+        and words[-2].startswith(lex.CHANGE_VERB_PREFIXES)
+        and (len(words) < 3 or words[-3] not in _NOUN_DETERMINERS)  # "une portée de": a noun
+    )
     # "porter la durée de la formation de 6 à 9 mois": the verb, its object, then the passage
     distant = not verb_before and _PASSAGE_VERB.search(
         scanner.low, _clause_start(scanner, a.start), a.start
-    )
+    )  # "(?<!...)" in the pattern keeps out the nouns of the same form ("une portée de")
     if not falling and not verb_before and not distant:
         return False
     between = scanner.low[a.end : b.start]

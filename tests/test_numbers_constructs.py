@@ -602,3 +602,36 @@ def test_listed_labels_and_the_noun_after_an_adjective() -> None:
         ("cinq", "duration", "années"),
         ("deux", "quantity", "personnes"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # labels of a kind, a stage, a level
+        (
+            "Un diabète de type 2, un essai de phase 3, une vigilance de niveau 4.",
+            [("2", "identifier"), ("3", "identifier"), ("4", "identifier")],
+        ),
+        # a noun of the same form as a passage verb, after a determiner, is no verb
+        (
+            "Le Shahed a une portée de 1 800 à 2 000 km ; le délai est porté de 6 à 9 mois.",
+            [("1 800 à 2 000", "quantity"), ("6", "duration"), ("9", "duration")],
+        ),
+        # avoir right before the years (hedged or not) makes an age; the verb further back does not
+        (
+            "Les casernes ont plus de 50 ans ; ils ont passé plus de deux ans ; il a vécu 20 ans là.",
+            [("50", "quantity"), ("deux", "duration"), ("20", "duration")],
+        ),
+        ("Le chômage reste stable chez les 25-49 ans.", [("25-49", "quantity")]),
+    ],
+)
+def test_labels_nouns_and_ages_of_the_fifth_set(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"), [("Soit p < 0,001.", "less_than"), ("Un IMC ≥ 27.", "at_least")]
+)
+def test_comparison_signs_are_bounds(text: str, qualifier: str) -> None:
+    (m,) = find_numbers(text)
+    assert m.qualifier.value == qualifier

@@ -21,14 +21,16 @@ SETS = {
     "second": (BLIND / "second", BLIND / "second"),
     "third": (BLIND / "third", BLIND / "third"),
     "fourth": (BLIND / "fourth", BLIND / "fourth"),
+    "fifth": (BLIND / "fifth", BLIND / "fifth"),
 }
 # amounts: (recalled, gold, right, reported), on all the texts of a set
 AMOUNT_FLOORS = {
     "wikinews": (159, 159, 159, 160),
-    "institutional": (188, 188, 188, 194),
+    "institutional": (188, 188, 188, 193),
     "second": (339, 342, 339, 342),
     "third": (352, 355, 352, 354),
     "fourth": (306, 316, 306, 316),
+    "fifth": (306, 306, 306, 309),
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
 CLAIM_FLOORS = {
@@ -37,6 +39,7 @@ CLAIM_FLOORS = {
     "second": (341, 342, 342, 342),
     "third": (354, 355, 354, 355),
     "fourth": (307, 316, 316, 316),
+    "fifth": (304, 306, 306, 306),
 }
 
 
