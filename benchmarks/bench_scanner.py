@@ -4,11 +4,11 @@ The baseline is ``re.finditer(r"\\d+")`` over the same texts in the same process
 pays to look at every character once. The figure that matters is the ratio (goal: within 8x, issue 13).
 
 Measured 2026-11-28 on the shared 2-core machine (``nice -n 19``, ``--repeat 30``, six runs
-each, alternately, of the session's start, the speed pass alone and main): 12.4-12.8x at the
-start (median 12.45x, 10.2 ms per pass over the 20 texts, 72 kB); the speed pass alone
-11.1-11.4x (median 11.15x, 9.0 ms); main with the issue-13 rules of the same session 11.9-12.3x
-(median 12.0x, 9.9 ms): the rules that read codes, addresses, notes, ages and bounds cost about
-0.9 ms of the 1.2 the speed pass saved. (History: 17.9-18.6x -> 15.3-15.9x -> 12.2-12.8x in
+each, alternately, of the session's start, the speed pass alone and main): 12.1-12.5x at the
+start (median 12.3x, 10.3 ms per pass over the 20 texts, 72 kB); the speed pass alone
+10.9-11.3x (median 11.1x, 9.15 ms); main with the issue-13 rules of the same session 12.0-12.2x
+(median 12.1x, 10.0 ms): the rules that read codes, addresses, notes, ages and bounds cost about
+0.9 ms of the 1.1 the speed pass saved. (History: 17.9-18.6x -> 15.3-15.9x -> 12.2-12.8x in
 the earlier rounds.) The speed pass did not change the output, mention for mention
 (``tests/test_scanner_reference.py``, and 97k texts from the tests, peer suites, gold and
 corpus, with slices, joins and variants, compared under several seeds); the rules did, and
