@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -49,22 +49,8 @@ class ScannerScore:
     lines: list[str] = field(default_factory=list)
 
     def add(self, other: ScannerScore) -> None:
-        for name in (
-            "gold",
-            "span",
-            "value",
-            "kind",
-            "qualifier",
-            "all",
-            "spurious",
-            "gold_amounts",
-            "found_amounts",
-            "amounts_recalled",
-            "amounts_right",
-        ):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.amount_instead_of.update(other.amount_instead_of)
-        self.lines.extend(other.lines)
+        for f in fields(self):  # every field adds: counts, the Counter, the list of lines
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
     @property
     def amount_recall(self) -> float:

@@ -342,7 +342,8 @@ _PRENOMINAL = frozenset(
     "dernier derniers dernière dernières prochain prochains prochaine prochaines premiers "
     "premières autres".split()
 )
-_OPENERS = frozenset('(«"“[')
+_OPENER_CHARS = '(«"“['  # brackets and quotes that open before a word
+_OPENERS = frozenset(_OPENER_CHARS)
 _ELISIONS = ("d'", "qu'", "n'", "s'", "c'", "j'", "lorsqu'", "puisqu'")
 _CLOCK_PREPS = frozenset({"à", "a", "vers", "dès", "jusqu'à", "est"})
 # "moins" right before a number is its sign, unless it is a bound ("au moins", "à moins").
@@ -644,7 +645,7 @@ class _Scanner:
                 return result
             words: list[str] = []
             for t in window.replace("’", "'").split()[-5:]:
-                t = t.lstrip('(«"“[')
+                t = t.lstrip(_OPENER_CHARS)
                 if t == "d'":
                     t = "de"
                 elif t == "qu'":
@@ -700,7 +701,7 @@ class _Scanner:
                 i -= 1
             word, start = text[i:j], i
         if word[:1] in _OPENERS:  # "(n° 324)", "(Dragon 11": the word inside the bracket
-            stripped = word.lstrip('(«"“[')
+            stripped = word.lstrip(_OPENER_CHARS)
             start, word = start + len(word) - len(stripped), stripped
         if not word or not (word[0].isalpha()):
             return None
