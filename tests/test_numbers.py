@@ -484,7 +484,7 @@ def test_letter_candidates_start_with_a_stem_at_a_word_start() -> None:
     no number), after no word character."""
     import re
 
-    from claimex.numbers import _ANY_STEM, _CANDIDATES
+    from claimex._scanner import _ANY_STEM, _CANDIDATES
     from tests.scanner_reference import literal_texts
 
     un_before = re.compile(r"une?[\s-]+(?:mill|bill|demi)|une?\s+\w+\s+et\s+demi")

@@ -1,0 +1,1900 @@
+"""The French number scanner behind ``claimex.numbers.find_numbers`` (see that module).
+
+Pure Python, and the single source of the scanner: a build may also compile it with mypyc as
+``claimex._scanner_native`` (``hatch_build.py``), which ``claimex.numbers`` then uses in its place.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, InvalidOperation
+
+from text_to_num import find_numbers as _t2n_find_numbers
+
+from claimex import _lexicon as lex
+from claimex.numbers import (
+    AMOUNT_KINDS,
+    NumberKind,
+    NumberMention,
+    Qualifier,
+    _new_mention,
+)
+
+# Enum members as module constants: ``NumberKind.YEAR`` is a class attribute lookup that costs
+# ~75 ns on CPython 3.11, a module global ~15; the scanner asks dozens of them per number.
+_K_DATE = NumberKind.DATE
+_K_DURATION = NumberKind.DURATION
+_K_IDENTIFIER = NumberKind.IDENTIFIER
+_K_ORDINAL = NumberKind.ORDINAL
+_K_PERCENT = NumberKind.PERCENT
+_K_QUANTITY = NumberKind.QUANTITY
+_K_TIME = NumberKind.TIME
+_K_YEAR = NumberKind.YEAR
+_Q_APPROXIMATE = Qualifier.APPROXIMATE
+_Q_AT_LEAST = Qualifier.AT_LEAST
+_Q_AT_MOST = Qualifier.AT_MOST
+_Q_EXACT = Qualifier.EXACT
+_Q_LESS_THAN = Qualifier.LESS_THAN
+_Q_MORE_THAN = Qualifier.MORE_THAN
+_Q_RANGE = Qualifier.RANGE
+_TEMPORAL_KINDS = frozenset({_K_YEAR, _K_DATE, _K_TIME})
+_QUALIFIED_KINDS = AMOUNT_KINDS | _TEMPORAL_KINDS  # what a bound or hedge may apply to
+_SINGULAR_ARTICLES = frozenset({"le", "du"})  # not "au": "du 4 au 22" is one range
+_RANGE_NEXT = re.compile(r"\s*[-‑–]\s*\d|\s+(?:au|à|a)\s+\d")  # "du 8 au 9 %", "le 2-4": ranges
+
+
+# --------------------------------------------------------------------------------------------
+# Patterns. They run on the lower-cased text, whose offsets equal the raw text's.
+
+_SP = "[ \u00a0\u202f\u2009]"  # spaces allowed inside a number
+_SEP = "[ \u00a0\u202f\u2009.\\-]"  # between the digit groups of a phone number
+_WS = r"[\s\u00a0\u202f\u2009]"
+
+_CARD = (
+    "zéro|zero|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
+    "seize|vingts?|trente|quarante|cinquante|soixante|septante|huitante|octante|nonante|cents?|"
+    "mille|millions?|milliards?|billions?"
+)
+_ORD_WORD = (
+    "premi(?:ère|ere|er)s?|secondes?|seconds?|unième|"
+    "(?:deux|trois|quatr|cinqu|six|sept|huit|neuv|dix|onz|douz|treiz|quatorz|quinz|seiz|vingt|"
+    "trent|quarant|cinquant|soixant|septant|huitant|octant|nonant|cent|mill|million|milliard)"
+    "i[eè]mes?"
+)
+_WORD = f"(?:{_ORD_WORD}|{_CARD})(?![\\w'’])"
+_WORD_OR_VIRGULE = f"(?:{_ORD_WORD}|{_CARD}|une?|virgule)(?![\\w'’])"
+# "et" joins number words only in "vingt et un" ... "soixante et onze" (and their ordinals)
+_ET_UN = "et[\\s-]+(?:une?|onze|uni[eè]mes?|onzi[eè]mes?)(?![\\w'’])"
+
+_FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+# What the first branches below need near their start (a sign, a bracket, a leading 0, a
+# fraction, or a separator, letter or "h" right after the digits): without it, most numbers
+# skip them at once for the plain-number branch. What follows the digits is never a digit, so
+# giving some back cannot help: possessive.
+_NOT_PLAIN = (
+    rf"[+\[0{_FRACTION_CHARS}]"
+    rf"|\d++(?:[./:\-]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}]|{_SP}(?:min|s){_SP}?\d)"
+)
+
+_CANDIDATES = re.compile(
+    rf"""
+    (?=(?:{_NOT_PLAIN}))(?:
+    (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:[ .\-]?\d\d){{4}}(?![\d])
+        |(?<![\d+])0{_SP}?8\d\d(?:{_SP}\d{{3}}){{2}}(?![\d])
+        |(?<![\d+])00{_SP}?[1-9]\d{{0,3}}(?:{_SEP}\d{{1,4}}){{3,8}}(?![\d])
+        |(?<![\w+])\+\d{{1,3}}\)?(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))(?:{_SEP}?\(0\)\d)?
+        (?:{_SEP}\d{{1,4}}){{3,6}}(?![\d]))
+  | (?P<version>(?<![\w.,])(?!\d{{1,3}}(?:\.\d{{3}})+(?![.\d]))\d+(?:\.\d+){{2,}}(?![\d]))
+  | (?P<ndate>(?<![\d/.])(?:[12]\d|3[01]|0?[1-9])(?P<sep>[/.])(?:1[0-2]|0?[1-9])(?P=sep)
+        (?:\d{{4}}|\d{{2}})(?![\d/.]))
+  | (?P<iso>(?<![\d])\d{{4}}-[01]\d-[0-3]\d(?![\d]))
+  | (?P<hms>(?<![\d,.:])\d{{1,3}}{_SP}?(?:h{_SP}?[0-5]?\d{_SP}?min(?:{_SP}?[0-5]?\d{_SP}?s)?
+        |min{_SP}?[0-5]?\d{_SP}?s(?:{_SP}?\d\d)?|s{_SP}?\d\d)(?![\w]))
+  | (?P<time>(?<![\d,.:])(?:[01]?\d|2[0-3])(?:{_SP}?h(?:{_SP}?[0-5]\d)?(?![\w])|:[0-5]\d(?![\d:])))
+  | (?P<foot>\[\d{{1,3}}\])
+  | (?P<split>(?<![\w/.,+\-−])\d{{1,3}}(?:/\d{{1,3}}){{1,3}}(?![\w/]|[.,]\d))
+  | (?P<code>(?<![\w.,])\d+[^\W\d_]+\d[\w]*)
+  | (?P<vulgar>(?<![\d,.])(?:\d+{_SP}?)?[{_FRACTION_CHARS}](?![\d])))
+  | (?P<num>
+        (?:(?<![\w])[+\-−–±])?  # the en dash too: "–7,3 °C", as French typesetting often has it
+        (?<![\d,])(?<![\d.]\.)(?<![^\w.]\.)(?<!^\.)  # after "." only an abbreviation's
+        (?:(?=\d{{1,3}}+(?:{_SP}|\.))  # thousands groups: a separator after 1-3 digits
+            (?:\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d])
+              |\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d])
+              |\d{{1,3}}(?:\.\d{{3}})+(?=,\d))
+          |\d+)
+        (?:[.,]\d+)?+  # possessive: nothing after can fail, so never give back
+        (?P<scale>{_SP}?(?:milliards?|millions?|billions?|mille|mrds?|mds?|md|k|m)(?![\w]))?+
+        (?P<pct>{_SP}?%|{_WS}+pour[\s-]?cent(?![\w]))?+
+        (?P<ord>(?:ères?|eres?|ièmes?|iemes?|èmes?|emes?|ers?|res?|nde?s?|es?|è|ᵉʳ|ᵉ)(?![\w]))?+
+    )
+  | (?P<half>(?<![\w])une?{_WS}+(?:an|année|heure|jour|mois|semaine|siècle|minute|kilo|litre
+        |mètre|tour)s?{_WS}+et{_WS}+demie?(?![\w]))
+  | (?P<halfscale>(?<![\w-])(?:une?[\s-]+)?demi[\s-]+(?:millions?|milliards?)(?![\w]))
+  | (?P<coll>(?<![\w])(?:demi-)?(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine
+        |cinquantaine|soixantaine|centaine|millier)s?(?![\w]))
+  | (?P<frac>(?<![\w])(?:moitiés?|tiers|quarts?)(?![\w]))
+  | (?P<pourcent>(?<![\w])pour[\s-]?cent(?![\w]))
+  | (?P<mult>(?<![\w-])(?:doubl|tripl|quadrupl|quintupl|sextupl|décupl|centupl)
+        (?:e|es|er|é|ée|és|ées|ent|ons|ez|ait|aient|ant|era|eront|erait|eraient|a|èrent|ement|ements)
+        (?![\w-]))
+  | (?P<words>(?<![\w-])(?:une?[\s-]+(?=mill|bill))?{_WORD}
+        (?:[\s-]+(?:{_ET_UN}|{_WORD_OR_VIRGULE}))*)
+    """,
+    re.VERBOSE,
+)
+
+# Runs of digits, and runs of Roman numeral letters not glued to a letter, digit or "'’-"
+# before them (group 1: an ordinal suffix), in one pass over the text: the engine spends its
+# time testing each character against the first character class, so one pass for both costs
+# about what the digits alone did. The class comes first (lookbehinds after it) so that the
+# engine can skip to those characters; a digit always takes the first branch. Neither kind of
+# run can overlap the other, so the matches are those of two separate passes. The class is
+# spelled with ranges, not "\d": a Unicode category costs a table look-up for every character
+# of the text, a range two comparisons (~40% of the pass). Every "\d" that is not 0-9 lies at
+# U+0660 or above (a test walks all of Unicode), so the last range holds them all; the few
+# other characters up there (’, “, €) take neither branch.
+_DIGITS_OR_ROMAN = re.compile(
+    r"[0-9IVXLCDM\u0660-\U0010ffff](?:(?<=\d)\d*+"
+    r"|(?<=[IVXLCDM])(?<!(?:[^\W_]|['’-])[IVXLCDM])[IVXLCDM]*(er|re|ère|ème|e|ᵉʳ|ᵉ)?(?![\w'’]))"
+)
+_ROMAN_LETTERS = frozenset("IVXLCDM")
+_ROMAN_VALID = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+_MONTH_AFTER = re.compile(
+    rf"{_WS}+(janvier|janv\.|février|fevrier|févr\.|mars|avril|mai|juin|juillet|juil\.|août|aout"
+    r"|septembre|sept\.|octobre|oct\.|novembre|nov\.|décembre|decembre|déc\.)(?![\w])"
+)
+_UNIT_AFTER = re.compile(
+    rf"{_WS}*(?:(?P<sym>%|€|\$|£|¥|°c|°f|°|km/h|km²|m²|m³|km|kg|mg|cm|mm|ha|mo|go|ko|to|tb|gb|mb"
+    r"|ghz|mhz|khz|hz|kwh|mwh|gwh|twh|kw|mw|gw|w|t|m|g|l|ml|cl|hl|h|min|mn|s|x)(?![\w'’])"
+    rf"|(?P<de>(?:de(?![\w])|d['’]){_WS}*)?(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*))"
+)
+_GLUED_LETTERS = re.compile(r"[^\W\d_]+")
+_PREFIX_CURRENCY = re.compile(rf"[$€£¥]{_SP}?$")
+_CURRENCY_SIGNS = frozenset("$€£¥")
+
+# Bound and approximation words before a number, as the last words before it (longest wins).
+_QUALIFIER_WORDS: dict[str, Qualifier] = {
+    "environ": Qualifier.APPROXIMATE, "env.": Qualifier.APPROXIMATE,
+    "près de": Qualifier.APPROXIMATE, "presque": Qualifier.APPROXIMATE,
+    "quasiment": Qualifier.APPROXIMATE, "pratiquement": Qualifier.APPROXIMATE,
+    "approximativement": Qualifier.APPROXIMATE, "à peu près": Qualifier.APPROXIMATE,
+    "quelque": Qualifier.APPROXIMATE, "autour de": Qualifier.APPROXIMATE,
+    "aux alentours de": Qualifier.APPROXIMATE, "de l'ordre de": Qualifier.APPROXIMATE,
+    "vers": Qualifier.APPROXIMATE, "grosso modo": Qualifier.APPROXIMATE,
+    "plus ou moins": Qualifier.APPROXIMATE, "about": Qualifier.APPROXIMATE,
+    "around": Qualifier.APPROXIMATE, "approximately": Qualifier.APPROXIMATE,
+    "nearly": Qualifier.APPROXIMATE, "almost": Qualifier.APPROXIMATE,
+    "supérieure à": Qualifier.MORE_THAN, "supérieurs à": Qualifier.MORE_THAN,
+    "supérieures à": Qualifier.MORE_THAN, "inférieure à": Qualifier.LESS_THAN,
+    "inférieurs à": Qualifier.LESS_THAN, "inférieures à": Qualifier.LESS_THAN,
+    "pas moins de": Qualifier.AT_LEAST, "au moins": Qualifier.AT_LEAST,
+    "au minimum": Qualifier.AT_LEAST, "à partir de": Qualifier.AT_LEAST,
+    "a partir de": Qualifier.AT_LEAST, "un peu plus de": Qualifier.MORE_THAN,
+    "bien plus de": Qualifier.MORE_THAN, "plus de": Qualifier.MORE_THAN,
+    "au-delà de": Qualifier.MORE_THAN, "au delà de": Qualifier.MORE_THAN,
+    "au-dessus de": Qualifier.MORE_THAN, "au dessus de": Qualifier.MORE_THAN,
+    "proche de": Qualifier.APPROXIMATE, "proches de": Qualifier.APPROXIMATE,
+    "<": Qualifier.LESS_THAN, ">": Qualifier.MORE_THAN, "≤": Qualifier.AT_MOST,
+    "≥": Qualifier.AT_LEAST, "<=": Qualifier.AT_MOST, ">=": Qualifier.AT_LEAST,
+    "en dessous de": Qualifier.LESS_THAN, "en-dessous de": Qualifier.LESS_THAN,
+    "au-dessous de": Qualifier.LESS_THAN, "près du": Qualifier.APPROXIMATE,
+    "plus du": Qualifier.MORE_THAN,
+    "supérieur à": Qualifier.MORE_THAN, "pas plus de": Qualifier.AT_MOST,
+    "jusqu'à": Qualifier.AT_MOST, "jusqu'a": Qualifier.AT_MOST, "au plus": Qualifier.AT_MOST,
+    "au maximum": Qualifier.AT_MOST, "tout au plus": Qualifier.AT_MOST,
+    "au plus tard": Qualifier.AT_MOST, "au plus tôt": Qualifier.AT_LEAST,
+    "un peu moins de": Qualifier.LESS_THAN, "moins de": Qualifier.LESS_THAN,
+    "inférieur à": Qualifier.LESS_THAN,
+    "at least": Qualifier.AT_LEAST, "more than": Qualifier.MORE_THAN, "up to": Qualifier.AT_MOST,
+    "at most": Qualifier.AT_MOST, "less than": Qualifier.LESS_THAN,
+    "fewer than": Qualifier.LESS_THAN,
+}  # fmt: skip
+# "égale ou supérieure à 0,5 g/l", "inférieurs ou égaux à": a bound that includes its number
+for _eq, _sup, _inf in (
+    ("égal", "supérieur", "inférieur"), ("égale", "supérieure", "inférieure"),
+    ("égaux", "supérieurs", "inférieurs"), ("égales", "supérieures", "inférieures"),
+):  # fmt: skip
+    _QUALIFIER_WORDS[f"{_eq} ou {_sup} à"] = _QUALIFIER_WORDS[f"{_sup} ou {_eq} à"] = (
+        Qualifier.AT_LEAST
+    )
+    _QUALIFIER_WORDS[f"{_eq} ou {_inf} à"] = _QUALIFIER_WORDS[f"{_inf} ou {_eq} à"] = (
+        Qualifier.AT_MOST
+    )
+_QUALIFIER_LAST_WORDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _QUALIFIER_WORDS)
+# Qualifiers that still apply to a year, a date or a clock time ("vers 2010", "au plus tard");
+# other temporal prepositions ("jusqu'en", "d'ici", "depuis") do not change the qualifier.
+_TEMPORAL_QUALIFIERS = frozenset(
+    {"vers", "environ", "env.", "aux alentours de", "autour de", "au plus tard", "au plus tôt",
+     "à partir de", "a partir de"}
+)  # fmt: skip
+# the bound after a number (and its unit), not the one of the number that follows it
+_TRAILING_QUALIFIER = re.compile(
+    rf"(?:{_WS}*[^\s\d,;:.()]+){{0,2}}?{_WS}*,?{_WS}*"  # up to two words or symbols: "km/h"
+    r"(?P<q>environ|au\s+moins|au\s+plus\s+tard|au\s+maximum|au\s+minimum|au\s+plus"
+    r"|tout\s+au\s+plus|(?:et|ou)\s+plus(?!\s*(?:de|d['’]|des|que|qu['’]|tard|tôt|loin)(?![\w])))"
+    rf"(?![\w])(?!{_WS}*(?:de{_WS}+|d['’])?(?:[\d+\-−–]|(?:une?|{_CARD})(?![\w])))"
+)
+_BETWEEN_ET = re.compile(rf"{_WS}+et{_WS}+")
+_BETWEEN_A = re.compile(rf"{_WS}*(?:à|a|au){_WS}+")
+_BETWEEN_DASH = re.compile(rf"[-–]|{_WS}[–-]{_WS}")
+_BETWEEN_LIST = re.compile(rf"{_WS}*(?:,|ou|et){_WS}*")
+_INTERVAL_JOINT = re.compile(rf"{_WS}*[;,]{_WS}*")
+_DAY_RANGE_JOINT = re.compile(rf"{_WS}*(au|et|-|–)(?:{_WS}+le)?{_WS}*")
+_BETWEEN_DATES = re.compile(rf"{_WS}*(?:et|au|à|ou|-|–|,)(?:{_WS}+le)?{_WS}*")
+_SCALE_AFTER_NOUN = re.compile(rf"{_WS}+d[e'’]{_WS}*(milliers?|millions?|milliards?)(?![\w])")
+_SCALE_END = re.compile(r"(milliards?|millions?|mille)$")
+_RANGE_OPENERS = frozenset({"entre", "de", "du", "des"})
+_DURATION_PREPS = frozenset(
+    {"pendant", "durant", "depuis", "en", "dans", "après", "avant", "sous", "les", "des"}
+)
+_DETERMINERS = frozenset(
+    {"un", "une", "des", "les", "la", "le", "l'", "de", "quelques", "plusieurs", "ces", "deux",
+     "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"}
+)  # fmt: skip
+# adjectives that stand between a number and its noun ("les trois prochains mois")
+_PRENOMINAL = frozenset(
+    "dernier derniers dernière dernières prochain prochains prochaine prochaines premiers "
+    "premières autres".split()
+)
+_OPENER_CHARS = '(«"“['  # brackets and quotes that open before a word
+_OPENERS = frozenset(_OPENER_CHARS)
+_ELISIONS = ("d'", "qu'", "n'", "s'", "c'", "j'", "lorsqu'", "puisqu'")
+_CLOCK_PREPS = frozenset({"à", "a", "vers", "dès", "jusqu'à", "est"})
+# "moins" right before a number is its sign, unless it is a bound ("au moins", "à moins").
+_NOT_A_SIGN_BEFORE_MOINS = frozenset(
+    {"au", "pas", "du", "le", "la", "les", "à", "a", "tout", "non"}
+)
+_AND_FRACTION = re.compile(
+    rf"{_WS}+et{_WS}+(demie?|(?:un|une|deux|trois){_WS}+(?:quarts?|tiers))(?![\w])"
+)
+_FRACTION_WORDS: dict[str, Decimal] = {
+    "demi": Decimal("0.5"), "demie": Decimal("0.5"), "un quart": Decimal("0.25"),
+    "une quart": Decimal("0.25"), "trois quarts": Decimal("0.75"),
+    "un tiers": Decimal(1) / 3, "deux tiers": Decimal(2) / 3,
+}  # fmt: skip
+_ORDINAL_DENOMINATOR = re.compile(r"(.+?i[eè]me)s?$")
+_PLURAL_ORDINAL = re.compile(r"i[eè]mes$")
+_PERCENT_AFTER = re.compile(rf"{_SP}?%|{_WS}+pour[\s-]?cent(?![\w])")
+_CURRENCY_AFTER = re.compile(rf"{_SP}?[€$£¥]")
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]")
+_ONE_THOUSANDS_DOT = re.compile(r"[+-]?\d{1,3}\.\d{3}")
+_NON_DIGITS = re.compile(r"\D")
+_TOKEN = re.compile(r"\S+")
+_LEADING_NUMBER = re.compile(r"[\d,.]+")
+_HALF_UNIT = re.compile(r"(an|année|heure|jour|mois|semaine|siècle|minute|kilo|litre|mètre|tour)s?")
+_AND_HALF = re.compile(rf"{_WS}+et{_WS}+demie?(?![\w])")
+_NEXT_WORD = re.compile(rf"{_WS}+([^\W\d_]+)")
+_LETTERS_END = re.compile(r"[^\W\d_]+$")
+_ABBREVIATION_END = re.compile(r"(?<![\w.])[^\W\d_]{1,3}\.$")  # "L.", "art.", "pp."
+_NOTE_LINE = re.compile(r"^[ \t]*\((\d{1,3})\)", re.MULTILINE)
+_LIST_MARK = re.compile(r"[.)][ \t\u00a0]")  # "1. ", "2) " at the start of a line
+
+
+def _length_of(written: str) -> tuple[Decimal, str]:
+    """A length of time written in parts, in its smallest unit: "2 h 04 min 21 s" -> 7461 s,
+    "1 h 02 min" -> 62 min, "1 min 12 s" -> 72 s, and hundredths after seconds as sprint times
+    are written: "9 s 83" -> 9.83 s, "9 min 07 s 42" -> 547.42 s."""
+    seconds = Decimal(0)
+    unit = "min"
+    for number, part in _LENGTH_PART.findall(written):
+        if part == "h":
+            seconds += int(number) * 3600
+        elif part == "min":
+            seconds += int(number) * 60
+        elif part == "s":
+            seconds += int(number)
+            unit = "s"
+        else:  # hundredths after the seconds
+            seconds += Decimal(number).scaleb(-2)
+    return (seconds if unit == "s" else seconds / 60), unit
+
+
+_LENGTH_PART = re.compile(r"(\d+)[ \u00a0\u202f\u2009]?(h|min|s|)")
+
+
+def _at_line_start(text: str, start: int) -> bool:
+    """Whether only spaces or tabs stand between the line's start and ``start``."""
+    i = start
+    while i and text[i - 1] in " \t(":
+        i -= 1
+    return not i or text[i - 1] == "\n"
+
+
+# The verbs that take a number from one value to another, in the forms a text uses for them.
+_PASSAGE_VERB = re.compile(
+    r"(?<![\w'’])(?<!une )(?<!la )(?<!sa )(?<!leur )(?<!cette )(?<![dl]['’])"  # not a noun
+    r"(?:port|report|pass|ram[eè]n|abaiss|rehauss|réhauss)(?:er|e|es|ent|ons|ez|é|ée|és"
+    r"|ées|ait|aient|ant|era|eront|erait|eraient|èrent|a)(?![\w])"
+)
+_LEADING_NUMBER = re.compile(r"[+\-−–]?\d[\d \u00a0\u202f\u2009.,]*\d|[+\-−–]?\d")
+_SCALE_FACTORS = frozenset(Decimal(10) ** n for n in (3, 6, 9, 12))
+_LISTED_AFTER = re.compile(r"(\d)[ \u00a0]*(?:,|et|ou)[ \u00a0]+$")  # "1 et ", "3, "
+_DAY_OR_MONTH_BEFORE = re.compile(r"(?<!\d)\d\d?[-/.]$")
+_STREET_FIRST_WORDS = lex.STREET_TYPES | lex.ADDRESS_REPEATS | {"av", "bd"}
+_LIST_MARK_CHARS = frozenset(".)")
+_STREETS = "|".join(sorted(map(re.escape, lex.STREET_TYPES), key=len, reverse=True))
+# "12 rue", "3 bis avenue", "8, boulevard": a kind of street after the number
+_STREET_AFTER = re.compile(
+    rf",?{_WS}+(?:(?:{'|'.join(sorted(lex.ADDRESS_REPEATS))}){_WS}+,?{_WS}*)?(?:{_STREETS})(?![\w-])"
+)
+_AGE_CLASS = re.compile(
+    r"(?:(?<![\w])(?:chez|parmi|pour|entre)\s+les(?:\s+(?:moins|plus)\s+de)?"
+    r"|(?<![\w])(?:les|aux)\s+(?:moins|plus)\s+de)\s+(?:\d+\s*(?:[-–]|à)\s*)?$"
+)  # "chez les 65 ans", "les moins de 2 ans": a class of ages
+# "un coureur de 26 ans", "une infirmière de 45 ans": a person of N years, named by a noun of
+# agent or origin (-eur, -euse, -rice, -ier, -ière, -iste, -ant(e), -ien(ne), -ais(e))
+_PERSON_OF = re.compile(
+    r"(?<![\w])(?:une?|le|la|l['’]|ce|cette)\s*[^\W\d_]*"
+    r"(?:eur|euse|rice|ier|ière|iste|ant|ante|ien|ienne|ais|aise)\s+(?:âgée?\s+)?de\s+$"
+)
+_NAME_THEN_COMMA = re.compile(r"[A-ZÀ-Ý][\w'’-]+,[ \u00a0]+$")  # "Tony Blair, "
+_YEARS_THEN_COMMA = re.compile(r"\d+[ \u00a0]+ans?[ \u00a0]*[,)]")  # "52 ans,"
+_HAVE = frozenset(  # "elle a 67 ans", "ils ont 20 ans": avoir right before the years
+    (w,) for w in "a ont avait avaient aura auront aurait avoir ayant".split()
+)
+_NOUN_DETERMINERS = frozenset("une la sa leur cette l' d' notre votre".split())
+_AGE_HEDGES = frozenset("plus moins près de d' environ presque bientôt déjà tout juste".split())
+_AGE_CLASS_AFTER = re.compile(r"\d+\s+ans\s+(?:et|ou)\s+plus(?![\w])")  # "65 ans et plus"
+# "67070 Strasbourg Cedex", "75002 Paris": a town after a postal code
+_TOWN_AFTER = re.compile(r"[ \u00a0]+[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0]+Cedex(?![\w]))?")
+# a street, a post-office box (BP) or a CS box earlier in the same address line
+_STREET_BEFORE = re.compile(rf"(?<![\w])(?:{_STREETS}|bp|cs)(?![\w])[^;.!?\n]*$")
+_SCORE_NEXT = re.compile(r"[-‑–]\d{1,2}(?![\w])")  # a score: two small numbers and a hyphen
+_DEPARTMENT = re.compile(r"0?[1-9]|[1-8]\d|9[0-5]|97[1-6]")  # the numbers of French departments
+_PLACE_BEFORE = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
+_NEW_NOT_NINE_BEFORE = frozenset({"le", "du", "à", "tout", "flambant", "de"})
+_ARTICLE_TAIL = re.compile(r"[-‑]\d")  # "L. 1234-5": the hyphenated rest of an article number
+_CODE_BEFORE = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
+_CLOCK_MINUTES = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
+_SPACE_RUN = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_NUMBER_PREFIX_CHARS = frozenset("+-−–±[")  # "+33", "-5", "[3]": a candidate starts before
+# Vulgar fractions apart from digit runs: their alternation loses the regex's digit fast path.
+_VULGAR = re.compile(f"[{_FRACTION_CHARS}]")
+# A word holding one of these stems may start a number word. A stem that contains another
+# ("cinquant" holds "cinq", "septant" "sept") or that only comes after one ("-ième": "deuxième",
+# "vingt et unième") would find no word more.
+_STEMS = (
+    "deux", "trois", "quatr", "cinq", "six", "sept", "huit", "neu", "dix", "dizain", "onz", "douz",
+    "treiz", "quatorz", "quinz", "seiz", "vingt", "trent", "quarant", "soixant", "octant",
+    "nonant", "cent", "mill", "bill", "zéro", "zero", "premi", "second", "moitié", "tiers",
+    "quart", "demi", "doubl", "tripl", "quadrupl", "quintupl", "sextupl", "décupl",
+)  # fmt: skip
+
+
+def _first_letter_trie(words: tuple[str, ...]) -> str:
+    """An alternation of ``words`` grouped by first letter ("d(?:eux|ix)|t(?:rois|iers)"): the
+    regex engine then rejects most positions on their first character, one pass for all."""
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(
+        f"{re.escape(first)}(?:{'|'.join(sorted(rest, key=len, reverse=True))})"
+        for first, rest in sorted(rests.items())
+    )
+
+
+# A stem: where a number word may be.
+_ANY_STEM = re.compile(_first_letter_trie(_STEMS))
+# Every candidate that starts with a letter starts with a stem (or with "un", found from the
+# "mill", "bill" or "demi" that starts the word after it) and has no word character before it,
+# so only the stems at the start of a word matter: the stems after a character that is not one
+# of these letters, digits or "_" (the others are word characters too, and found in vain), and
+# at the start of the text. Skipping to those few characters, not to the stems' first letters,
+# is ~30% faster.
+_WORD_START_STEM = re.compile(f"[^a-z0-9_àâäçéèêëîïôöùûüÿœæ](?:{_ANY_STEM.pattern})")
+
+_UN_BEFORE = re.compile(r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009-]+$")
+_HALF_BEFORE = re.compile(
+    r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009]+(?:an|année|heure|jour|mois|semaine|siècle|minute"
+    r"|kilo|litre|mètre|tour)s?[\s\u00a0\u202f\u2009]+et[\s\u00a0\u202f\u2009]+$"
+)
+_HYPHEN_OR_SPACE = re.compile(r"[\s-]+")
+_FRACTION_END = re.compile(r"(?:i[eè]mes?|tiers|quarts?|moitié)$")
+_LEADING_ZERO = re.compile(r"[+\-−±]?0[ \u00a0\u202f\u2009]?0*[1-9]")  # not "0", "0000"
+_SUR = re.compile(rf"{_WS}+sur{_WS}+")
+# "un sur trois", "un TGV sur deux", "une personne âgée sur cinq": one of so many
+_UN_SUR = re.compile(
+    rf"(?<![\w-])(?:(une?|1)|(une?){_WS}+(?:[^\W\d_][\w'’-]*{_WS}+){{1,2}}){_WS}*sur{_WS}+$"
+)
+_BILLION = frozenset({"billion", "billions"})
+_HALF_UNITS = lex.TIME_UNITS | {"kilos", "litres", "mètres", "tours"}
+_SECOND = frozenset({"second", "seconde", "seconds", "secondes"})
+_BARE_SCALES = frozenset({"millions", "milliards", "milliers", "billions"})
+_URL = re.compile(r"(?:https?://|www\.)[^\s\]\)>\"»]+")
+
+
+def _currency_before(text: str, start: int) -> re.Match[str] | None:
+    """The currency sign written right before a number ("€1000", "$ 5"), if any."""
+    if _CURRENCY_SIGNS.isdisjoint(text[max(0, start - 2) : start]):
+        return None  # the common case, without a regex call
+    return _PREFIX_CURRENCY.search(text, max(0, start - 2), start)
+
+
+def _ws_then_et(low: str, pos: int) -> bool:
+    """Whether "et" may follow ``pos`` after spaces: False rules out the "... et demi" patterns
+    (they start with spaces then "et") without a regex call."""
+    return "et" in low[pos : pos + 4] or low[pos + 1 : pos + 2].isspace()
+
+
+def _decimal_of_digits(s: str) -> Decimal:
+    """Value of a digit string as the French press writes it: "11 000", "1.350.000", "7,2"."""
+    s = _SPACES.sub("", s).replace("−", "-").replace("–", "-").replace("±", "")
+    if "," in s:
+        s = s.replace(".", "").replace(",", ".")
+    elif s.count(".") > 1 or _ONE_THOUSANDS_DOT.fullmatch(s):
+        s = s.replace(
+            ".", ""
+        )  # 1.350.000 and 1.350 (a single dot before 3 digits groups thousands)
+    return Decimal(s)
+
+
+# Products and sums of values are exact whatever the number of digits (the default context
+# rounds to 28 digits, and quantize then raises on "12345678901234567890123 M€").
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+def _times(value: Decimal, factor: Decimal | int) -> Decimal:
+    """``value * factor`` without rounding."""
+    return _EXACT.multiply(value, Decimal(factor))
+
+
+def _vulgar_value(written: str) -> Decimal:
+    """ "½" -> 0.5, "1 ¾" -> 1.75: the fraction character's own numerator and denominator."""
+    whole = _DIGIT_RUN.match(written)
+    # the decomposition of "⅙" is "<fraction> 0031 2044 0036": "1", fraction slash, "6"
+    codes = unicodedata.decomposition(written[-1]).split()[1:]
+    numerator, denominator = "".join(chr(int(c, 16)) for c in codes).split("\u2044")
+    part = _fraction(int(numerator), int(denominator))
+    return _tidy(_EXACT.add(Decimal(whole.group()) if whole else Decimal(0), part))
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """An integral value without exponent or trailing zeros (1500000, not 1.5E+6 or 1500000.0)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1), context=_EXACT)
+    return value.normalize(_EXACT)
+
+
+def _scale_factor(written: str) -> Decimal:
+    """The scale a number ends with: "un million" -> 1000000, "cinq" -> 1."""
+    last = written.split()[-1].rstrip("s") if written.split() else ""
+    return (
+        Decimal(lex.SCALES.get(last, 1))
+        if last in ("mille", "million", "milliard", "billion")
+        else Decimal(1)
+    )
+
+
+def _fraction(numerator: int, denominator: int) -> Decimal:
+    """n/d rounded to 6 decimals, half to even (2/3 -> 0.666667, 3/4 -> 0.75), any size of n."""
+    millionths, rest = divmod(numerator * 1_000_000, denominator)
+    if 2 * rest > denominator or (2 * rest == denominator and millionths % 2):
+        millionths += 1  # half to even, as Decimal rounds
+    return _tidy(Decimal(millionths).scaleb(-6, _EXACT))
+
+
+@dataclass(slots=True)
+class _Atom:
+    """A candidate before classification."""
+
+    start: int
+    end: int
+    value: Decimal
+    form: str  # "digits", "words", "time", "date", "identifier", "collective", "fraction", ...
+    ordinal: bool = False
+    percent: bool = False
+    scaled: bool = False
+    grouped: bool = False  # written with thousands separators or a decimal comma
+    currency: str = ""
+    unit: str = ""  # the unit its own words carry ("2 h 04 min 21 s": s)
+    dotted: bool = False  # written with a decimal point ("2.0", "802.11"): versions, sizes
+
+
+class _Scanner:
+    """One scan of one text. Holds the text and its lower-cased twin; not reusable."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = text.lower()
+        if len(low) != len(text):  # a few code points lower to two; keep offsets aligned
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        self.low = low
+        self.identifier_strings: set[str] = set()
+        self.identifier_ends: set[int] = set()  # where the identifiers found so far end
+        self._notes: frozenset[str] | None = None  # the N of the lines "(N) ..." (notes)
+        self._tails: dict[int, tuple[str, ...]] = {}
+        self._units: dict[int, re.Match[str] | None] = {}
+
+    # ---- context helpers -------------------------------------------------------------------
+    def before(self, pos: int, width: int = 40) -> str:
+        return self.low[max(0, pos - width) : pos]
+
+    def tail(self, pos: int) -> tuple[str, ...]:
+        """The (up to 5) lower-case words right before ``pos``, elisions undone ("d'au" -> "au").
+
+        Empty when the number is glued to what precedes it. Cheaper than a backward regex
+        search, and the same small question is asked many times per number.
+        """
+        cached = self._tails.get(pos)
+        if cached is not None:
+            return cached
+        low = self.low
+        result: tuple[str, ...] = ()
+        if pos and (low[pos - 1].isspace() or low[pos - 1] in "'’"):
+            window = low[max(0, pos - 48) : pos]
+            if not (
+                "'" in window
+                or "’" in window
+                or "(" in window
+                or "«" in window
+                or '"' in window
+                or "“" in window
+                or "[" in window
+            ):  # no elision to undo, no quote or bracket to strip: the words as they are
+                result = tuple(window.rsplit(None, 5)[-5:])
+                self._tails[pos] = result
+                return result
+            words: list[str] = []
+            for t in window.replace("’", "'").split()[-5:]:
+                t = t.lstrip(_OPENER_CHARS)
+                if t == "d'":
+                    t = "de"
+                elif t == "qu'":
+                    t = "que"
+                elif "'" in t:
+                    for e in _ELISIONS:
+                        if t.startswith(e) and len(t) > len(e):
+                            t = t[len(e) :]
+                            break
+                words.append(t)
+            result = tuple(words)
+        self._tails[pos] = result
+        return result
+
+    def determiner_before(self, pos: int) -> tuple[str, int] | None:
+        """A determiner or small number right before ``pos`` ("une", "deux", "les", "3")."""
+        words = self.tail(pos)
+        if not words or not (words[-1] in _DETERMINERS or words[-1].isdecimal()):
+            return None
+        return words[-1], self.last_word_start(pos)
+
+    def last_word_start(self, pos: int) -> int:
+        """Offset where the last word before ``pos`` starts (``pos`` itself if none)."""
+        j = pos
+        while j and self.low[j - 1].isspace():
+            j -= 1
+        i = j
+        while i and not self.low[i - 1].isspace():
+            i -= 1
+        cut = max(self.low.rfind("'", i, j), self.low.rfind("’", i, j))
+        if cut != -1 and cut + 1 < j:  # "d'une centaine": the number starts after the elision
+            i = cut + 1
+        while i < j and self.low[i] in _OPENERS:  # "(une quarantaine": the word, not its bracket
+            i += 1
+        return i if i < j else pos
+
+    def word_before(self, pos: int) -> tuple[str, int] | None:
+        """The word right before ``pos`` (spaces only between) and its start offset."""
+        text = self.text
+        j = pos
+        while j and text[j - 1] in " \u00a0\u202f\u2009":
+            j -= 1
+        if j == pos or not j or text[j - 1].isspace():
+            return None  # no word: glued to it, or only spaces (of another kind) before
+        # the word is what follows the last space of a short window (the whole window when it
+        # starts the text); a word longer than the window is found character by character
+        window = text[max(0, j - 48) : j].rsplit(None, 1)
+        if len(window) == 2 or j <= 48:
+            word, start = window[-1], j - len(window[-1])
+        else:
+            i = j
+            while i and not text[i - 1].isspace():
+                i -= 1
+            word, start = text[i:j], i
+        if word[:1] in _OPENERS:  # "(n° 324)", "(Dragon 11": the word inside the bracket
+            stripped = word.lstrip(_OPENER_CHARS)
+            start, word = start + len(word) - len(stripped), stripped
+        if not word or not (word[0].isalpha()):
+            return None
+        if "'" in word or "’" in word:
+            cut = max(word.rfind("'"), word.rfind("’"))
+            if cut + 1 < len(word):  # "l'article" -> "article"
+                return word[cut + 1 :], start + cut + 1
+        return word, start
+
+    def unit_match(self, end: int) -> re.Match[str] | None:
+        """The word or symbol after a number (cached: several questions are asked of it)."""
+        if end in self._units:
+            return self._units[end]
+        m = _UNIT_AFTER.match(self.low, end)
+        self._units[end] = m
+        return m
+
+    def unit_after(self, end: int, *, allow_de: bool) -> tuple[str, int]:
+        """The counted noun or unit after a number, and where it ends ("" if none)."""
+        m = self.unit_match(end)
+        if m is None:
+            return "", end
+        if m.group("sym") is not None:
+            return self.text[m.start("sym") : m.end("sym")], m.end("sym")
+        word = m.group("word")
+        if word in _PRENOMINAL and m.group("de") is None:  # "les cinq dernières années"
+            noun = _UNIT_AFTER.match(self.low, m.end("word"))
+            if noun is not None and noun.group("word") and noun.group("de") is None:
+                m, word = noun, noun.group("word")
+        if word is None or word in lex.NOT_UNITS or word in lex.MONTHS:
+            return "", end
+        if m.group("de") is not None and not allow_de:
+            return "", end
+        return self.text[m.start("word") : m.end("word")], m.end("word")
+
+    def qualifier_before(self, pos: int) -> str | None:
+        """The bound or approximation phrase that ends right before ``pos``, if any."""
+        words = self.tail(pos)
+        if not words or words[-1] not in _QUALIFIER_LAST_WORDS:
+            return None  # most numbers: no phrase can end with the word before them
+        for n in (4, 3, 2, 1):
+            if len(words) >= n:
+                phrase = " ".join(words[-n:])
+                if phrase in _QUALIFIER_WORDS:
+                    return phrase
+        return None
+
+    # ---- the scan --------------------------------------------------------------------------
+    def atoms(self) -> list[_Atom]:
+        atoms: list[_Atom] = []
+        text, low = self.text, self.low
+        digit_starts: list[int] = []
+        romans: list[re.Match[str]] = []
+        for run in _DIGITS_OR_ROMAN.finditer(text):  # the digits of text are those of low
+            start = run.start()
+            if text[start] in _ROMAN_LETTERS:
+                romans.append(run)
+            else:
+                digit_starts.append(start)
+        consumed = 0
+        for pos in self._trigger_positions(digit_starts):
+            if pos < consumed:
+                continue
+            m = _CANDIDATES.match(low, pos)
+            if m is None:
+                continue
+            consumed = m.end()
+            group = m.lastgroup
+            if group == "num":
+                self._digits(m, atoms)
+            elif group == "words":
+                self._words(m.start(), m.end(), atoms)
+            elif group == "time":
+                atoms.append(_Atom(m.start(), m.end(), self._minutes(m.group()), "time"))
+            elif group == "hms":
+                length, unit = _length_of(m.group())
+                atoms.append(_Atom(m.start(), m.end(), length, "hms", unit=unit))
+            elif group == "ndate":
+                atoms.append(_Atom(m.start(), m.end(), self._numeric_date(m.group()), "ndate"))
+            elif group == "iso":
+                y, mo, d = m.group().split("-")
+                atoms.append(_Atom(m.start(), m.end(), Decimal(y + mo + d), "ndate"))
+            elif group == "code":
+                atoms.append(
+                    _Atom(m.start(), m.end(), self._identifier_value(*m.span()), "identifier")
+                )
+            elif group == "split":
+                self._split(m, atoms)
+            elif group == "vulgar":
+                value = _vulgar_value(self.text[m.start() : m.end()])
+                atoms.append(_Atom(m.start(), m.end(), value, "ratio"))
+            elif group == "halfscale":
+                scale = lex.SCALES[_HYPHEN_OR_SPACE.split(m.group())[-1].rstrip("s")]
+                value = _tidy(_times(Decimal("0.5"), scale))  # "un demi-million"
+                atoms.append(_Atom(m.start(), m.end(), value, "ratio"))
+            elif group == "mult":
+                value = Decimal(lex.MULTIPLICATIVES[low[m.start() : m.start() + 4]])
+                atoms.append(_Atom(m.start(), m.end(), value, "multiplicative"))
+            elif group in ("phone", "foot", "version"):
+                s, e = (m.start() + 1, m.end() - 1) if group == "foot" else m.span()
+                digits = _NON_DIGITS.sub("", low[s:e])
+                atoms.append(_Atom(s, e, Decimal(digits), "identifier"))
+            elif group == "coll":
+                atoms.append(_Atom(m.start(), m.end(), Decimal(0), "collective"))
+            elif group == "frac":
+                atoms.append(_Atom(m.start(), m.end(), Decimal(0), "fraction"))
+            elif group == "half":
+                atoms.append(_Atom(m.start(), m.end(), Decimal("1.5"), "half"))
+            # "pour cent" without a number before it is not a number
+        if romans:  # the atoms above come in order: a candidate starts after the one before
+            atoms.extend(self._romans(romans))
+            atoms.sort(key=lambda a: a.start)
+        return atoms
+
+    def _trigger_positions(self, starts: list[int]) -> list[int]:
+        """Where a candidate may start: digit runs (``starts``, extended here), the words that
+        start with a number stem, and the "un" before "million", "demi"...
+
+        Finding the stems with one small pattern and matching the full pattern only there is
+        several times faster than searching the whole text with the big pattern.
+        """
+        low = self.low
+        if any(c in low for c in _FRACTION_CHARS):  # rare: a str scan, not a regex pass
+            starts += [v.start() for v in _VULGAR.finditer(low)]
+        found = set(starts)
+        found.update(p - 1 for p in starts if p and low[p - 1] in _NUMBER_PREFIX_CHARS)
+        word_starts = [stem_match.start() + 1 for stem_match in _WORD_START_STEM.finditer(low)]
+        if _ANY_STEM.match(low):
+            word_starts.append(0)
+        found.update(word_starts)
+        for w in word_starts:
+            if low.startswith(("mill", "bill"), w):  # "un million": the article counts
+                un = _UN_BEFORE.search(low, max(0, w - 5), w)
+                if un:
+                    found.add(un.start(1))
+            elif low.startswith("demi", w):  # "un an et demi", "un demi-million"
+                half = _HALF_BEFORE.search(low, max(0, w - 40), w)
+                if half:
+                    found.add(half.start(1))
+                un = _UN_BEFORE.search(low, max(0, w - 5), w)
+                if un:
+                    found.add(un.start(1))
+        return sorted(found)
+
+    def _digits(self, m: re.Match[str], atoms: list[_Atom]) -> None:
+        start, end = m.start(), m.end()
+        core = self.text[start:end]
+        if core.isdecimal():  # most numbers: digits only (a scale, "%" or suffix is no digit)
+            atoms.append(_Atom(start, end, Decimal(core), "digits"))
+            return
+        scale_s, pct_s, ord_s = m.group("scale", "pct", "ord")
+        if scale_s is None and pct_s is None and ord_s is None:
+            core_end = end
+        else:
+            core_end = min(
+                e for e in (m.start("scale"), m.start("pct"), m.start("ord"), end) if e != -1
+            )
+        core = self.text[start:core_end]
+        plain = core.isdecimal()  # a run of digits before a scale, "%" or suffix
+        if plain:
+            value = Decimal(core)
+        else:
+            try:
+                value = _decimal_of_digits(core)
+            except InvalidOperation:  # pragma: no cover - the pattern only admits digits
+                return
+        metres = scale_s and self.text[m.end("scale") - 1] == "m"
+        if metres and not _CURRENCY_AFTER.match(self.low, m.end("scale")):
+            scale_s, end = None, core_end  # "10 m": metres; "10M", "10 M€", "10 m€": millions
+        atom = _Atom(start, end, value, "digits")
+        if not plain:
+            atom.grouped = "," in core or core.count(".") > 1 or bool(_SPACES.search(core))
+            atom.dotted = core.count(".") == 1
+        if scale_s:
+            key = scale_s.strip(" \u00a0\u202f\u2009").rstrip("s")
+            key = key if key in lex.SCALES else key + "s"
+            atom.value = _tidy(
+                _times(value, lex.SCALES.get(key, lex.SCALES.get(key.rstrip("s"), 1)))
+            )
+            atom.scaled = True
+            if scale_s.strip(" \u00a0\u202f\u2009") in ("m", "k", "md", "mds"):
+                cur = _CURRENCY_AFTER.match(self.low, m.end("scale"))
+                if cur:  # "12 M€": the currency is fused with the scale; unit is the currency
+                    atom.end = cur.end()
+                    atom.currency = cur.group().strip(" \u00a0\u202f\u2009")
+            if pct_s:  # "3 millions %" is not a thing; keep the scale, leave "%" to the unit
+                atom.end = m.end("scale")
+        elif pct_s:
+            atom.percent = True
+        elif ord_s:
+            if "," in core or "." in core or core[:1] in "+-−±":
+                atom.end = core_end
+            else:
+                atom.ordinal = True
+        atoms.append(atom)
+
+    def _split(self, m: re.Match[str], atoms: list[_Atom]) -> None:
+        """ "60/20/20", "50/50": shares of 100 are amounts; "3/4" a fraction; others codes."""
+        parts = [(d.start(), d.end()) for d in _DIGIT_RUN.finditer(self.low, m.start(), m.end())]
+        values = [int(self.low[s:e]) for s, e in parts]
+        if sum(values) == 100 and all(self.low[s] != "0" or e - s == 1 for s, e in parts):
+            atoms.extend(
+                _Atom(s, e, Decimal(v), "share") for (s, e), v in zip(parts, values, strict=True)
+            )
+        elif len(values) == 2 and 0 < values[0] < values[1] <= 10:
+            atoms.append(_Atom(m.start(), m.end(), _fraction(*values), "ratio"))
+        else:
+            atoms.extend(
+                _Atom(s, e, Decimal(v), "identifier")
+                for (s, e), v in zip(parts, values, strict=True)
+            )
+
+    def _words(self, start: int, end: int, atoms: list[_Atom]) -> None:
+        """Spelled-out numbers: text2num does the arithmetic, we keep the offsets."""
+        spans = [t.span() for t in _TOKEN.finditer(self.low, start, end)]
+        segment: list[tuple[int, int]] = []
+        if (
+            len(spans) > 1
+            and _PLURAL_ORDINAL.search(self.low, spans[-1][0], spans[-1][1])
+            and self.low[spans[-2][0] : spans[-2][1]] != "et"
+        ):
+            # "deux centièmes", "vingt-trois cinquièmes": a count of fractions, not the 200th
+            counts: list[_Atom] = []
+            parts: list[_Atom] = []
+            self._text2num(spans[:-1], counts)
+            self._text2num(spans[-1:], parts)
+            count, part = (counts[-1], parts[0]) if counts and parts else (None, None)
+            if (
+                count is not None
+                and part is not None
+                and count.end == spans[-2][1]
+                and part.ordinal
+                and not count.ordinal
+                and part.value >= 3
+                and count.value == count.value.to_integral_value()
+            ):
+                ratio = _fraction(int(count.value), int(part.value))
+                counts[-1], parts = _Atom(count.start, part.end, ratio, "ratio"), []
+            atoms.extend([*counts, *parts])
+            return
+        for s, e in [*spans, (-1, -1)]:
+            if s == -1 or self.low[s:e] in _SECOND:
+                self._text2num(segment, atoms)
+                segment = []
+                if s != -1:  # text2num does not know "second(e)": the ordinal 2
+                    atoms.append(_Atom(s, e, Decimal(2), "words", ordinal=True))
+            else:
+                segment.append((s, e))
+
+    def _text2num(self, spans: list[tuple[int, int]], atoms: list[_Atom]) -> None:
+        if not spans:
+            return
+        cut = next((i for i, (s, e) in enumerate(spans) if self.low[s:e] in _BILLION), None)
+        if cut is not None:  # text2num stops at "milliard"; a billion is 10^12 (long scale)
+            self._billion(spans, cut, atoms)
+            return
+        low = self.low
+        for first, last, value, ordinal in _spelled_numbers(tuple(low[s:e] for s, e in spans)):
+            atoms.append(_Atom(spans[first][0], spans[last][1], value, "words", ordinal=ordinal))
+
+    def _billion(self, spans: list[tuple[int, int]], cut: int, atoms: list[_Atom]) -> None:
+        """ "un billion", "vingt et un billions trois cents": how many billions, plus the rest."""
+        before: list[_Atom] = []
+        after: list[_Atom] = []
+        self._text2num(spans[:cut], before)
+        self._text2num(spans[cut + 1 :], after)
+        start, end = spans[cut]
+        count = Decimal(1)
+        if cut and before and before[-1].end == spans[cut - 1][1] and not before[-1].ordinal:
+            head = before.pop()
+            start, count = head.start, head.value
+        elif cut and self.low[slice(*spans[cut - 1])] in ("un", "une"):
+            start = spans[cut - 1][0]
+        value = _times(count, lex.SCALES["billion"])
+        rest = after[0] if after and after[0].start == spans[cut + 1][0] else None
+        if rest is not None and not rest.ordinal and rest.value < lex.SCALES["billion"]:
+            after.pop(0)
+            value, end = _EXACT.add(value, rest.value), rest.end
+        atoms.extend([*before, _Atom(start, end, value, "words"), *after])
+
+    def _romans(self, runs: list[re.Match[str]]) -> list[_Atom]:
+        """Roman numerals among the runs of numeral letters ``_DIGITS_OR_ROMAN`` found."""
+        found: list[_Atom] = []
+        text = self.text
+        for m in runs:
+            suffix = m.group(1)
+            numeral = text[m.start() : m.start(1)] if suffix else m.group()
+            if len(numeral) == 1 and numeral not in "IVX":
+                continue  # "C", "D", "L", "M" alone are letters far more often than numbers
+            if not _ROMAN_VALID.fullmatch(numeral):
+                continue
+            value = Decimal(_roman_value(numeral))
+            if suffix:
+                if len(numeral) == 1 and suffix in ("e", "ᵉ") and numeral == "I":
+                    continue
+                found.append(_Atom(m.start(), m.end(), value, "roman", ordinal=True))
+                continue
+            if _LIST_MARK.match(text, m.end()) and _at_line_start(text, m.start()):
+                found.append(_Atom(m.start(), m.end(), value, "roman"))  # "II. UNE MONTÉE"
+                continue
+            prev = self.word_before(m.start())
+            if prev is None:
+                continue
+            word, _ = prev
+            if not (word[:1].isupper() or word.lower() in lex.IDENTIFIER_CUES):
+                continue
+            if word.lower() in lex.NOT_NAMES and word.lower() not in lex.IDENTIFIER_CUES:
+                continue
+            found.append(_Atom(m.start(), m.end(), value, "roman"))
+        return found
+
+    @staticmethod
+    def _minutes(s: str) -> Decimal:
+        parts = _SPACES.sub("", s).replace(":", "h").split("h")
+        minutes = int(parts[1]) if len(parts) > 1 and parts[1] else 0
+        return Decimal(int(parts[0]) * 60 + minutes)
+
+    @staticmethod
+    def _numeric_date(s: str) -> Decimal:
+        d, mo, y = re.split(r"[/.]", s)
+        if len(y) == 2:
+            y = ("20" if int(y) < 50 else "19") + y
+        return Decimal(f"{y}{int(mo):02d}{int(d):02d}")
+
+    # ---- classification --------------------------------------------------------------------
+    def mention(self, atom: _Atom) -> NumberMention | None:
+        text, low = self.text, self.low
+        start, end, value = atom.start, atom.end, atom.value
+        qualifier = _Q_EXACT
+        unit = ""
+        kind: NumberKind
+
+        form = atom.form
+        if form == "digits" or form == "words":  # most atoms: tested first
+            if form == "words":
+                if atom.ordinal:
+                    fraction = self._ordinal_fraction(atom)
+                    if fraction is not None:  # "trois cinquièmes", "un centième"
+                        return fraction
+                else:
+                    pct = _PERCENT_AFTER.match(low, end)
+                    if pct:  # "vingt pour cent"
+                        atom.percent, atom.end = True, pct.end()
+                        end = atom.end
+            if (
+                not atom.ordinal
+                and not atom.percent
+                and ("et" in low[end : end + 4] or low[end + 1 : end + 2].isspace())
+            ):  # only then may "et" follow after spaces (the test of _ws_then_et, inlined)
+                extra = _AND_FRACTION.match(low, end)
+                if extra:  # "un million et demi", "cinq milliards et trois quarts"
+                    part = _FRACTION_WORDS[" ".join(extra.group(1).split())]
+                    whole = _EXACT.add(value, _times(part, _scale_factor(low[start:end])))
+                    value = _tidy(whole.quantize(Decimal("0.000001"), context=_EXACT))
+                    atom.end = end = extra.end()
+            kind_or_none = self._kind_of_number(atom)
+            if kind_or_none is None:
+                return None
+            kind = kind_or_none
+            if kind in AMOUNT_KINDS:
+                before = self.tail(start)
+                if (
+                    before
+                    and before[-1] == "moins"
+                    and (len(before) < 2 or before[-2] not in _NOT_A_SIGN_BEFORE_MOINS)
+                ):  # "moins 5 degrés": the sign, written out
+                    start, value = self.last_word_start(start), -value
+            if kind is _K_IDENTIFIER and form == "digits" and not text[start:end].isdecimal():
+                value = self._identifier_value(start, end)  # a bare digit run has its value
+            if atom.percent:
+                unit = "%"
+            elif atom.currency:
+                unit = atom.currency
+
+        elif form == "identifier":
+            kind = _K_IDENTIFIER
+        elif form in ("multiplicative", "share", "ratio"):
+            kind = _K_QUANTITY  # "le double", "60/20/20", "3/4", "½", "un demi-million"
+            # like the fractions written as nouns, the noun after ("de seconde") is the unit
+            unit = (
+                "fois" if atom.form == "multiplicative" else self.unit_after(end, allow_de=True)[0]
+            )
+        elif form == "ndate":
+            kind = _K_DATE
+        elif form == "time":
+            kind = _K_TIME
+            if self._after_duration_prep(start) and ":" not in low[start:end]:
+                kind = _K_DURATION
+                hours = int(value) % 60 == 0  # "pendant 2 h": hours; "en 1 h 52": 112 minutes
+                value, unit = (Decimal(int(value) // 60), "h") if hours else (value, "min")
+        elif form == "hms":  # "2 h 04 min 21 s" in seconds, "1 h 02 min" in minutes
+            kind, unit = _K_DURATION, atom.unit
+        elif form == "roman":
+            kind = _K_ORDINAL if atom.ordinal else _K_IDENTIFIER
+        elif form == "collective":
+            return self._collective(atom)
+        elif form == "fraction":
+            return self._fraction_mention(atom)
+        else:  # "half": "un an et demi"
+            value = Decimal("1.5")
+            word = _HALF_UNIT.search(low, start, end)
+            unit = word.group() if word else ""
+            kind = _K_DURATION if unit in lex.TIME_UNITS else _K_QUANTITY
+        if kind in AMOUNT_KINDS and not unit:
+            unit, unit_end = self.unit_after(end, allow_de=atom.scaled)
+            if unit.lower() in ("%",):
+                kind = _K_PERCENT
+            elif unit.lower() in lex.TIME_UNITS and kind is _K_QUANTITY:
+                kind = self._time_unit_kind(start, unit)
+                clock = self._clock_time(start, unit_end, value, unit)
+                if clock is not None:  # "à 16 heures": a time of day, not a duration
+                    return clock
+            # "deux semaines et demie": one mention, noun inside the span
+            half = _AND_HALF.match(low, unit_end) if unit and _ws_then_et(low, unit_end) else None
+            if half and unit.lower() in _HALF_UNITS:
+                value = _tidy(value + Decimal("0.5"))
+                end = half.end()
+            if not unit:
+                cur = _currency_before(text, start)
+                if cur:
+                    unit = cur.group().strip()
+        if kind is _K_DATE and atom.form != "ndate":
+            unit = ""
+        elif kind is _K_IDENTIFIER:
+            self.identifier_ends.add(end)
+        elif kind is _K_PERCENT and value < 0:
+            value = -value  # "(-2,4 %)": a percent's value is its number without the sign
+
+        if kind in _QUALIFIED_KINDS:
+            qualifier = self._qualifier(start, end, kind)
+        if atom.form == "words" and low[start:end] in _BARE_SCALES and qualifier is _Q_EXACT:
+            if self.tail(start)[-1:] == ("en",):
+                return None  # "(en millions d'euros)": the unit a table is written in
+            det = self.determiner_before(start)
+            if det is not None and det[0] == "plusieurs":
+                qualifier = _Q_MORE_THAN  # "plusieurs millions": more than one million
+            elif det is not None and det[0] in ("des", "quelques", "de"):
+                qualifier = _Q_APPROXIMATE  # "des millions de": millions, roughly
+        return _new_mention(start, end, text[start:end], value, kind, qualifier, unit)
+
+    def _ordinal_fraction(self, atom: _Atom) -> NumberMention | None:
+        """ "un cinquième", "trois centièmes": a cardinal before an ordinal noun is a fraction."""
+        written = self.low[atom.start : atom.end]
+        if not _ORDINAL_DENOMINATOR.match(written) or atom.value < 3:
+            return None
+        before = self.tail(atom.start)
+        if not before:
+            return None
+        det = before[-1]
+        if det.isdecimal():
+            numerator = int(det)
+        elif det in lex.DETERMINER_VALUES and det != "une":  # "une cinquième place": a rank
+            numerator = lex.DETERMINER_VALUES[det]
+        else:
+            return None
+        if numerator > 1 and not written.endswith("s"):
+            return None
+        after = _UNIT_AFTER.match(self.low, atom.end)
+        if (
+            after is not None
+            and after.group("word")
+            and after.group("de") is None
+            and after.group("word") not in lex.NOT_UNITS
+        ):
+            return None  # "un douzième essai": a rank; "un douzième de la somme": a fraction
+        start = self.last_word_start(atom.start)
+        unit, _ = self.unit_after(atom.end, allow_de=True)
+        return NumberMention(
+            start,
+            atom.end,
+            self.text[start : atom.end],
+            _fraction(numerator, int(atom.value)),
+            _K_QUANTITY,
+            self._qualifier(start, atom.end, _K_QUANTITY),
+            unit,
+        )
+
+    def _kind_of_number(self, atom: _Atom) -> NumberKind | None:
+        """The kind of a plain number from its context; None when it is no number at all."""
+        text, low = self.text, self.low
+        start, end, value = atom.start, atom.end, atom.value
+        digits_form = atom.form == "digits"
+        # a space (or nothing) on either side, the common case, rules out every glued form
+        if digits_form and start and not (prev_char := text[start - 1]).isspace():
+            if prev_char.isalpha():
+                return _K_IDENTIFIER  # A380, TF1, G5
+            if prev_char in "-‑'’" and start >= 2 and text[start - 2].isalpha():
+                word = _LETTERS_END.search(text, max(0, start - 30), start - 1)
+                name = word.group() if word else ""
+                if (prev_char in "-‑" and name.lower() != "mi") or len(name) > 2:
+                    return _K_IDENTIFIER  # KN-23, M-1989, iLife'05 (not "mi-2025", "d'1")
+            if prev_char in "-/" and _CODE_BEFORE.search(text, max(0, start - 20), start):
+                return _K_IDENTIFIER  # L122-5, 2001/29/CE
+            if (
+                prev_char in "-‑/."
+                and start - 1 in self.identifier_ends
+                and not self._date_year(start, end)
+            ):
+                return _K_IDENTIFIER  # "loi n° 78-17", "L. 1234-5": the rest of a code
+            if prev_char == "." and text[start - 2 : start - 1].isalpha():
+                if _ABBREVIATION_END.search(text, max(0, start - 6), start):
+                    return _K_IDENTIFIER  # "L.3121-1", "p.12", "art.5": a reference
+                return None  # "septembre.16": a missing space, or a note call; no number
+            if prev_char == "(" and text.startswith(")", end):
+                if self._footnote(start, end):
+                    return _K_IDENTIFIER  # "agents armés (2)": the call of a note "(2) ..."
+                if _DEPARTMENT.fullmatch(text, start, end) and _PLACE_BEFORE.search(
+                    text, max(0, start - 40), start - 1
+                ):
+                    return _K_IDENTIFIER  # "le Var (83)", "Dax (40)": a department's number
+            if prev_char == "+" and start >= 2 and text[start - 2].isalpha():
+                return _K_IDENTIFIER  # "bac+5", "J+3": a level or a day count from an event
+        if digits_form and end < len(text) and not text[end].isspace():
+            nxt = text[end : end + 2]
+            if nxt[:1] == "/" and (nxt[1:2].isalnum()):
+                return _K_IDENTIFIER
+            if nxt[:1].isalpha() and not atom.ordinal and not atom.percent and not atom.scaled:
+                letters = _GLUED_LETTERS.match(low, end)
+                if letters and (
+                    letters.group() not in lex.UNIT_SYMBOLS
+                    or atom.dotted
+                    or letters.group() == "g" != nxt[0]
+                ):
+                    return _K_IDENTIFIER  # "2B", "802.11n", and "5G": a gram is "g"
+            if (nxt[:1] in "-‑" and nxt[1:2].isalpha()) or (nxt[:1] == "." and nxt[1:2].isdigit()):
+                return _K_IDENTIFIER  # "2000-D", "1.2.3"
+        if atom.percent:
+            return _K_PERCENT
+        if (
+            digits_form
+            and end - start <= 3
+            and text[end : end + 1] in _LIST_MARK_CHARS
+            and _LIST_MARK.match(text, end)
+            and _at_line_start(text, start)
+        ):
+            return _K_IDENTIFIER  # "1. Le dédoublement des classes": a list item's number
+        if (
+            (atom.ordinal or 1 <= value <= 31)
+            and not atom.grouped
+            and value == value.to_integral_value()
+            and _MONTH_AFTER.match(low, end)
+        ):
+            return _K_DATE  # whatever the word before: it need not be looked for
+        prev = self.word_before(start)
+        prev_lower = prev[0].lower() if prev else ""
+        prev_word = prev_lower.rstrip(".")
+        if (
+            prev
+            and (not atom.ordinal or value == 1)  # "article 1er", "chapitre premier"
+            and (
+                prev_lower in lex.IDENTIFIER_CUES
+                or prev_word in lex.IDENTIFIER_CUES
+                or (prev[0] in lex.CODE_ARTICLE_LETTERS and self._code_article(start, end))
+            )
+            and not self._unit_symbol_after(end)  # "mesure 12 m": a measure, not a label
+        ):
+            return _K_IDENTIFIER
+        if digits_form and end - start == 5 and self._postal_code(start, end):
+            return _K_IDENTIFIER  # "1, place Adrien Zeller – 67070 Strasbourg Cedex"
+        if atom.ordinal:
+            if atom.form == "words":
+                written = low[start:end]
+                if written == "secondes" or (
+                    written == "seconde" and self._seconde_is_time(start, end)
+                ):
+                    return None  # "une seconde": the unit of time
+                nxt_word = _NEXT_WORD.match(low, end)
+                if nxt_word and nxt_word.group(1) in lex.ORDINAL_IDIOM_NEXT:
+                    return None  # "premier ministre": a title, not a rank
+            return _K_ORDINAL
+        if atom.form == "words":
+            if (
+                1000 <= value <= 2100
+                and prev_word in lex.YEAR_CUES
+                and value == value.to_integral_value()
+                and not self._counted_noun_after(end, value)
+                and self._is_year(start, end, prev_word)
+            ):
+                return _K_YEAR  # "l'an deux mille vingt-quatre"
+            if (
+                prev_word in _NEW_NOT_NINE_BEFORE
+                and low.startswith("neuf", start)
+                and end - start == 4
+                and not self._counted_noun_after(end, value)
+            ):
+                return None  # "le marché du neuf", "remis à neuf", "tout neuf": new, not nine
+        if text.startswith("+", start) and prev_word in lex.LEVEL_NAMES:
+            return _K_IDENTIFIER  # "bac +3": a level, counted from an exam
+        if digits_form and "0" in text[start : start + 2] and _LEADING_ZERO.match(text, start, end):
+            return _K_IDENTIFIER  # "0800", "0 800 123 456": codes and phones, not amounts
+        if digits_form and not atom.grouped and not atom.scaled:
+            if not _CURRENCY_SIGNS.isdisjoint(text[max(0, start - 2) : start]) and _currency_before(
+                text, start
+            ):
+                return _K_QUANTITY  # "€1000": an amount, never a year or a name
+            digits = text[start:end].lstrip("+-−±")
+            year_like = len(digits) == 4 and 1000 <= value <= 2100 and "." not in digits
+            if (
+                prev
+                and prev[0][:1].isupper()
+                and prev[0][-1:].isalnum()  # "le Fatah, 28 pour le Hamas": no name across a comma
+                and (prev_word not in lex.NOT_NAMES or prev[0] in lex.ROAD_LETTERS)
+                and (prev_word not in lex.MONTHS)
+                and (not year_like or prev[0] in lex.ROAD_LETTERS)  # "la D 1006"
+                and not (end - start <= 2 and _SCORE_NEXT.match(text, end))  # "Montpellier 33-30"
+                and not self._counted_noun_after(end, value)
+            ):
+                self.identifier_strings.add(digits)
+                return _K_IDENTIFIER
+            if year_like and self._is_year(start, end, prev_word):  # no "," or " ": not grouped
+                return _K_YEAR
+            if self._street_may_follow(end) and _STREET_AFTER.match(low, end):
+                return _K_IDENTIFIER  # "12 rue de la Paix", "3 bis avenue Foch": an address
+            if digits in self.identifier_strings and not self._counted_noun_after(end, value):
+                return _K_IDENTIFIER
+            listed = _LISTED_AFTER.search(text, max(0, start - 12), start)
+            if (
+                listed
+                and listed.start(1) + 1 in self.identifier_ends
+                and not self._counted_noun_after(end, value)
+            ):
+                return _K_IDENTIFIER  # "les lignes 1 et 14", "les articles 3, 4 et 7"
+            if (
+                prev_word in _SINGULAR_ARTICLES
+                and value >= 2
+                and not _RANGE_NEXT.match(text, end)
+                and not self._counted_noun_after(end, value)
+            ):
+                # a singular article makes the numeral a noun, never a count: a day of the month
+                # ("le 21", "la semaine du 18") or else a name ("le 8 est un chiffre porte-bonheur")
+                day = value <= 31 and value == value.to_integral_value()
+                return _K_DATE if day else _K_IDENTIFIER
+        return _K_QUANTITY
+
+    def _after_duration_prep(self, start: int) -> bool:
+        words = self.tail(start)
+        return bool(words) and (words[-1] in _DURATION_PREPS or words[-3:] == ("il", "y", "a"))
+
+    def _seconde_is_time(self, start: int, end: int) -> bool:
+        """ "en une seconde" is time; "une seconde fois", "la seconde" are ranks."""
+        after = _UNIT_AFTER.match(self.low, end)
+        if (
+            after is not None
+            and after.group("word")
+            and after.group("de") is None
+            and after.group("word") not in lex.NOT_UNITS
+        ):
+            return False
+        words = self.tail(start)
+        return bool(words) and (
+            words[-1] in ("une", "quelques", "deux", "trois", "dix", "de", "par", "chaque", "cette")
+            or words[-1].isdigit()
+            or words[-2:] == ("la", "même")
+        )
+
+    def _street_may_follow(self, end: int) -> bool:
+        """A cheap test before the street pattern: a comma, or a word that may begin one."""
+        if self.low.startswith(",", end):
+            return True
+        m = self.unit_match(end)  # cached, and asked again for the unit
+        return m is not None and (m.group("word") or "") in _STREET_FIRST_WORDS
+
+    def _postal_code(self, start: int, end: int) -> bool:
+        """Five digits before a town, in an address: a street before them, or "Cedex" after."""
+        town = _TOWN_AFTER.match(self.text, end)
+        if town is None:
+            return False
+        if town.group().endswith("Cedex"):
+            return True
+        return bool(_STREET_BEFORE.search(self.low, max(0, start - 60), start))
+
+    def _footnote(self, start: int, end: int) -> bool:
+        """Whether "(N)" calls a note: a line of the text starts with the same "(N)"."""
+        if self._notes is None:
+            self._notes = frozenset(_NOTE_LINE.findall(self.text))
+        return self.text[start:end] in self._notes
+
+    def _date_year(self, start: int, end: int) -> bool:
+        """ "02-03-2003", "Sep-23-2020": four digits after a day or month number are a year."""
+        return (
+            end - start == 4
+            and self.text[start] in "12"
+            and bool(_DAY_OR_MONTH_BEFORE.search(self.text, max(0, start - 4), start))
+        )
+
+    def _code_article(self, start: int, end: int) -> bool:
+        """ "article L. 1234-5", "R. 4127-1": after a code's letter, the number of an article."""
+        if _ARTICLE_TAIL.match(self.text, end):
+            return True
+        words = self.tail(start)
+        return len(words) >= 2 and words[-2] in lex.IDENTIFIER_CUES
+
+    def _unit_symbol_after(self, end: int) -> bool:
+        m = self.unit_match(end)
+        return m is not None and m.group("sym") is not None
+
+    def _counted_noun_after(self, end: int, value: Decimal) -> bool:
+        m = self.unit_match(end)
+        if m is None:
+            return False
+        if self._unit_symbol_after(end):
+            return True
+        word = m.group("word")
+        if word is None or m.group("de") is not None:
+            return False
+        raw_word = self.text[m.start("word") : m.end("word")]
+        if not raw_word[:1].islower() or word in lex.NOT_UNITS or word in lex.MONTHS:
+            return False
+        return value < 2 or word.endswith(("s", "x"))  # "787 commencera" is not "787 avions"
+
+    def _is_year(self, start: int, end: int, prev_word: str) -> bool:
+        words = self.tail(start)
+        if (
+            prev_word in lex.YEAR_CUES
+            or (words and words[-1] in lex.MONTHS)
+            or self.low.endswith(("mi-", "l'an ", "l’an "), 0, start)
+        ):
+            return True
+        m = self.unit_match(end)
+        if m is None or m.group("word") is None:
+            return m is None or m.group("sym") is None
+        word = m.group("word")
+        if m.group("de") is not None:
+            return True
+        if word in lex.NOT_UNITS or word in lex.MONTHS:
+            return True
+        raw_word = self.text[m.start("word") : m.end("word")]
+        if raw_word[:1].isupper():
+            return True
+        return not word.endswith(("s", "x"))
+
+    def _clock_time(
+        self, start: int, unit_end: int, value: Decimal, unit: str
+    ) -> NumberMention | None:
+        if unit.lower() not in ("heure", "heures") or not 0 <= value <= 24:
+            return None
+        if value != value.to_integral_value():
+            return None
+        words = self.tail(start)
+        if not words or words[-1] not in _CLOCK_PREPS:
+            return None
+        end, minutes = unit_end, 0
+        extra = _CLOCK_MINUTES.match(self.low, end)
+        if extra:
+            minutes, end = int(extra.group(1)), extra.end()
+        qualifier = self._qualifier(start, end, _K_TIME)
+        return NumberMention(
+            start,
+            end,
+            self.text[start:end],
+            Decimal(int(value) * 60 + minutes),
+            _K_TIME,
+            qualifier,
+        )
+
+    def _time_unit_kind(self, start: int, unit: str) -> NumberKind:
+        """Years are an age (a quantity) after a person or an age word, or as an age class
+        ("chez les 65 ans et plus", "les moins de 2 ans"); otherwise a length of time."""
+        if unit.lower() not in ("an", "ans", "année", "années"):
+            return _K_DURATION
+        before = self.before(start, 45)
+        if (
+            _AGE_CLASS.search(before)
+            or _AGE_CLASS_AFTER.match(self.low, start)
+            or "âge" in before
+            or _PERSON_OF.search(before)
+            or self._apposed(start)
+        ):
+            return _K_QUANTITY  # "les 65 ans et plus", "un coureur de 26 ans", "Blair, 52 ans,"
+        if self._after_duration_prep(start):
+            return _K_DURATION
+        words = self.tail(start)
+        while words and words[-1] in _AGE_HEDGES:  # "ont plus de 50 ans", "a presque 18 ans"
+            words = words[:-1]
+        if any(cue in before for cue in lex.AGE_CUES) or words[-1:] in _HAVE:
+            return _K_QUANTITY  # "un adolescent de 17 ans", "elle a 67 ans"
+        return _K_DURATION
+
+    def _apposed(self, start: int) -> bool:
+        """ "Tony Blair, 52 ans, élu...": the years between commas after a name (an age)."""
+        return bool(
+            _YEARS_THEN_COMMA.match(self.low, start)
+            and _NAME_THEN_COMMA.search(self.text, max(0, start - 45), start)
+        )
+
+    def _identifier_value(self, start: int, end: int) -> Decimal:
+        raw = _SPACES.sub("", self.text[start:end])
+        try:
+            return Decimal(raw.replace(",", "."))
+        except InvalidOperation:
+            return Decimal(_NON_DIGITS.sub("", raw) or "0")
+
+    def _qualifier(self, start: int, end: int, kind: NumberKind) -> Qualifier:
+        q = self.qualifier_before(start)
+        temporal = kind in _TEMPORAL_KINDS
+        if q is not None:
+            if q not in _QUALIFIER_WORDS:
+                q = re.sub(r"supérieure?s?", "supérieur", q)
+                q = re.sub(r"inférieure?s?", "inférieur", q)
+            if temporal and q not in _TEMPORAL_QUALIFIERS:
+                q = None
+        if q is not None:
+            if q == "jusqu'a":
+                q = "jusqu'à"
+            return _QUALIFIER_WORDS.get(q, _Q_APPROXIMATE)
+        low = self.low
+        trailing = None
+        after = low[end : end + 40]
+        if "environ" in after or "au " in after or " plus" in after:
+            trailing = _TRAILING_QUALIFIER.match(low, end)
+        if trailing:
+            t = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", trailing.group("q"))
+            if t == "environ":
+                return _Q_APPROXIMATE
+            if t in ("et plus", "ou plus") and not temporal:  # "18 ans et plus": or more
+                return _Q_AT_LEAST
+            if not temporal or t == "au plus tard":
+                return _QUALIFIER_WORDS.get(t, _Q_EXACT)
+        return _Q_EXACT
+
+    def _collective(self, atom: _Atom) -> NumberMention:
+        """ "une centaine", "des milliers", "deux dizaines", "plusieurs centaines" (approximate)."""
+        low = self.low
+        word = low[atom.start : atom.end].rstrip("s")
+        base = Decimal(lex.COLLECTIVES[word.removeprefix("demi-")])
+        if word.startswith("demi-"):  # "une demi-douzaine": six
+            base = _tidy(base / 2)
+        start = atom.start
+        qualifier = _Q_APPROXIMATE
+        det = self.determiner_before(start)
+        if det is not None:
+            d = det[0]
+            if d in lex.DETERMINER_VALUES or d.isdecimal():
+                n = int(d) if d.isdecimal() else lex.DETERMINER_VALUES[d]
+                base = _times(base, n)
+                start = det[1]
+            elif d == "plusieurs":
+                qualifier = _Q_MORE_THAN
+        bound = self.qualifier_before(start)
+        if bound is not None and bound in _QUALIFIER_WORDS:
+            qualifier = _QUALIFIER_WORDS[bound]
+        end = atom.end
+        # "des dizaines de milliers": the collective multiplies the scale that follows
+        scale = _SCALE_AFTER_NOUN.match(low, end)
+        if scale:
+            base = _times(base, lex.SCALES[scale.group(1).rstrip("s")])
+            end = scale.end()
+        unit, _ = self.unit_after(end, allow_de=True)
+        kind = _K_QUANTITY
+        if unit.lower() in lex.TIME_UNITS:  # "une trentaine d'années": a length of time
+            kind = self._time_unit_kind(start, unit)
+        return NumberMention(start, end, self.text[start:end], _tidy(base), kind, qualifier, unit)
+
+    def _fraction_mention(self, atom: _Atom) -> NumberMention | None:
+        low = self.low
+        word = low[atom.start : atom.end]
+        det = self.determiner_before(atom.start)
+        if det is None:
+            return None  # "pays tiers", "à moitié": not a quantity
+        d = det[0]
+        numerator = 1
+        if d in lex.DETERMINER_VALUES:
+            numerator = lex.DETERMINER_VALUES[d]
+        elif d.isdecimal():
+            numerator = int(d)
+        elif d in ("des", "plusieurs", "quelques", "ces"):
+            return None
+        elif d in ("les",) and word.endswith("s"):
+            return None  # "les quarts de finale"
+        if word.endswith("s") and numerator == 1 and word != "tiers":
+            return None
+        start, end = det[1], atom.end
+        scale = _SCALE_AFTER_NOUN.match(low, end)
+        if scale:  # "deux tiers de million": the fraction of the scale
+            numerator *= lex.SCALES[scale.group(1).rstrip("s")]
+            end = scale.end()
+        value = _fraction(numerator, lex.FRACTIONS[word])
+        unit, _ = self.unit_after(end, allow_de=True)
+        qualifier = self._qualifier(start, end, _K_QUANTITY)  # "d'un tiers environ"
+        return NumberMention(
+            start,
+            end,
+            self.text[start:end],
+            value,
+            _K_QUANTITY,
+            qualifier,
+            unit,
+        )
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled_numbers(words: tuple[str, ...]) -> tuple[tuple[int, int, Decimal, bool], ...]:
+    """The numbers text2num reads in a run of number words: (first word, last word, value,
+    ordinal) for each. Pure, and the same few runs ("deux", "premier", "trois cents") come back
+    in text after text, so cached."""
+    found = []
+    tokens = [_Token(w.replace("ieme", "ième")) for w in words]
+    for occ in _t2n_find_numbers(tokens, "fr", threshold=0):
+        if occ.end - occ.start == 1 and words[occ.start] in ("un", "une"):
+            continue  # a lone "un" inside a run of words is an article ("cinq un peu")
+        digits = _LEADING_NUMBER.match(occ.text)
+        if digits is None:  # pragma: no cover - text2num always starts with digits
+            continue
+        value = _tidy(Decimal(digits.group().replace(",", ".")))
+        found.append((occ.start, occ.end - 1, value, bool(occ.is_ordinal)))
+    return tuple(found)
+
+
+class _Token:
+    """The token protocol text2num expects."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def text(self) -> str:
+        return self._text
+
+    def nt_separated(self, previous: _Token) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+def _roman_value(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for i, ch in enumerate(numeral):
+        v = values[ch]
+        if i + 1 < len(numeral) and values[numeral[i + 1]] > v:
+            total -= v
+        else:
+            total += v
+    return total
+
+
+# --------------------------------------------------------------------------------------------
+# Post-processing over the whole list: ranges, shared units, dates written as pairs.
+
+
+def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    i, n = 0, len(mentions)
+    while i < n:
+        a = mentions[i]
+        if i + 1 < n:
+            b = mentions[i + 1]
+            if b.start - a.end > 6 + len(a.unit):  # too far apart for a range or an evolution
+                out.append(a)
+                i += 1
+                continue
+            merged = _range_of(scanner, a, b)
+            if merged is not None:
+                out.append(merged)
+                i += 2
+                continue
+            if _is_evolution(scanner, a, b):
+                a = _evolution_start(scanner, a, b)
+        out.append(a)
+        i += 1
+    return out
+
+
+def _occurrences(text: str, word: str) -> set[int]:
+    """Where ``word`` occurs in ``text``: a few str.find calls, not a question per number."""
+    found: set[int] = set()
+    i = text.find(word)
+    while i != -1:
+        found.add(i)
+        i = text.find(word, i + 1)
+    return found
+
+
+def _whole(m: NumberMention) -> bool:
+    """A plain count: a positive integer quantity, not a range."""
+    return (
+        m.kind is _K_QUANTITY
+        and m.high is None
+        and m.value > 0
+        and m.value == m.value.to_integral_value()
+    )
+
+
+def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "un sur trois", "1 sur 20", "deux sur cinq": a part of a whole, one number.
+
+    Digits over digits ("15 sur 20", "4 sur 5") stay two numbers: a grade or a score is cited
+    by its parts, and a claim quoting "15" must still find it.
+    """
+    low, out = scanner.low, list[NumberMention]()
+    sur = _occurrences(low, "sur")
+    if not sur:
+        return mentions
+    for b in mentions:
+        if (b.start - 4 if b.start > 4 else 0) in sur and _whole(b):  # "sur" 4 characters before
+            a = out[-1] if out else None
+            if (
+                a is not None
+                and _whole(a)
+                and not a.unit
+                and a.value < b.value
+                and (a.value == 1 or a.text[:1].isalpha())
+                and _SUR.fullmatch(low, a.end, b.start)
+            ):
+                start, count, qualifier = a.start, int(a.value), a.qualifier
+                out.pop()
+            elif un := _UN_SUR.search(low, max(0, b.start - 45), b.start):
+                start, count = un.start(1) if un.group(1) else un.start(2), 1
+                qualifier = scanner._qualifier(start, b.end, _K_QUANTITY)  # "près d'un sur trois"
+            else:
+                out.append(b)
+                continue
+            ratio = _fraction(count, int(b.value))
+            text = scanner.text[start : b.end]
+            out.append(replace(b, start=start, text=text, value=ratio, qualifier=qualifier))
+        else:
+            out.append(b)
+    return out
+
+
+def _and_fractions(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "trois et un cinquième", "vingt et trois cinquièmes": a whole and a fraction, summed."""
+    out = list[NumberMention]()
+    for b in mentions:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and b.kind is _K_QUANTITY
+            and 0 < b.value < 1
+            and _BETWEEN_ET.fullmatch(scanner.low, a.end, b.start)
+            and _FRACTION_END.search(b.text.lower())
+            and a.text[:1].isalpha()
+            and not a.unit
+            and _whole(a)
+        ):
+            text = scanner.text[a.start : b.end]
+            out[-1] = replace(b, start=a.start, text=text, value=_EXACT.add(a.value, b.value))
+        else:
+            out.append(b)
+    return out
+
+
+def _enumerated_days(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "les 7, 8 et 9 janvier", "du 2 au 8 décembre": the days before a dated day are dates."""
+    for i in range(len(mentions) - 2, -1, -1):
+        a, b = mentions[i], mentions[i + 1]
+        if (
+            b.kind is _K_DATE
+            and a.kind is _K_QUANTITY
+            and not a.unit
+            and _BETWEEN_DATES.fullmatch(scanner.low, a.end, b.start)
+            and a.value == a.value.to_integral_value()
+            and 1 <= a.value <= 31
+        ):
+            mentions[i] = replace(a, kind=_K_DATE, qualifier=_Q_EXACT)
+    return _day_ranges(scanner, mentions)
+
+
+def _day_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "du 11 au 22 mai", "entre le 2 et le 6 juin": a period inside one month is one range of
+    days; a list ("les 27 et 28 avril") stays a list, and a period that crosses a month
+    ("du 31 mars au 2 avril") two dates, since each day has its month."""
+    for i in range(len(mentions) - 2, -1, -1):
+        a, m = mentions[i], mentions[i + 1]
+        if (
+            a.kind is _K_DATE
+            and m.kind is _K_DATE
+            and a.high is None
+            and m.high is None
+            and a.value < m.value
+            and a.text.isdecimal()
+            and m.text.isdecimal()
+        ):
+            words = scanner.tail(a.start)
+            opener = words[-2:-1] if words[-1:] == ("le",) else words[-1:]  # "entre le 2"
+            joint = _DAY_RANGE_JOINT.fullmatch(scanner.low, a.end, m.start)
+            if joint and opener == (("entre",) if joint.group(1) == "et" else ("du",)):
+                text = scanner.text[a.start : m.end]
+                mentions[i] = NumberMention(
+                    a.start, m.end, text, a.value, _K_DATE, _Q_RANGE, "", m.value
+                )
+                del mentions[i + 1]
+    return mentions
+
+
+_RANGE_KINDS = frozenset(
+    {NumberKind.QUANTITY, NumberKind.PERCENT, NumberKind.DURATION, NumberKind.YEAR}
+)
+
+
+def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMention | None:
+    if (
+        b.start - a.end > 6 + len(a.unit)
+        or a.kind not in _RANGE_KINDS
+        or b.kind not in _RANGE_KINDS
+    ):
+        return None  # the longest joint is " et " / " à " with a few spaces, or a repeated unit
+    low = scanner.low
+    if a.high is not None or b.high is not None:
+        return None
+    between = low[a.end : b.start]
+    if a.unit and a.unit == b.unit and between.lstrip().startswith(a.unit.lower()):
+        between = between.lstrip()[len(a.unit) :]  # "entre 10 euros et 20 euros"
+    if (a.kind is _K_PERCENT) != (b.kind is _K_PERCENT):
+        other = b if a.kind is _K_PERCENT else a
+        if other.unit and other.unit != "%":
+            return None  # "de 25 % à 34 500 tonnes" compares two different things
+    words = scanner.tail(a.start)
+    opener = words[-1] if words and words[-1] in _RANGE_OPENERS else None
+    if _BETWEEN_ET.fullmatch(between):
+        if opener != "entre":
+            return None
+    elif _BETWEEN_A.fullmatch(between):
+        if _is_evolution(scanner, a, b):
+            return None  # "recule de 63 à 51 %": an evolution, two numbers
+    elif _BETWEEN_DASH.fullmatch(between):
+        if a.unit and a.kind is not _K_PERCENT:
+            return None
+    else:
+        return None
+    if a.kind is _K_YEAR and b.kind is not _K_YEAR and not _looks_like_year(b):
+        if opener is None:
+            return None  # "en 2019 à 50 950 ETP": a year, then the amount of another clause
+        a = replace(a, kind=_K_QUANTITY)  # "de 1000 à 5000": not a year after all
+    if a.kind is _K_YEAR or b.kind is _K_YEAR:
+        if not (a.kind is b.kind or _looks_like_year(a)) or not _looks_like_year(b):
+            return None
+        kind = _K_YEAR
+    else:
+        kind = b.kind if b.kind is not _K_QUANTITY else a.kind
+        if a.unit and b.unit and a.unit != b.unit and a.unit != "%" and b.unit != "%":
+            return None  # "de 3 km à 5 heures" is not a range
+    low_value = a.value
+    # "entre 1,5 et 2 millions": the scale of the high end applies to the low end
+    factor = _written_scale(scanner, b)  # "1,5 million", "1,5 Md€": 10^6, 10^9
+    if (
+        factor is not None
+        and _written_scale(scanner, a) is None
+        and _times(low_value, factor) <= b.value
+    ):
+        low_value = _tidy(_times(low_value, factor))
+    if not low_value < b.value:
+        return None
+    unit = b.unit or a.unit
+    return NumberMention(
+        a.start,
+        b.end,
+        scanner.text[a.start : b.end],
+        low_value,
+        kind,
+        _Q_RANGE,
+        unit,
+        b.value,
+    )
+
+
+def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool:
+    """ "passe de 94,5 à 123 milliards": a verb of change, then "de" a number "à" another.
+
+    After a verb of size ("augmente de 3 à 4 points"), points measure the change itself: that
+    is one range, the size of the change, unless the verb says a passage ("passe de 3 à 4").
+    """
+    if b.start - a.end > 6 + len(a.unit):
+        return False  # the joint is " à " with a few spaces, or a repeated unit
+    if a.kind in _TEMPORAL_KINDS or b.kind in _TEMPORAL_KINDS:
+        return False  # "après sa création, de 1949 à 1952": a period, whatever the verb
+    words = scanner.tail(a.start)
+    if not words or words[-1] != "de":
+        return False
+    # a range goes up: "de 7,4 à 7,1 %" can only be a passage, whatever comes before
+    falling = a.value > b.value and a.kind is _K_QUANTITY
+    verb_before = (
+        len(words) >= 2
+        and words[-2].startswith(lex.CHANGE_VERB_PREFIXES)
+        and (len(words) < 3 or words[-3] not in _NOUN_DETERMINERS)  # "une portée de": a noun
+    )
+    # "porter la durée de la formation de 6 à 9 mois": the verb, its object, then the passage
+    distant = not verb_before and _PASSAGE_VERB.search(
+        scanner.low, _clause_start(scanner, a.start), a.start
+    )  # "(?<!...)" in the pattern keeps out the nouns of the same form ("une portée de")
+    if not falling and not verb_before and not distant:
+        return False
+    between = scanner.low[a.end : b.start]
+    if a.unit and between.lstrip().startswith(a.unit.lower()):
+        between = between.lstrip()[len(a.unit) :]
+    if not _BETWEEN_A.fullmatch(between):
+        return False
+    points = b.unit.lower() in ("point", "points") and not a.unit
+    return falling or not points or bool(distant) or words[-2].startswith(lex.PASSAGE_VERB_PREFIXES)
+
+
+def _clause_start(scanner: _Scanner, pos: int, width: int = 90) -> int:
+    """Where the clause of ``pos`` starts, looking back at most ``width`` characters."""
+    low = scanner.low
+    floor = max(0, pos - width)
+    return max(floor, *(low.rfind(mark, floor, pos) + 1 for mark in ".;:!?\n"))
+
+
+def _evolution_start(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMention:
+    """The start of an evolution takes the unit and scale written once, after its end."""
+    if a.unit or a.kind is not _K_QUANTITY or b.kind not in AMOUNT_KINDS:
+        return a
+    value = a.value
+    scale_word = _SCALE_END.search(scanner.low, b.start, b.end)
+    if scale_word and not _SCALE_END.search(scanner.low, a.start, a.end):
+        value = _tidy(_times(value, lex.SCALES[scale_word.group(1).rstrip("s")]))
+    return replace(a, value=value, kind=b.kind, unit=b.unit)
+
+
+def _intervals(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "IC 95 % : [118 ; 166]": two amounts in brackets, split by a semicolon, are an interval."""
+    if "[" not in scanner.text:
+        return mentions
+    text, out = scanner.text, list[NumberMention]()
+    for m in mentions:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and a.kind is m.kind
+            and a.kind in AMOUNT_KINDS
+            and a.high is None
+            and m.high is None
+            and a.value <= m.value
+            and text[a.start - 1 : a.start] == "["
+            and text[m.end : m.end + 1] == "]"
+            and _INTERVAL_JOINT.fullmatch(text, a.end, m.start)
+        ):
+            out[-1] = NumberMention(
+                a.start,
+                m.end,
+                text[a.start : m.end],
+                a.value,
+                a.kind,
+                _Q_RANGE,
+                m.unit or a.unit,
+                m.value,
+            )
+            continue
+        out.append(m)
+    return out
+
+
+def _written_scale(scanner: _Scanner, m: NumberMention) -> Decimal | None:
+    """The scale written after a number's digits or words ("millions", "Md", "M€", "k")."""
+    word = _SCALE_END.search(scanner.low, m.start, m.end)
+    if word:
+        return Decimal(lex.SCALES[word.group(1).rstrip("s")])
+    digits = _LEADING_NUMBER.match(scanner.text, m.start, m.end)
+    if digits is None or digits.end() == m.end or not m.value:
+        return None
+    try:
+        factor = m.value / _decimal_of_digits(digits.group())
+    except (InvalidOperation, ZeroDivisionError):
+        return None
+    return factor if factor in _SCALE_FACTORS else None
+
+
+def _looks_like_year(m: NumberMention) -> bool:
+    return m.kind is _K_YEAR or (m.text.isdigit() and len(m.text) == 4 and 1000 <= m.value <= 2100)
+
+
+def _share_units(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "12, 15 ou 17 pouces": the noun after the last number counts the others too."""
+    low = scanner.low
+    for i in range(len(mentions) - 2, -1, -1):
+        a, b = mentions[i], mentions[i + 1]
+        if a.unit or not b.unit or a.kind is not _K_QUANTITY or b.kind is not _K_QUANTITY:
+            continue
+        if _BETWEEN_LIST.fullmatch(low, a.end, b.start):
+            mentions[i] = replace(a, unit=b.unit)
+    return mentions
+
+
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
+
+
+def scan(text: str) -> list[NumberMention]:
+    """``find_numbers`` on a non-empty ``str`` (the caller checks it)."""
+    scanner = _Scanner(text)
+    mentions = [m for atom in scanner.atoms() if (m := scanner.mention(atom)) is not None]
+    # by start, the longest first: two stable sorts with C keys, no tuple per mention
+    mentions.sort(key=_END, reverse=True)
+    mentions.sort(key=_START)
+    deduped: list[NumberMention] = []
+    for m in mentions:
+        if deduped and m.start < deduped[-1].end:
+            continue  # a collective or fraction swallowed the number word before it
+        deduped.append(m)
+    if "://" in text or "www." in text:  # digits inside a web address are not numbers
+        urls = [u.span() for u in _URL.finditer(text)]
+        deduped = [m for m in deduped if not any(s <= m.start < e for s, e in urls)]
+    mentions = _enumerated_days(scanner, _and_fractions(scanner, _ratios(scanner, deduped)))
+    return _share_units(scanner, _intervals(scanner, _merge_ranges(scanner, mentions)))
