@@ -10,8 +10,9 @@ import functools
 import operator
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, InvalidOperation
+from typing import Final
 
 from text_to_num import find_numbers as _t2n_find_numbers
 
@@ -26,61 +27,62 @@ from claimex.numbers import (
 
 # Enum members as module constants: ``NumberKind.YEAR`` is a class attribute lookup that costs
 # ~75 ns on CPython 3.11, a module global ~15; the scanner asks dozens of them per number.
-_K_DATE = NumberKind.DATE
-_K_DURATION = NumberKind.DURATION
-_K_IDENTIFIER = NumberKind.IDENTIFIER
-_K_ORDINAL = NumberKind.ORDINAL
-_K_PERCENT = NumberKind.PERCENT
-_K_QUANTITY = NumberKind.QUANTITY
-_K_TIME = NumberKind.TIME
-_K_YEAR = NumberKind.YEAR
-_Q_APPROXIMATE = Qualifier.APPROXIMATE
-_Q_AT_LEAST = Qualifier.AT_LEAST
-_Q_AT_MOST = Qualifier.AT_MOST
-_Q_EXACT = Qualifier.EXACT
-_Q_LESS_THAN = Qualifier.LESS_THAN
-_Q_MORE_THAN = Qualifier.MORE_THAN
-_Q_RANGE = Qualifier.RANGE
-_TEMPORAL_KINDS = frozenset({_K_YEAR, _K_DATE, _K_TIME})
-_QUALIFIED_KINDS = AMOUNT_KINDS | _TEMPORAL_KINDS  # what a bound or hedge may apply to
-_SINGULAR_ARTICLES = frozenset({"le", "du"})  # not "au": "du 4 au 22" is one range
-_RANGE_NEXT = re.compile(r"\s*[-‑–]\s*\d|\s+(?:au|à|a)\s+\d")  # "du 8 au 9 %", "le 2-4": ranges
+_K_DATE: Final = NumberKind.DATE
+_K_DURATION: Final = NumberKind.DURATION
+_K_IDENTIFIER: Final = NumberKind.IDENTIFIER
+_K_ORDINAL: Final = NumberKind.ORDINAL
+_K_PERCENT: Final = NumberKind.PERCENT
+_K_QUANTITY: Final = NumberKind.QUANTITY
+_K_TIME: Final = NumberKind.TIME
+_K_YEAR: Final = NumberKind.YEAR
+_Q_APPROXIMATE: Final = Qualifier.APPROXIMATE
+_Q_AT_LEAST: Final = Qualifier.AT_LEAST
+_Q_AT_MOST: Final = Qualifier.AT_MOST
+_Q_EXACT: Final = Qualifier.EXACT
+_Q_LESS_THAN: Final = Qualifier.LESS_THAN
+_Q_MORE_THAN: Final = Qualifier.MORE_THAN
+_Q_RANGE: Final = Qualifier.RANGE
+_TEMPORAL_KINDS: Final = frozenset({_K_YEAR, _K_DATE, _K_TIME})
+_QUALIFIED_KINDS: Final = AMOUNT_KINDS | _TEMPORAL_KINDS  # what a bound or hedge may apply to
+_SINGULAR_ARTICLES: Final = frozenset({"le", "du"})  # not "au": "du 4 au 22" is one range
+# "du 8 au 9 %", "le 2-4": ranges
+_RANGE_NEXT: Final = re.compile(r"\s*[-‑–]\s*\d|\s+(?:au|à|a)\s+\d")
 
 
 # --------------------------------------------------------------------------------------------
 # Patterns. They run on the lower-cased text, whose offsets equal the raw text's.
 
-_SP = "[ \u00a0\u202f\u2009]"  # spaces allowed inside a number
-_SEP = "[ \u00a0\u202f\u2009.\\-]"  # between the digit groups of a phone number
-_WS = r"[\s\u00a0\u202f\u2009]"
+_SP: Final = "[ \u00a0\u202f\u2009]"  # spaces allowed inside a number
+_SEP: Final = "[ \u00a0\u202f\u2009.\\-]"  # between the digit groups of a phone number
+_WS: Final = r"[\s\u00a0\u202f\u2009]"
 
-_CARD = (
+_CARD: Final = (
     "zéro|zero|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
     "seize|vingts?|trente|quarante|cinquante|soixante|septante|huitante|octante|nonante|cents?|"
     "mille|millions?|milliards?|billions?"
 )
-_ORD_WORD = (
+_ORD_WORD: Final = (
     "premi(?:ère|ere|er)s?|secondes?|seconds?|unième|"
     "(?:deux|trois|quatr|cinqu|six|sept|huit|neuv|dix|onz|douz|treiz|quatorz|quinz|seiz|vingt|"
     "trent|quarant|cinquant|soixant|septant|huitant|octant|nonant|cent|mill|million|milliard)"
     "i[eè]mes?"
 )
-_WORD = f"(?:{_ORD_WORD}|{_CARD})(?![\\w'’])"
-_WORD_OR_VIRGULE = f"(?:{_ORD_WORD}|{_CARD}|une?|virgule)(?![\\w'’])"
+_WORD: Final = f"(?:{_ORD_WORD}|{_CARD})(?![\\w'’])"
+_WORD_OR_VIRGULE: Final = f"(?:{_ORD_WORD}|{_CARD}|une?|virgule)(?![\\w'’])"
 # "et" joins number words only in "vingt et un" ... "soixante et onze" (and their ordinals)
-_ET_UN = "et[\\s-]+(?:une?|onze|uni[eè]mes?|onzi[eè]mes?)(?![\\w'’])"
+_ET_UN: Final = "et[\\s-]+(?:une?|onze|uni[eè]mes?|onzi[eè]mes?)(?![\\w'’])"
 
-_FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+_FRACTION_CHARS: Final = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # What the first branches below need near their start (a sign, a bracket, a leading 0, a
 # fraction, or a separator, letter or "h" right after the digits): without it, most numbers
 # skip them at once for the plain-number branch. What follows the digits is never a digit, so
 # giving some back cannot help: possessive.
-_NOT_PLAIN = (
+_NOT_PLAIN: Final = (
     rf"[+\[0{_FRACTION_CHARS}]"
     rf"|\d++(?:[./:\-]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}]|{_SP}(?:min|s){_SP}?\d)"
 )
 
-_CANDIDATES = re.compile(
+_CANDIDATES: Final = re.compile(
     rf"""
     (?=(?:{_NOT_PLAIN}))(?:
     (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:[ .\-]?\d\d){{4}}(?![\d])
@@ -138,28 +140,28 @@ _CANDIDATES = re.compile(
 # of the text, a range two comparisons (~40% of the pass). Every "\d" that is not 0-9 lies at
 # U+0660 or above (a test walks all of Unicode), so the last range holds them all; the few
 # other characters up there (’, “, €) take neither branch.
-_DIGITS_OR_ROMAN = re.compile(
+_DIGITS_OR_ROMAN: Final = re.compile(
     r"[0-9IVXLCDM\u0660-\U0010ffff](?:(?<=\d)\d*+"
     r"|(?<=[IVXLCDM])(?<!(?:[^\W_]|['’-])[IVXLCDM])[IVXLCDM]*(er|re|ère|ème|e|ᵉʳ|ᵉ)?(?![\w'’]))"
 )
-_ROMAN_LETTERS = frozenset("IVXLCDM")
-_ROMAN_VALID = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_LETTERS: Final = frozenset("IVXLCDM")
+_ROMAN_VALID: Final = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
-_MONTH_AFTER = re.compile(
+_MONTH_AFTER: Final = re.compile(
     rf"{_WS}+(janvier|janv\.|février|fevrier|févr\.|mars|avril|mai|juin|juillet|juil\.|août|aout"
     r"|septembre|sept\.|octobre|oct\.|novembre|nov\.|décembre|decembre|déc\.)(?![\w])"
 )
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER: Final = re.compile(
     rf"{_WS}*(?:(?P<sym>%|€|\$|£|¥|°c|°f|°|km/h|km²|m²|m³|km|kg|mg|cm|mm|ha|mo|go|ko|to|tb|gb|mb"
     r"|ghz|mhz|khz|hz|kwh|mwh|gwh|twh|kw|mw|gw|w|t|m|g|l|ml|cl|hl|h|min|mn|s|x)(?![\w'’])"
     rf"|(?P<de>(?:de(?![\w])|d['’]){_WS}*)?(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*))"
 )
-_GLUED_LETTERS = re.compile(r"[^\W\d_]+")
-_PREFIX_CURRENCY = re.compile(rf"[$€£¥]{_SP}?$")
-_CURRENCY_SIGNS = frozenset("$€£¥")
+_GLUED_LETTERS: Final = re.compile(r"[^\W\d_]+")
+_PREFIX_CURRENCY: Final = re.compile(rf"[$€£¥]{_SP}?$")
+_CURRENCY_SIGNS: Final = frozenset("$€£¥")
 
 # Bound and approximation words before a number, as the last words before it (longest wins).
-_QUALIFIER_WORDS: dict[str, Qualifier] = {
+_QUALIFIER_WORDS: Final[dict[str, Qualifier]] = {
     "environ": Qualifier.APPROXIMATE, "env.": Qualifier.APPROXIMATE,
     "près de": Qualifier.APPROXIMATE, "presque": Qualifier.APPROXIMATE,
     "quasiment": Qualifier.APPROXIMATE, "pratiquement": Qualifier.APPROXIMATE,
@@ -206,77 +208,80 @@ for _eq, _sup, _inf in (
     _QUALIFIER_WORDS[f"{_eq} ou {_inf} à"] = _QUALIFIER_WORDS[f"{_inf} ou {_eq} à"] = (
         Qualifier.AT_MOST
     )
-_QUALIFIER_LAST_WORDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _QUALIFIER_WORDS)
+_QUALIFIER_LAST_WORDS: Final = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _QUALIFIER_WORDS)
 # Qualifiers that still apply to a year, a date or a clock time ("vers 2010", "au plus tard");
 # other temporal prepositions ("jusqu'en", "d'ici", "depuis") do not change the qualifier.
-_TEMPORAL_QUALIFIERS = frozenset(
+_TEMPORAL_QUALIFIERS: Final = frozenset(
     {"vers", "environ", "env.", "aux alentours de", "autour de", "au plus tard", "au plus tôt",
      "à partir de", "a partir de"}
 )  # fmt: skip
 # the bound after a number (and its unit), not the one of the number that follows it
-_TRAILING_QUALIFIER = re.compile(
+_TRAILING_QUALIFIER: Final = re.compile(
     rf"(?:{_WS}*[^\s\d,;:.()]+){{0,2}}?{_WS}*,?{_WS}*"  # up to two words or symbols: "km/h"
     r"(?P<q>environ|au\s+moins|au\s+plus\s+tard|au\s+maximum|au\s+minimum|au\s+plus"
     r"|tout\s+au\s+plus|(?:et|ou)\s+plus(?!\s*(?:de|d['’]|des|que|qu['’]|tard|tôt|loin)(?![\w])))"
     rf"(?![\w])(?!{_WS}*(?:de{_WS}+|d['’])?(?:[\d+\-−–]|(?:une?|{_CARD})(?![\w])))"
 )
-_BETWEEN_ET = re.compile(rf"{_WS}+et{_WS}+")
-_BETWEEN_A = re.compile(rf"{_WS}*(?:à|a|au){_WS}+")
-_BETWEEN_DASH = re.compile(rf"[-–]|{_WS}[–-]{_WS}")
-_BETWEEN_LIST = re.compile(rf"{_WS}*(?:,|ou|et){_WS}*")
-_INTERVAL_JOINT = re.compile(rf"{_WS}*[;,]{_WS}*")
-_DAY_RANGE_JOINT = re.compile(rf"{_WS}*(au|et|-|–)(?:{_WS}+le)?{_WS}*")
-_BETWEEN_DATES = re.compile(rf"{_WS}*(?:et|au|à|ou|-|–|,)(?:{_WS}+le)?{_WS}*")
-_SCALE_AFTER_NOUN = re.compile(rf"{_WS}+d[e'’]{_WS}*(milliers?|millions?|milliards?)(?![\w])")
-_SCALE_END = re.compile(r"(milliards?|millions?|mille)$")
-_RANGE_OPENERS = frozenset({"entre", "de", "du", "des"})
-_DURATION_PREPS = frozenset(
+_BETWEEN_ET: Final = re.compile(rf"{_WS}+et{_WS}+")
+_BETWEEN_A: Final = re.compile(rf"{_WS}*(?:à|a|au){_WS}+")
+_BETWEEN_DASH: Final = re.compile(rf"[-–]|{_WS}[–-]{_WS}")
+_BETWEEN_LIST: Final = re.compile(rf"{_WS}*(?:,|ou|et){_WS}*")
+_INTERVAL_JOINT: Final = re.compile(rf"{_WS}*[;,]{_WS}*")
+_DAY_RANGE_JOINT: Final = re.compile(rf"{_WS}*(au|et|-|–)(?:{_WS}+le)?{_WS}*")
+_BETWEEN_DATES: Final = re.compile(rf"{_WS}*(?:et|au|à|ou|-|–|,)(?:{_WS}+le)?{_WS}*")
+_SCALE_AFTER_NOUN: Final = re.compile(
+    rf"{_WS}+d[e'’]{_WS}*(milliers?|millions?|milliards?)(?![\w])"
+)
+_SCALE_END: Final = re.compile(r"(milliards?|millions?|mille)$")
+_RANGE_OPENERS: Final = frozenset({"entre", "de", "du", "des"})
+_DURATION_PREPS: Final = frozenset(
     {"pendant", "durant", "depuis", "en", "dans", "après", "avant", "sous", "les", "des"}
 )
-_DETERMINERS = frozenset(
+_DETERMINERS: Final = frozenset(
     {"un", "une", "des", "les", "la", "le", "l'", "de", "quelques", "plusieurs", "ces", "deux",
      "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"}
 )  # fmt: skip
 # adjectives that stand between a number and its noun ("les trois prochains mois")
-_PRENOMINAL = frozenset(
+_PRENOMINAL: Final = frozenset(
     "dernier derniers dernière dernières prochain prochains prochaine prochaines premiers "
     "premières autres".split()
 )
-_OPENER_CHARS = '(«"“['  # brackets and quotes that open before a word
-_OPENERS = frozenset(_OPENER_CHARS)
-_ELISIONS = ("d'", "qu'", "n'", "s'", "c'", "j'", "lorsqu'", "puisqu'")
-_CLOCK_PREPS = frozenset({"à", "a", "vers", "dès", "jusqu'à", "est"})
+_OPENER_CHARS: Final = '(«"“['  # brackets and quotes that open before a word
+_OPENERS: Final = frozenset(_OPENER_CHARS)
+_ELISIONS: Final = ("d'", "qu'", "n'", "s'", "c'", "j'", "lorsqu'", "puisqu'")
+_CLOCK_PREPS: Final = frozenset({"à", "a", "vers", "dès", "jusqu'à", "est"})
 # "moins" right before a number is its sign, unless it is a bound ("au moins", "à moins").
-_NOT_A_SIGN_BEFORE_MOINS = frozenset(
+_NOT_A_SIGN_BEFORE_MOINS: Final = frozenset(
     {"au", "pas", "du", "le", "la", "les", "à", "a", "tout", "non"}
 )
-_AND_FRACTION = re.compile(
+_AND_FRACTION: Final = re.compile(
     rf"{_WS}+et{_WS}+(demie?|(?:un|une|deux|trois){_WS}+(?:quarts?|tiers))(?![\w])"
 )
-_FRACTION_WORDS: dict[str, Decimal] = {
+_FRACTION_WORDS: Final[dict[str, Decimal]] = {
     "demi": Decimal("0.5"), "demie": Decimal("0.5"), "un quart": Decimal("0.25"),
     "une quart": Decimal("0.25"), "trois quarts": Decimal("0.75"),
     "un tiers": Decimal(1) / 3, "deux tiers": Decimal(2) / 3,
 }  # fmt: skip
-_ORDINAL_DENOMINATOR = re.compile(r"(.+?i[eè]me)s?$")
-_PLURAL_ORDINAL = re.compile(r"i[eè]mes$")
-_PERCENT_AFTER = re.compile(rf"{_SP}?%|{_WS}+pour[\s-]?cent(?![\w])")
-_CURRENCY_AFTER = re.compile(rf"{_SP}?[€$£¥]")
+_ORDINAL_DENOMINATOR: Final = re.compile(r"(.+?i[eè]me)s?$")
+_PLURAL_ORDINAL: Final = re.compile(r"i[eè]mes$")
+_PERCENT_AFTER: Final = re.compile(rf"{_SP}?%|{_WS}+pour[\s-]?cent(?![\w])")
+_CURRENCY_AFTER: Final = re.compile(rf"{_SP}?[€$£¥]")
 
 
-_DIGIT_RUN = re.compile(r"\d+")
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]")
-_ONE_THOUSANDS_DOT = re.compile(r"[+-]?\d{1,3}\.\d{3}")
-_NON_DIGITS = re.compile(r"\D")
-_TOKEN = re.compile(r"\S+")
-_LEADING_NUMBER = re.compile(r"[\d,.]+")
-_HALF_UNIT = re.compile(r"(an|année|heure|jour|mois|semaine|siècle|minute|kilo|litre|mètre|tour)s?")
-_AND_HALF = re.compile(rf"{_WS}+et{_WS}+demie?(?![\w])")
-_NEXT_WORD = re.compile(rf"{_WS}+([^\W\d_]+)")
-_LETTERS_END = re.compile(r"[^\W\d_]+$")
-_ABBREVIATION_END = re.compile(r"(?<![\w.])[^\W\d_]{1,3}\.$")  # "L.", "art.", "pp."
-_NOTE_LINE = re.compile(r"^[ \t]*\((\d{1,3})\)", re.MULTILINE)
-_LIST_MARK = re.compile(r"[.)][ \t\u00a0]")  # "1. ", "2) " at the start of a line
+_DIGIT_RUN: Final = re.compile(r"\d+")
+_SPACES: Final = re.compile(r"[\s\u00a0\u202f\u2009]")
+_ONE_THOUSANDS_DOT: Final = re.compile(r"[+-]?\d{1,3}\.\d{3}")
+_NON_DIGITS: Final = re.compile(r"\D")
+_TOKEN: Final = re.compile(r"\S+")
+_HALF_UNIT: Final = re.compile(
+    r"(an|année|heure|jour|mois|semaine|siècle|minute|kilo|litre|mètre|tour)s?"
+)
+_AND_HALF: Final = re.compile(rf"{_WS}+et{_WS}+demie?(?![\w])")
+_NEXT_WORD: Final = re.compile(rf"{_WS}+([^\W\d_]+)")
+_LETTERS_END: Final = re.compile(r"[^\W\d_]+$")
+_ABBREVIATION_END: Final = re.compile(r"(?<![\w.])[^\W\d_]{1,3}\.$")  # "L.", "art.", "pp."
+_NOTE_LINE: Final = re.compile(r"^[ \t]*\((\d{1,3})\)", re.MULTILINE)
+_LIST_MARK: Final = re.compile(r"[.)][ \t\u00a0]")  # "1. ", "2) " at the start of a line
 
 
 def _length_of(written: str) -> tuple[Decimal, str]:
@@ -298,7 +303,7 @@ def _length_of(written: str) -> tuple[Decimal, str]:
     return (seconds if unit == "s" else seconds / 60), unit
 
 
-_LENGTH_PART = re.compile(r"(\d+)[ \u00a0\u202f\u2009]?(h|min|s|)")
+_LENGTH_PART: Final = re.compile(r"(\d+)[ \u00a0\u202f\u2009]?(h|min|s|)")
 
 
 def _at_line_start(text: str, start: int) -> bool:
@@ -310,59 +315,61 @@ def _at_line_start(text: str, start: int) -> bool:
 
 
 # The verbs that take a number from one value to another, in the forms a text uses for them.
-_PASSAGE_VERB = re.compile(
+_PASSAGE_VERB: Final = re.compile(
     r"(?<![\w'’])(?<!une )(?<!la )(?<!sa )(?<!leur )(?<!cette )(?<![dl]['’])"  # not a noun
     r"(?:port|report|pass|ram[eè]n|abaiss|rehauss|réhauss)(?:er|e|es|ent|ons|ez|é|ée|és"
     r"|ées|ait|aient|ant|era|eront|erait|eraient|èrent|a)(?![\w])"
 )
-_LEADING_NUMBER = re.compile(r"[+\-−–]?\d[\d \u00a0\u202f\u2009.,]*\d|[+\-−–]?\d")
-_SCALE_FACTORS = frozenset(Decimal(10) ** n for n in (3, 6, 9, 12))
-_LISTED_AFTER = re.compile(r"(\d)[ \u00a0]*(?:,|et|ou)[ \u00a0]+$")  # "1 et ", "3, "
-_DAY_OR_MONTH_BEFORE = re.compile(r"(?<!\d)\d\d?[-/.]$")
-_STREET_FIRST_WORDS = lex.STREET_TYPES | lex.ADDRESS_REPEATS | {"av", "bd"}
-_LIST_MARK_CHARS = frozenset(".)")
-_STREETS = "|".join(sorted(map(re.escape, lex.STREET_TYPES), key=len, reverse=True))
+_LEADING_NUMBER: Final = re.compile(r"[+\-−–]?\d[\d \u00a0\u202f\u2009.,]*\d|[+\-−–]?\d")
+_SCALE_FACTORS: Final = frozenset(Decimal(10) ** n for n in (3, 6, 9, 12))
+_LISTED_AFTER: Final = re.compile(r"(\d)[ \u00a0]*(?:,|et|ou)[ \u00a0]+$")  # "1 et ", "3, "
+_DAY_OR_MONTH_BEFORE: Final = re.compile(r"(?<!\d)\d\d?[-/.]$")
+_STREET_FIRST_WORDS: Final = lex.STREET_TYPES | lex.ADDRESS_REPEATS | {"av", "bd"}
+_LIST_MARK_CHARS: Final = frozenset(".)")
+_STREETS: Final = "|".join(sorted(map(re.escape, lex.STREET_TYPES), key=len, reverse=True))
 # "12 rue", "3 bis avenue", "8, boulevard": a kind of street after the number
-_STREET_AFTER = re.compile(
+_STREET_AFTER: Final = re.compile(
     rf",?{_WS}+(?:(?:{'|'.join(sorted(lex.ADDRESS_REPEATS))}){_WS}+,?{_WS}*)?(?:{_STREETS})(?![\w-])"
 )
-_AGE_CLASS = re.compile(
+_AGE_CLASS: Final = re.compile(
     r"(?:(?<![\w])(?:chez|parmi|pour|entre)\s+les(?:\s+(?:moins|plus)\s+de)?"
     r"|(?<![\w])(?:les|aux)\s+(?:moins|plus)\s+de)\s+(?:\d+\s*(?:[-–]|à)\s*)?$"
 )  # "chez les 65 ans", "les moins de 2 ans": a class of ages
 # "un coureur de 26 ans", "une infirmière de 45 ans": a person of N years, named by a noun of
 # agent or origin (-eur, -euse, -rice, -ier, -ière, -iste, -ant(e), -ien(ne), -ais(e))
-_PERSON_OF = re.compile(
+_PERSON_OF: Final = re.compile(
     r"(?<![\w])(?:une?|le|la|l['’]|ce|cette)\s*[^\W\d_]*"
     r"(?:eur|euse|rice|ier|ière|iste|ant|ante|ien|ienne|ais|aise)\s+(?:âgée?\s+)?de\s+$"
 )
-_NAME_THEN_COMMA = re.compile(r"[A-ZÀ-Ý][\w'’-]+,[ \u00a0]+$")  # "Tony Blair, "
-_YEARS_THEN_COMMA = re.compile(r"\d+[ \u00a0]+ans?[ \u00a0]*[,)]")  # "52 ans,"
-_HAVE = frozenset(  # "elle a 67 ans", "ils ont 20 ans": avoir right before the years
+_NAME_THEN_COMMA: Final = re.compile(r"[A-ZÀ-Ý][\w'’-]+,[ \u00a0]+$")  # "Tony Blair, "
+_YEARS_THEN_COMMA: Final = re.compile(r"\d+[ \u00a0]+ans?[ \u00a0]*[,)]")  # "52 ans,"
+_HAVE: Final = frozenset(  # "elle a 67 ans", "ils ont 20 ans": avoir right before the years
     (w,) for w in "a ont avait avaient aura auront aurait avoir ayant".split()
 )
-_NOUN_DETERMINERS = frozenset("une la sa leur cette l' d' notre votre".split())
-_AGE_HEDGES = frozenset("plus moins près de d' environ presque bientôt déjà tout juste".split())
-_AGE_CLASS_AFTER = re.compile(r"\d+\s+ans\s+(?:et|ou)\s+plus(?![\w])")  # "65 ans et plus"
+_NOUN_DETERMINERS: Final = frozenset("une la sa leur cette l' d' notre votre".split())
+_AGE_HEDGES: Final = frozenset(
+    "plus moins près de d' environ presque bientôt déjà tout juste".split()
+)
+_AGE_CLASS_AFTER: Final = re.compile(r"\d+\s+ans\s+(?:et|ou)\s+plus(?![\w])")  # "65 ans et plus"
 # "67070 Strasbourg Cedex", "75002 Paris": a town after a postal code
-_TOWN_AFTER = re.compile(r"[ \u00a0]+[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0]+Cedex(?![\w]))?")
+_TOWN_AFTER: Final = re.compile(r"[ \u00a0]+[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0]+Cedex(?![\w]))?")
 # a street, a post-office box (BP) or a CS box earlier in the same address line
-_STREET_BEFORE = re.compile(rf"(?<![\w])(?:{_STREETS}|bp|cs)(?![\w])[^;.!?\n]*$")
-_SCORE_NEXT = re.compile(r"[-‑–]\d{1,2}(?![\w])")  # a score: two small numbers and a hyphen
-_DEPARTMENT = re.compile(r"0?[1-9]|[1-8]\d|9[0-5]|97[1-6]")  # the numbers of French departments
-_PLACE_BEFORE = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
-_NEW_NOT_NINE_BEFORE = frozenset({"le", "du", "à", "tout", "flambant", "de"})
-_ARTICLE_TAIL = re.compile(r"[-‑]\d")  # "L. 1234-5": the hyphenated rest of an article number
-_CODE_BEFORE = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
-_CLOCK_MINUTES = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
-_SPACE_RUN = re.compile(r"[\s\u00a0\u202f\u2009]+")
-_NUMBER_PREFIX_CHARS = frozenset("+-−–±[")  # "+33", "-5", "[3]": a candidate starts before
+_STREET_BEFORE: Final = re.compile(rf"(?<![\w])(?:{_STREETS}|bp|cs)(?![\w])[^;.!?\n]*$")
+_SCORE_NEXT: Final = re.compile(r"[-‑–]\d{1,2}(?![\w])")  # a score: two small numbers and a hyphen
+_DEPARTMENT: Final = re.compile(r"0?[1-9]|[1-8]\d|9[0-5]|97[1-6]")  # French departments
+_PLACE_BEFORE: Final = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
+_NEW_NOT_NINE_BEFORE: Final = frozenset({"le", "du", "à", "tout", "flambant", "de"})
+_ARTICLE_TAIL: Final = re.compile(r"[-‑]\d")  # "L. 1234-5": the rest of an article number
+_CODE_BEFORE: Final = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
+_CLOCK_MINUTES: Final = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
+_SPACE_RUN: Final = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_NUMBER_PREFIX_CHARS: Final = frozenset("+-−–±[")  # "+33", "-5", "[3]": a candidate starts before
 # Vulgar fractions apart from digit runs: their alternation loses the regex's digit fast path.
-_VULGAR = re.compile(f"[{_FRACTION_CHARS}]")
+_VULGAR: Final = re.compile(f"[{_FRACTION_CHARS}]")
 # A word holding one of these stems may start a number word. A stem that contains another
 # ("cinquant" holds "cinq", "septant" "sept") or that only comes after one ("-ième": "deuxième",
 # "vingt et unième") would find no word more.
-_STEMS = (
+_STEMS: Final = (
     "deux", "trois", "quatr", "cinq", "six", "sept", "huit", "neu", "dix", "dizain", "onz", "douz",
     "treiz", "quatorz", "quinz", "seiz", "vingt", "trent", "quarant", "soixant", "octant",
     "nonant", "cent", "mill", "bill", "zéro", "zero", "premi", "second", "moitié", "tiers",
@@ -383,33 +390,51 @@ def _first_letter_trie(words: tuple[str, ...]) -> str:
 
 
 # A stem: where a number word may be.
-_ANY_STEM = re.compile(_first_letter_trie(_STEMS))
+_ANY_STEM: Final = re.compile(_first_letter_trie(_STEMS))
 # Every candidate that starts with a letter starts with a stem (or with "un", found from the
 # "mill", "bill" or "demi" that starts the word after it) and has no word character before it,
 # so only the stems at the start of a word matter: the stems after a character that is not one
 # of these letters, digits or "_" (the others are word characters too, and found in vain), and
 # at the start of the text. Skipping to those few characters, not to the stems' first letters,
 # is ~30% faster.
-_WORD_START_STEM = re.compile(f"[^a-z0-9_àâäçéèêëîïôöùûüÿœæ](?:{_ANY_STEM.pattern})")
+_WORD_START_STEM: Final = re.compile(f"[^a-z0-9_àâäçéèêëîïôöùûüÿœæ](?:{_ANY_STEM.pattern})")
 
-_UN_BEFORE = re.compile(r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009-]+$")
-_HALF_BEFORE = re.compile(
+_UN_BEFORE: Final = re.compile(r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009-]+$")
+_HALF_BEFORE: Final = re.compile(
     r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009]+(?:an|année|heure|jour|mois|semaine|siècle|minute"
     r"|kilo|litre|mètre|tour)s?[\s\u00a0\u202f\u2009]+et[\s\u00a0\u202f\u2009]+$"
 )
-_HYPHEN_OR_SPACE = re.compile(r"[\s-]+")
-_FRACTION_END = re.compile(r"(?:i[eè]mes?|tiers|quarts?|moitié)$")
-_LEADING_ZERO = re.compile(r"[+\-−±]?0[ \u00a0\u202f\u2009]?0*[1-9]")  # not "0", "0000"
-_SUR = re.compile(rf"{_WS}+sur{_WS}+")
+_HYPHEN_OR_SPACE: Final = re.compile(r"[\s-]+")
+_FRACTION_END: Final = re.compile(r"(?:i[eè]mes?|tiers|quarts?|moitié)$")
+_LEADING_ZERO: Final = re.compile(r"[+\-−±]?0[ \u00a0\u202f\u2009]?0*[1-9]")  # not "0", "0000"
+_SUR: Final = re.compile(rf"{_WS}+sur{_WS}+")
 # "un sur trois", "un TGV sur deux", "une personne âgée sur cinq": one of so many
-_UN_SUR = re.compile(
+_UN_SUR: Final = re.compile(
     rf"(?<![\w-])(?:(une?|1)|(une?){_WS}+(?:[^\W\d_][\w'’-]*{_WS}+){{1,2}}){_WS}*sur{_WS}+$"
 )
-_BILLION = frozenset({"billion", "billions"})
-_HALF_UNITS = lex.TIME_UNITS | {"kilos", "litres", "mètres", "tours"}
-_SECOND = frozenset({"second", "seconde", "seconds", "secondes"})
-_BARE_SCALES = frozenset({"millions", "milliards", "milliers", "billions"})
-_URL = re.compile(r"(?:https?://|www\.)[^\s\]\)>\"»]+")
+_BILLION: Final = frozenset({"billion", "billions"})
+_HALF_UNITS: Final = lex.TIME_UNITS | {"kilos", "litres", "mètres", "tours"}
+_SECOND: Final = frozenset({"second", "seconde", "seconds", "secondes"})
+_BARE_SCALES: Final = frozenset({"millions", "milliards", "milliers", "billions"})
+_URL: Final = re.compile(r"(?:https?://|www\.)[^\s\]\)>\"»]+")
+
+
+def _bare_digit_run(low: str, start: int, end: int) -> bool:
+    """Whether ``_CANDIDATES`` reads the digit run ``low[start:end]`` as a bare number, the run
+    alone: most numbers, decided here without matching the big pattern (a test checks both)."""
+    if low[start] == "0" or (start and low[start - 1] in ",."):
+        return False  # a code or a phone ("0800"), a decimal part, after an abbreviation
+    after = low[end : end + 2]
+    if not after:
+        return True
+    if after[0].isspace():  # then a letter that starts no scale ("k", "md", "million",
+        # "billion"), no "h", "min" or "s" of a time and no "pour cent"
+        return after[1:].isalpha() and after[1:] not in "bhkmps"
+    if after[0] in ".,:/-":  # "2008.", "5, 6", "n° 3/": no digit after, no decimal or date
+        return not after[1:].isdecimal()
+    # a letter makes a suffix, a code or a scale ("1er", "4G", "3M"), "%" a percent, and a
+    # fraction ("8½") is numeric, so alphanumeric too
+    return not (after[0].isalnum() or after[0] == "%")
 
 
 def _currency_before(text: str, start: int) -> re.Match[str] | None:
@@ -439,7 +464,7 @@ def _decimal_of_digits(s: str) -> Decimal:
 
 # Products and sums of values are exact whatever the number of digits (the default context
 # rounds to 28 digits, and quantize then raises on "12345678901234567890123 M€").
-_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+_EXACT: Final = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 
 
 def _times(value: Decimal, factor: Decimal | int) -> Decimal:
@@ -482,21 +507,39 @@ def _fraction(numerator: int, denominator: int) -> Decimal:
     return _tidy(Decimal(millionths).scaleb(-6, _EXACT))
 
 
-@dataclass(slots=True)
 class _Atom:
-    """A candidate before classification."""
+    """A candidate before classification.
 
-    start: int
-    end: int
-    value: Decimal
-    form: str  # "digits", "words", "time", "date", "identifier", "collective", "fraction", ...
-    ordinal: bool = False
-    percent: bool = False
-    scaled: bool = False
-    grouped: bool = False  # written with thousands separators or a decimal comma
-    currency: str = ""
-    unit: str = ""  # the unit its own words carry ("2 h 04 min 21 s": s)
-    dotted: bool = False  # written with a decimal point ("2.0", "802.11"): versions, sizes
+    A plain class, not a dataclass: mypyc compiles this ``__init__`` (a dataclass's generated one
+    stays interpreted, ~3% of a compiled scan), and the scanner needs no dataclass method.
+    """
+
+    __slots__ = (
+        "currency", "dotted", "end", "form", "grouped", "ordinal", "percent", "scaled", "start",
+        "unit", "value",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: Decimal,
+        form: str,
+        *,
+        ordinal: bool = False,
+        unit: str = "",
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.form = form  # "digits", "words", "time", "identifier", "collective", "fraction"...
+        self.ordinal = ordinal
+        self.percent = False
+        self.scaled = False
+        self.grouped = False  # written with thousands separators or a decimal comma
+        self.currency = ""
+        self.unit = unit  # the unit its own words carry ("2 h 04 min 21 s": s)
+        self.dotted = False  # written with a decimal point ("2.0", "802.11"): versions, sizes
 
 
 class _Scanner:
@@ -654,6 +697,7 @@ class _Scanner:
         atoms: list[_Atom] = []
         text, low = self.text, self.low
         digit_starts: list[int] = []
+        bare_ends: dict[int, int] = {}  # the end of each run that is a bare number, by start
         romans: list[re.Match[str]] = []
         for run in _DIGITS_OR_ROMAN.finditer(text):  # the digits of text are those of low
             start = run.start()
@@ -661,9 +705,16 @@ class _Scanner:
                 romans.append(run)
             else:
                 digit_starts.append(start)
+                if _bare_digit_run(low, start, run.end()):
+                    bare_ends[start] = run.end()
         consumed = 0
         for pos in self._trigger_positions(digit_starts):
             if pos < consumed:
+                continue
+            bare_end = bare_ends.get(pos)
+            if bare_end is not None:  # what the "num" branch of _CANDIDATES would read
+                atoms.append(_Atom(pos, bare_end, Decimal(text[pos:bare_end]), "digits"))
+                consumed = bare_end
                 continue
             m = _CANDIDATES.match(low, pos)
             if m is None:
@@ -1689,7 +1740,7 @@ def _day_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Number
     return mentions
 
 
-_RANGE_KINDS = frozenset(
+_RANGE_KINDS: Final = frozenset(
     {NumberKind.QUANTITY, NumberKind.PERCENT, NumberKind.DURATION, NumberKind.YEAR}
 )
 
@@ -1877,8 +1928,8 @@ def _share_units(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numbe
     return mentions
 
 
-_START = operator.attrgetter("start")
-_END = operator.attrgetter("end")
+_START: Final = operator.attrgetter("start")
+_END: Final = operator.attrgetter("end")
 
 
 def scan(text: str) -> list[NumberMention]:

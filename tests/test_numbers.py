@@ -504,6 +504,33 @@ def test_letter_candidates_start_with_a_stem_at_a_word_start() -> None:
             ), (text, p)
 
 
+def test_bare_digit_runs_are_what_the_candidate_pattern_reads() -> None:
+    """The scanner takes a digit run it deems bare as a number without matching _CANDIDATES:
+    there the pattern must read the run alone, as a plain number (no scale, percent, suffix)."""
+    from claimex._scanner import _CANDIDATES, _DIGITS_OR_ROMAN, _ROMAN_LETTERS, _bare_digit_run
+    from tests.scanner_reference import example_texts, generated_texts, literal_texts
+
+    edges = (
+        "5, 6 5,6 5,x 2008. 2008.5 3/4 3/x 12:30 12:x 10-12 10-x 1 h 1 heure 15 h 30 2 km 2 k "
+        "3 millions 4 mds 4 mdr 5 pour cent 5 pourtant 6 % 7% 8½ 8 ½ 9 min 3 s 10 s 83 0800 "
+        "007 ,5 .5 1er 4G 3M€ ٣ ans 1 000 1 000 ans 1\u00a0000 1 234,5 12\npour cent 7\t% "
+        "(3) [4] 5; 6) 7» 8_ 9’ 10° 11€ 12é 13 émeutes 14 à 15 bis 16 Mai 17\u202fkm 18"
+    )
+    texts = [*literal_texts(), *generated_texts(), *example_texts().values(), edges]
+    bare = 0
+    for text in texts:
+        low = text.lower()
+        for run in _DIGITS_OR_ROMAN.finditer(text):
+            if text[run.start()] in _ROMAN_LETTERS or not _bare_digit_run(low, *run.span()):
+                continue
+            bare += 1
+            m = _CANDIDATES.match(low, run.start())
+            assert m is not None and m.lastgroup == "num", (text, run.span())
+            assert m.span() == run.span(), (text, run.span())
+            assert m.group("scale", "pct", "ord") == (None, None, None), (text, run.span())
+    assert bare > 1000
+
+
 def test_roman_numerals_next_to_digits_and_letters() -> None:
     """Digit runs and Roman numeral runs are found in one regex pass: a numeral glued to a digit
     or a letter on either side is no numeral, and the digits beside it are still found."""
