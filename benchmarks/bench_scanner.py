@@ -4,37 +4,44 @@ The baseline is ``re.finditer(r"\\d+")`` over the same texts in the same process
 pays to look at every character once. The figure that matters is the ratio (goal: within 8x, issue 13).
 
 Measured 2026-11-28 on the shared 2-core machine (``nice -n 19``, ``--repeat 30``, six runs
-each, alternately, of the session's start, the speed pass alone and main): 12.1-12.5x at the
-start (median 12.3x, 10.3 ms per pass over the 20 texts, 72 kB); the speed pass alone
-10.9-11.3x (median 11.1x, 9.15 ms); main with the issue-13 rules of the same session 12.0-12.2x
-(median 12.1x, 10.0 ms): the rules that read codes, addresses, notes, ages and bounds cost about
-0.9 ms of the 1.1 the speed pass saved. (History: 17.9-18.6x -> 15.3-15.9x -> 12.2-12.8x in
-the earlier rounds.) The speed pass did not change the output, mention for mention
-(``tests/test_scanner_reference.py``, and 97k texts from the tests, peer suites, gold and
-corpus, with slices, joins and variants, compared under several seeds); the rules did, and
-their effect is measured in ``docs/scanner.md``.
+each, alternately, of main before this round, the compiled scanner and the pure-Python one):
+main 11.9-12.2x (median 12.0x, 10.1 ms per pass over the 20 texts, 72 kB); the pure-Python
+scanner the same, 12.0-12.6x (median 12.1x, 10.0 ms); the compiled one (mypyc, as ``pip
+install`` builds it, see ``hatch_build.py``) 7.5-7.8x (median 7.7x, 6.3 ms). (History:
+17.9-18.6x -> 15.3-15.9x -> 12.2-12.8x -> 12.1x in the earlier rounds.) Neither changed the
+output, mention for mention: ``tests/test_scanner_reference.py`` runs on both scanners, and
+133k texts (the tests, examples, peer suites, gold, seed and corpus, with slices, joins and
+variants under four seeds) gave the same fields from main, the compiled and the pure scanner.
 
-Where a pass goes now (best of 150, ms; the bare digit scan is 0.66): the whole-text scans 1.3
-(lower-casing 0.16, one pass for digit and Roman numeral runs 0.42 since its first class is
-spelled with ranges, number-word stems at the start of words 0.71); matching the candidate
-pattern at ~935 trigger positions 0.6; the rest of building the atoms (trigger loop, Decimal,
-text2num, Roman numerals) 1.5; classifying them (``_Scanner.mention``: kind, unit, qualifier)
-4.3, about 5.5 us a number spread over a dozen small look-ups (the word before and the words
-before, the noun after, qualifier phrases: ~0.6 us each, none dominant); ranges and the other
-passes over the list 0.7.
+Where a pass goes (best of 150, ms; the bare digit scan 0.65-0.8), pure Python / compiled:
+lower-casing 0.2 / 0.2; building the atoms 3.8 / 2.8, of which the regex passes ~1.7 / ~1.45
+(digit and Roman numeral runs 0.43, number-word stems 0.66, the candidate pattern 0.64, or
+~0.35 compiled, where half the digit runs skip it); classifying them (``_Scanner.mention``)
+4.7 / 2.5; ranges and the other passes 0.7 / 0.3. Compiled, the regex engine holds ~40% of the
+time (perf).
 
-Tried in this round without gain (same output, under 1% each, not kept): a fast path deciding
-the commonest year ("en 2008", "avril 2005") in one go, 101 of 171 years (0.5%: the general
-path costs ~4 us there, the fast one ~2.5, and every other number pays the test); the last word
-before a number without building the five-word tail (the extra call costs what it saves); the
-word before a number found with one str.rfind when it is letters only (0.3%); undoing elisions
-with str.partition; two passes for the stems (after a space, after anything else).
+The compiled build: compiling the module alone gave 1.4x (9.9 -> 6.9 ms); then, from perf on
+the compiled code, 6.9 -> 6.3 ms: ``_Atom`` a plain class (mypyc compiles its ``__init__``,
+not a dataclass's), the module's constants ``Final`` (read directly, not from the module's
+dict), and digit runs the candidate pattern can only read alone taken without matching it
+(half the runs). Build: ~12 s for the module (``python hatch_build.py``), 17-27 s for a whole
+``pip install -e .`` (mypy and setuptools come into the build environment).
 
-8x is about 6.6 ms here, 2.6 ms below this: the scans and the candidate pattern (~1.9 ms) are at
-the regex engine's floor, so it would take classifying each number in ~2 us instead of ~5.5, all
-the Python work included. Compiling this module does not get there either: mypyc gave 1.35x and
-Cython's pure-Python mode 1.19x in a trial on the previous version. What remains is a scanner
-core in a compiled language, or a classifier redesigned to look at each number's context once.
+Tried in this round without gain (same output, not kept): in pure Python, the words before a
+number computed once in ``mention`` and passed to the qualifier and year tests instead of the
+per-text caches (no change measurable); tokenizing the lower-cased text once into words with
+their offsets (``re.finditer(r"\\S+")``: 1.1 ms a pass for 11k words, more than the per-number
+look-ups it would replace: the words before a number 0.6 ms, the word before 0.1-0.3); one
+regex pass for digit runs, Roman numerals and stems (on the raw text, the stems matched
+case-insensitively 2.4 ms, cased 1.3, against 1.1 for the two passes); the window test of
+``tail`` as one regex search instead of seven ``in`` (0.70 ms against 0.58); the bare digit
+runs in pure Python (the test costs what the skipped match did). Compiled: the lexicon's sets
+bound to ``Final`` names of the scanner (no change measured); the digit scan's class narrowed
+to skip typographic punctuation (the corpus has 25 such characters).
+
+8x is about 6.6 ms here: the compiled scanner is below it, the pure-Python one 3.4 ms above.
+With the scans and the candidate pattern at the regex engine's floor (~1.7 ms), pure Python
+would have to classify a number in ~1.5 us instead of ~6, all the Python work included.
 
 Usage: python benchmarks/bench_scanner.py [--corpus DIR] [--repeat N]
 """
@@ -47,7 +54,7 @@ import statistics
 import time
 from pathlib import Path
 
-from claimex import find_numbers
+from claimex import find_numbers, numbers
 
 ROOT = Path(__file__).resolve().parent.parent
 _DIGITS = re.compile(r"\d+")
@@ -86,6 +93,7 @@ def main() -> None:
     chars = sum(len(t) for t in texts)
     t_base, n_base, t_scan, n_scan = interleaved(texts, args.repeat)
     print(f"corpus: {len(texts)} texts, {chars:,} characters, median of {args.repeat} passes")
+    print(f"scanner: {numbers._scan.__module__}")  # claimex._scanner_native when compiled
     print(f"{'scan':28s} {'ms/pass':>9s} {'MB/s':>8s} {'found':>7s}")
     for name, t, n in (
         ("baseline re.finditer(\\d+)", t_base, n_base),
