@@ -116,7 +116,7 @@ NOT_NAMES = _words(
     et ou mais donc or ni car soit ces ses leurs nos vos mes tous toutes tout seuls
     seulement lors fin début mi il elle ils elles on nous vous ce cette cet ceux celles sont
     est a ont pas au-delà autour approximativement quasiment pratiquement chaque total soit
-    près seules certains certaines parmi contre chez malgré outre grâce
+    près seules certains certaines parmi contre chez malgré outre grâce dont lesquels lesquelles
     """
 )
 

@@ -441,6 +441,8 @@ _YEARS_THEN_COMMA = re.compile(r"\d+[ \u00a0]+ans?[ \u00a0]*[,)]")  # "52 ans,"
 _HAVE = frozenset(  # "elle a 67 ans", "ils ont 20 ans": avoir right before the years
     (w,) for w in "a ont avait avaient aura auront aurait avoir ayant".split()
 )
+_SCALE_WORD_ENDS = ("million", "millions", "milliard", "milliards", "billion", "billions")
+_POSTPOSED_DETERMINERS = frozenset("un le l' du ce cet mon ton son notre votre leur".split())
 _NOUN_DETERMINERS = frozenset("une la sa leur cette l' d' notre votre".split())
 _AGE_HEDGES = frozenset("plus moins près de d' environ presque bientôt déjà tout juste".split())
 _AGE_CLASS_AFTER = re.compile(r"\d+\s+ans\s+(?:et|ou)\s+plus(?![\w])")  # "65 ans et plus"
@@ -448,6 +450,9 @@ _AGE_CLASS_AFTER = re.compile(r"\d+\s+ans\s+(?:et|ou)\s+plus(?![\w])")  # "65 an
 _TOWN_AFTER = re.compile(r"[ \u00a0]+[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0]+Cedex(?![\w]))?")
 # a street, a post-office box (BP) or a CS box earlier in the same address line
 _STREET_BEFORE = re.compile(rf"(?<![\w])(?:{_STREETS}|bp|cs)(?![\w])[^;.!?\n]*$")
+_DATE_PART_NEXT = re.compile(r"[-‑/.]\w")  # "2011-12-05", "2020/23/Sep"
+# "Mirage 2000-5": a variant, not "2000-5,2", "2000-5 000" nor a date "2015-3-3"
+_MODEL_VARIANT = re.compile(r"[-‑]\d(?![\d,.]?\d|[ \u00a0\u202f]\d{3}|[-‑/.]\d)")
 _SCORE_NEXT = re.compile(r"[-‑–]\d{1,2}(?![\w])")  # a score: two small numbers and a hyphen
 _DEPARTMENT = re.compile(r"0?[1-9]|[1-8]\d|9[0-5]|97[1-6]")  # the numbers of French departments
 _PLACE_BEFORE = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
@@ -1106,7 +1111,9 @@ class _Scanner:
             unit = word.group() if word else ""
             kind = _K_DURATION if unit in lex.TIME_UNITS else _K_QUANTITY
         if kind in AMOUNT_KINDS and not unit:
-            unit, unit_end = self.unit_after(end, allow_de=atom.scaled)
+            # "3 millions de personnes", "trois millions d'euros": a scale takes its noun with "de"
+            scaled = atom.scaled or (form == "words" and low.endswith(_SCALE_WORD_ENDS, start, end))
+            unit, unit_end = self.unit_after(end, allow_de=scaled)
             if unit.lower() in ("%",):
                 kind = _K_PERCENT
             elif unit.lower() in lex.TIME_UNITS and kind is _K_QUANTITY:
@@ -1228,6 +1235,8 @@ class _Scanner:
                     return _K_IDENTIFIER  # "2B", "802.11n", and "5G": a gram is "g"
             if (nxt[:1] in "-‑" and nxt[1:2].isalpha()) or (nxt[:1] == "." and nxt[1:2].isdigit()):
                 return _K_IDENTIFIER  # "2000-D", "1.2.3"
+            if end - start == 4 and _MODEL_VARIANT.match(text, end) and self._name_before(start):
+                return _K_IDENTIFIER  # "Mirage 2000-5": a year range never ends on one digit
         if atom.percent:
             return _K_PERCENT
         if (
@@ -1282,12 +1291,12 @@ class _Scanner:
             ):
                 return _K_YEAR  # "l'an deux mille vingt-quatre"
             if (
-                prev_word in _NEW_NOT_NINE_BEFORE
+                end - start == 4
                 and low.startswith("neuf", start)
-                and end - start == 4
+                and (prev_word in _NEW_NOT_NINE_BEFORE or self._after_determined_noun(start))
                 and not self._counted_noun_after(end, value)
             ):
-                return None  # "le marché du neuf", "remis à neuf", "tout neuf": new, not nine
+                return None  # "le marché du neuf", "tout neuf", "un vélo neuf": new, not nine
         if text.startswith("+", start) and prev_word in lex.LEVEL_NAMES:
             return _K_IDENTIFIER  # "bac +3": a level, counted from an exam
         if digits_form and "0" in text[start : start + 2] and _LEADING_ZERO.match(text, start, end):
@@ -1378,6 +1387,23 @@ class _Scanner:
         if self._notes is None:
             self._notes = frozenset(_NOTE_LINE.findall(self.text))
         return self.text[start:end] in self._notes
+
+    def _name_before(self, start: int) -> bool:
+        """A capitalised word right before ``start``: the name a model number belongs to."""
+        prev = self.word_before(start)
+        return prev is not None and prev[0][:1].isupper() and prev[0].lower() not in lex.NOT_NAMES
+
+    def _after_determined_noun(self, start: int) -> bool:
+        """ "un appartement neuf", "du matériel neuf": right after a determiner and its noun, a
+        number word is an adjective ("ils sont neuf", a verb before, stays a count)."""
+        words = self.tail(start)
+        return (
+            len(words) >= 2
+            and words[-2] in _POSTPOSED_DETERMINERS
+            and words[-1].isalpha()
+            and words[-1] not in _DETERMINERS
+            and not _ANY_STEM.match(words[-1])  # "le vingt-neuf"
+        )
 
     def _date_year(self, start: int, end: int) -> bool:
         """ "02-03-2003", "Sep-23-2020": four digits after a day or month number are a year."""
@@ -1476,6 +1502,8 @@ class _Scanner:
         words = self.tail(start)
         while words and words[-1] in _AGE_HEDGES:  # "ont plus de 50 ans", "a presque 18 ans"
             words = words[:-1]
+        if words[-2:-1] == ("y",):
+            return _K_DURATION  # "il y a environ 2,8 milliards d'années": a time ago
         if any(cue in before for cue in lex.AGE_CUES) or words[-1:] in _HAVE:
             return _K_QUANTITY  # "un adolescent de 17 ans", "elle a 67 ans"
         return _K_DURATION
@@ -1724,6 +1752,50 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
     return out
 
 
+def _abbreviated_year_ranges(
+    scanner: _Scanner, mentions: list[NumberMention]
+) -> list[NumberMention]:
+    """ "la saison 2023-24", "l'exercice 2020/21", "1914-18": a year, then a later one of the
+    same century by its last two digits, is one range of years."""
+    text, out = scanner.text, list[NumberMention]()
+    for m in mentions:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and m.start == a.end + 1
+            and text[a.end] in "-‑/"
+            and len(m.text) == 2
+            and m.text.isdecimal()
+            and a.high is None
+            and _looks_like_year(a)
+            and a.text.isdecimal()
+            and int(m.text) > a.value % 100
+            and not _DATE_PART_NEXT.match(text, m.end)  # a date: "2011-12-05"
+            and text[a.start - 1 : a.start] not in ("-", "‑", "/")  # "septembre-2020-23"
+        ):
+            last = a.value - a.value % 100 + int(m.text)
+            out[-1] = NumberMention(
+                a.start, m.end, text[a.start : m.end], a.value, _K_YEAR, _Q_RANGE, "", last
+            )
+            continue
+        out.append(m)
+    return out
+
+
+def _time_out_of_time(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "24h/24", "7 jours sur 7", "3 jours sur 5": days out of so many days; the noun of time
+    written once counts both numbers."""
+    low = scanner.low
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        joint = _OUT_OF.fullmatch(low, a.end, b.start) if a.value <= b.value else None
+        if joint and a.high is None and b.high is None:
+            unit = scanner.text[joint.start(1) : joint.end(1)]
+            mentions[i] = replace(a, kind=_K_DURATION, qualifier=_Q_EXACT, unit=unit)
+            mentions[i + 1] = replace(b, kind=_K_DURATION, qualifier=_Q_EXACT, unit=unit)
+    return mentions
+
+
 def _and_fractions(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
     """ "trois et un cinquième", "vingt et trois cinquièmes": a whole and a fraction, summed."""
     out = list[NumberMention]()
@@ -1895,6 +1967,12 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     return falling or not points or bool(distant) or words[-2].startswith(lex.PASSAGE_VERB_PREFIXES)
 
 
+_OUT_OF = re.compile(rf"{_WS}*(h|heures?|j|jours?){_WS}*(?:/|sur){_WS}*")  # "24h/24", "3 j sur 5"
+_COUNTED_KINDS = frozenset({NumberKind.QUANTITY, NumberKind.DURATION})
+_SENTENCE_BREAK = re.compile(r"[.;!?\n]")
+_EVOLUTION_MAX_RATIO = 100  # no figure of the press moves a hundredfold in one "de ... à ..."
+
+
 def _clause_start(scanner: _Scanner, pos: int, width: int = 90) -> int:
     """Where the clause of ``pos`` starts, looking back at most ``width`` characters."""
     low = scanner.low
@@ -1903,13 +1981,19 @@ def _clause_start(scanner: _Scanner, pos: int, width: int = 90) -> int:
 
 
 def _evolution_start(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMention:
-    """The start of an evolution takes the unit and scale written once, after its end."""
+    """The start of an evolution takes the unit and scale written once, after its end.
+
+    The scale is shared only when the start is written at the end's scale: "de 94,5 à 123 Md€",
+    not "de 800 000 à 1,2 million", whose start would then be a hundred times the end and more.
+    """
     if a.unit or a.kind is not _K_QUANTITY or b.kind not in AMOUNT_KINDS:
         return a
     value = a.value
-    scale_word = _SCALE_END.search(scanner.low, b.start, b.end)
-    if scale_word and not _SCALE_END.search(scanner.low, a.start, a.end):
-        value = _tidy(_times(value, lex.SCALES[scale_word.group(1).rstrip("s")]))
+    factor = _written_scale(scanner, b)  # "milliards", "Md€", "M€", "k"
+    if factor is not None and _written_scale(scanner, a) is None:
+        scaled = _times(value, factor)
+        if scaled <= b.value * _EVOLUTION_MAX_RATIO:
+            value = _tidy(scaled)
     return replace(a, value=value, kind=b.kind, unit=b.unit)
 
 
@@ -1977,6 +2061,27 @@ def _share_units(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numbe
     return mentions
 
 
+def _elided_nouns(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "18 mois de prison, dont 6 avec sursis": after "dont", a number without its noun counts
+    what the number before it counts (a part of that whole, in the same sentence)."""
+    low = scanner.low
+    for i in range(1, len(mentions)):
+        m = mentions[i]
+        if m.unit or m.kind is not _K_QUANTITY or not low.startswith("dont", m.start - 5):
+            continue
+        a = mentions[i - 1]
+        if (
+            a.unit
+            and a.unit != "%"
+            and a.kind in _COUNTED_KINDS
+            and (m.high or m.value) <= (a.high or a.value)
+            and scanner.tail(m.start)[-1:] == ("dont",)
+            and not _SENTENCE_BREAK.search(low, a.end, m.start)
+        ):
+            mentions[i] = replace(m, kind=a.kind, unit=a.unit)
+    return mentions
+
+
 _START = operator.attrgetter("start")
 _END = operator.attrgetter("end")
 
@@ -2011,4 +2116,6 @@ def find_numbers(text: str) -> list[NumberMention]:
         urls = [u.span() for u in _URL.finditer(text)]
         deduped = [m for m in deduped if not any(s <= m.start < e for s, e in urls)]
     mentions = _enumerated_days(scanner, _and_fractions(scanner, _ratios(scanner, deduped)))
-    return _share_units(scanner, _intervals(scanner, _merge_ranges(scanner, mentions)))
+    mentions = _time_out_of_time(scanner, _abbreviated_year_ranges(scanner, mentions))
+    mentions = _merge_ranges(scanner, mentions)
+    return _elided_nouns(scanner, _share_units(scanner, _intervals(scanner, mentions)))

@@ -635,3 +635,101 @@ def test_labels_nouns_and_ages_of_the_fifth_set(text: str, expected: list[tuple[
 def test_comparison_signs_are_bounds(text: str, qualifier: str) -> None:
     (m,) = find_numbers(text)
     assert m.qualifier.value == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the start of an evolution shares the end's scale only when written at that scale
+        ("La dette passe de 94,5 à 123 Md€.", [Decimal("94500000000"), Decimal(123 * 10**9)]),
+        ("Le budget passe de 800 000 à 1,2 million.", [Decimal(800000), Decimal(1200000)]),
+        ("Il passe de 15 000 à 20 millions d'abonnés.", [Decimal(15000), Decimal(20 * 10**6)]),
+    ],
+)
+def test_an_evolution_shares_the_scale_its_start_is_written_at(
+    text: str, expected: list[Decimal]
+) -> None:
+    assert [m.value for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le Mirage 2000-5 vole encore.", [("2000", "identifier"), ("5", "identifier")]),
+        ("De 2000-5 000 personnes.", [("2000-5 000", "quantity")]),
+        ("La campagne 2024/25 et la saison 2019-20.", [("2024/25", "year"), ("2019-20", "year")]),
+        ("La guerre de 1914-18.", [("1914-18", "year")]),
+    ],
+)
+def test_model_variants_and_years_abbreviated_to_two_digits(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds_of(text) == expected
+
+
+def test_a_season_is_a_range_of_two_years() -> None:
+    (season,) = find_numbers("la saison 2023-24")
+    assert (season.value, season.high, season.qualifier.value) == (
+        Decimal(2023),
+        Decimal(2024),
+        "range",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind"),
+    [
+        ("18 mois de prison, dont 6 avec sursis.", "mois", "duration"),
+        ("Il emploie 40 salariés dont 12 à temps partiel.", "salariés", "quantity"),
+        ("Il emploie 40 salariés. Dont 12 à temps partiel.", "", "quantity"),  # another sentence
+        ("Il y a 3 candidats, dont 12 à Paris.", "", "quantity"),  # a part is not the larger
+    ],
+)
+def test_after_dont_a_number_without_noun_counts_the_noun_before(
+    text: str, unit: str, kind: str
+) -> None:
+    part = find_numbers(text)[-1]
+    assert (part.unit, part.kind.value) == (unit, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Un appartement neuf de 80 m².", [("80", "quantity")]),
+        ("Son vélo neuf a coûté 900 euros.", [("900", "quantity")]),
+        (
+            "Ils sont neuf ; le club neuf fois champion.",
+            [("neuf", "quantity"), ("neuf", "quantity")],
+        ),
+    ],
+)
+def test_neuf_after_a_determined_noun_is_new(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds_of(text) == expected
+
+
+def test_time_out_of_so_much_time() -> None:
+    found = find_numbers("Ouvert 24h/24 et 7 jours sur 7 ; présent 3 j sur 5.")
+    assert [(m.text, m.kind.value, m.unit) for m in found] == [
+        ("24", "duration", "h"),
+        ("24", "duration", "h"),
+        ("7", "duration", "jours"),
+        ("7", "duration", "jours"),
+        ("3", "duration", "j"),
+        ("5", "duration", "j"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind"),
+    [
+        ("Il y a environ 2,8 milliards d'années.", "années", "duration"),
+        ("Pendant deux millions d'années.", "années", "duration"),
+        ("Trois millions de personnes.", "personnes", "quantity"),
+        ("Elle a presque 18 ans.", "ans", "quantity"),
+    ],
+)
+def test_a_spelled_scale_takes_its_noun_and_il_y_a_is_a_time_ago(
+    text: str, unit: str, kind: str
+) -> None:
+    (m,) = find_numbers(text)
+    assert (m.unit, m.kind.value) == (unit, kind)
