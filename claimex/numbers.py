@@ -177,13 +177,13 @@ _FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # giving some back cannot help: possessive.
 _NOT_PLAIN = (
     rf"[+\[0{_FRACTION_CHARS}]"
-    rf"|\d++(?:[./:\-]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}]|{_SP}(?:min|s){_SP}?\d)"
+    rf"|\d++(?:[./:\-'’]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}]|{_SP}(?:min|s){_SP}?\d)"
 )
 
 _CANDIDATES = re.compile(
     rf"""
     (?=(?:{_NOT_PLAIN}))(?:
-    (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:[ .\-]?\d\d){{4}}(?![\d])
+    (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:{_SEP}?\d\d){{4}}(?![\d])
         |(?<![\d+])0{_SP}?8\d\d(?:{_SP}\d{{3}}){{2}}(?![\d])
         |(?<![\d+])00{_SP}?[1-9]\d{{0,3}}(?:{_SEP}\d{{1,4}}){{3,8}}(?![\d])
         |(?<![\w+])\+\d{{1,3}}\)?(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))(?:{_SEP}?\(0\)\d)?
@@ -202,13 +202,15 @@ _CANDIDATES = re.compile(
   | (?P<num>
         (?:(?<![\w])[+\-−–±])?  # the en dash too: "–7,3 °C", as French typesetting often has it
         (?<![\d,])(?<![\d.]\.)(?<![^\w.]\.)(?<!^\.)  # after "." only an abbreviation's
-        (?:(?=\d{{1,3}}+(?:{_SP}|\.))  # thousands groups: a separator after 1-3 digits
+        (?:(?=\d{{1,3}}+(?:{_SP}|[.'’]))  # thousands groups: a separator after 1-3 digits
             (?:\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d])
+              |\d{{1,3}}(?:['’]\d{{3}})+(?![\d'’])  # Swiss: "1'250", "118'000"
               |\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d])
               |\d{{1,3}}(?:\.\d{{3}})+(?=,\d))
           |\d+)
         (?:[.,]\d+)?+  # possessive: nothing after can fail, so never give back
-        (?P<scale>{_SP}?(?:milliards?|millions?|billions?|mille|mrds?|mds?|md|k|m)(?![\w]))?+
+        (?P<scale>{_SP}?(?:milliards?|millions?|billions?|mille|mrds?|mds?|md|k|m|g(?={_SP}?\$))
+            (?![\w]))?+
         (?P<pct>{_SP}?%|{_WS}+pour[\s-]?cent(?![\w]))?+
         (?P<ord>(?:ères?|eres?|ièmes?|iemes?|èmes?|emes?|ers?|res?|nde?s?|es?|è|ᵉʳ|ᵉ)(?![\w]))?+
     )
@@ -257,6 +259,7 @@ _UNIT_AFTER = re.compile(
 _GLUED_LETTERS = re.compile(r"[^\W\d_]+")
 _PREFIX_CURRENCY = re.compile(rf"[$€£¥]{_SP}?$")
 _CURRENCY_SIGNS = frozenset("$€£¥")
+_CURRENCY_CODES = frozenset({"chf", "fr.", "usd", "eur", "gbp", "cad", "fcfa"})  # before a number
 
 # Bound and approximation words before a number, as the last words before it (longest wins).
 _QUALIFIER_WORDS: dict[str, Qualifier] = {
@@ -284,6 +287,7 @@ _QUALIFIER_WORDS: dict[str, Qualifier] = {
     "≥": Qualifier.AT_LEAST, "<=": Qualifier.AT_MOST, ">=": Qualifier.AT_LEAST,
     "en dessous de": Qualifier.LESS_THAN, "en-dessous de": Qualifier.LESS_THAN,
     "au-dessous de": Qualifier.LESS_THAN, "près du": Qualifier.APPROXIMATE,
+    "près des": Qualifier.APPROXIMATE,
     "plus du": Qualifier.MORE_THAN,
     "supérieur à": Qualifier.MORE_THAN, "pas plus de": Qualifier.AT_MOST,
     "jusqu'à": Qualifier.AT_MOST, "jusqu'a": Qualifier.AT_MOST, "au plus": Qualifier.AT_MOST,
@@ -412,8 +416,9 @@ def _at_line_start(text: str, start: int) -> bool:
 # The verbs that take a number from one value to another, in the forms a text uses for them.
 _PASSAGE_VERB = re.compile(
     r"(?<![\w'’])(?<!une )(?<!la )(?<!sa )(?<!leur )(?<!cette )(?<![dl]['’])"  # not a noun
-    r"(?:port|report|pass|ram[eè]n|abaiss|rehauss|réhauss)(?:er|e|es|ent|ons|ez|é|ée|és"
+    r"(?:port|report|pass|ram[eè]n|abaiss|rehauss|réhauss|rel[eè]v)(?:er|e|es|ent|ons|ez|é|ée|és"
     r"|ées|ait|aient|ant|era|eront|erait|eraient|èrent|a)(?![\w])"
+    r"(?!\s+(?:\w+\s+)?qu['’e])"  # "la Cour relève (toutefois) que": to note, not to raise
 )
 _LEADING_NUMBER = re.compile(r"[+\-−–]?\d[\d \u00a0\u202f\u2009.,]*\d|[+\-−–]?\d")
 _SCALE_FACTORS = frozenset(Decimal(10) ** n for n in (3, 6, 9, 12))
@@ -436,23 +441,54 @@ _PERSON_OF = re.compile(
     r"(?<![\w])(?:une?|le|la|l['’]|ce|cette)\s*[^\W\d_]*"
     r"(?:eur|euse|rice|ier|ière|iste|ant|ante|ien|ienne|ais|aise)\s+(?:âgée?\s+)?de\s+$"
 )
-_NAME_THEN_COMMA = re.compile(r"[A-ZÀ-Ý][\w'’-]+,[ \u00a0]+$")  # "Tony Blair, "
-_YEARS_THEN_COMMA = re.compile(r"\d+[ \u00a0]+ans?[ \u00a0]*[,)]")  # "52 ans,"
+_NAME_THEN_COMMA = re.compile(r"(?:[A-ZÀ-Ý][\w'’-]+|\)),[ \u00a0]+$")  # "Tony Blair, ", "(PS), "
+_YEARS_THEN_COMMA = re.compile(r"\d+[ \u00a0]+ans?[ \u00a0]*[,).;]")  # "52 ans,", "41 ans."
 _HAVE = frozenset(  # "elle a 67 ans", "ils ont 20 ans": avoir right before the years
     (w,) for w in "a ont avait avaient aura auront aurait avoir ayant".split()
 )
 _SCALE_WORD_ENDS = ("million", "millions", "milliard", "milliards", "billion", "billions")
 _POSTPOSED_DETERMINERS = frozenset("un le l' du ce cet mon ton son notre votre leur".split())
-_NOUN_DETERMINERS = frozenset("une la sa leur cette l' d' notre votre".split())
+_NOUN_DETERMINERS = frozenset(
+    "une la sa leur cette l' d' notre votre un du des ses leurs ces son mon ton propres".split()
+)
 _AGE_HEDGES = frozenset("plus moins près de d' environ presque bientôt déjà tout juste".split())
+_AGE_RANGE_AFTER = re.compile(r"\d+\s*[-–]\s*\d+\s+ans(?![\w])")  # "18-24 ans"
+_CLASS_ARTICLE_END = re.compile(r"(?<![\w])(?:les|des|aux)\s+$")  # "les 18-24 ans": a class
+_CLASS_RANGE_END = re.compile(r"(?<![\w])(?:les|des|aux)\s+\d+\s*[-–]\s*$")  # its "24"
+_CHILD_OF = re.compile(
+    r"(?<![\w])(?:enfants?|bébés?|nourrissons?|nouveau-nés?|fillettes?|garçons?)"
+    r"\s+(?:âgée?s?\s+)?de\s+(?:\d+\s*(?:[-–]|à)\s*)?$"
+)
 _AGE_CLASS_AFTER = re.compile(r"\d+\s+ans\s+(?:et|ou)\s+plus(?![\w])")  # "65 ans et plus"
 # "67070 Strasbourg Cedex", "75002 Paris": a town after a postal code
 _TOWN_AFTER = re.compile(r"[ \u00a0]+[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0]+Cedex(?![\w]))?")
 # a street, a post-office box (BP) or a CS box earlier in the same address line
 _STREET_BEFORE = re.compile(rf"(?<![\w])(?:{_STREETS}|bp|cs)(?![\w])[^;.!?\n]*$")
+_RANK_OPENER = re.compile(r"(?:[:;…]|\.\.\.)[ \u00a0]*$")  # "Classement : 1.", "; 2.", "… 12."
+_RANK_NAME = re.compile(r"\.[ \u00a0]+[A-ZÀ-Ý]")  # "1. FC Rivemont"
+_ACHIEVEMENT_DETERMINERS = frozenset("un le son ce du au leur premier nouveau".split())
+# a label that names a code, at the start of its line or clause, then ":"
+_CODE_LABEL = re.compile(
+    r"(?:^|[\n;–—|])[ \t]*(?:n°|no\.|numéros?|réf\.?|références?|codes?|identifiant)"
+    r"(?![\w])[^\n:;]{0,25}:[ \u00a0]*$",
+    re.I,
+)
+_REGISTER_BEFORE = re.compile(
+    r"(?<![\w])(?:RCS|SIREN|SIRET)(?:[ \u00a0]+[A-ZÀ-Ý][\w-]*)?[ \u00a0]+$"
+)
+_LONG_RUN_LISTED_AFTER = re.compile(r"[ \u00a0]*(?:,|et|ou)[ \u00a0]+\d{7,}(?!\d)")
+_LONG_RUN_LISTED_BEFORE = re.compile(r"(?<!\d)\d{7,}[ \u00a0]*(?:,|et|ou)[ \u00a0]+$")
+_ITEM_DEGREE_END = re.compile(r"°(?![\w])")  # "1° ", "2°," (not "20°C", "45°N")
+_ITEM_AT_LINE_START = re.compile(r"°[ \u00a0]+[A-ZÀ-Ý\d]")  # "1° Le logement", "2° 3 000 €"
+_ITEM_ARTICLES = frozenset({"au", "aux", "du"})
+_ITEM_LISTED = re.compile(r"\d(°)[ \u00a0]*(?:,|et|ou)[ \u00a0]+$")  # "1° et "
+_LONG_BLOCK_AFTER = re.compile(r"[ \u00a0\u202f](\d{4,})(?![\d,.]\d)")
+_DIGIT_BEFORE = re.compile(r"\d[ \u00a0\u202f]$")
 _DATE_PART_NEXT = re.compile(r"[-‑/.]\w")  # "2011-12-05", "2020/23/Sep"
 # "Mirage 2000-5": a variant, not "2000-5,2", "2000-5 000" nor a date "2015-3-3"
 _MODEL_VARIANT = re.compile(r"[-‑]\d(?![\d,.]?\d|[ \u00a0\u202f]\d{3}|[-‑/.]\d)")
+_SCORE_AFTER = re.compile(r"\s*,\s*\d{1,2}[-‑–]\d{1,2}(?!\d)")  # ", 7-6"
+_SCORE_BEFORE = re.compile(r"(?<!\d)\d{1,2}[-‑–]\d{1,2}\s*,\s*$")  # "6-4, "
 _SCORE_NEXT = re.compile(r"[-‑–]\d{1,2}(?![\w])")  # a score: two small numbers and a hyphen
 _DEPARTMENT = re.compile(r"0?[1-9]|[1-8]\d|9[0-5]|97[1-6]")  # the numbers of French departments
 _PLACE_BEFORE = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
@@ -510,6 +546,7 @@ _SUR = re.compile(rf"{_WS}+sur{_WS}+")
 _UN_SUR = re.compile(
     rf"(?<![\w-])(?:(une?|1)|(une?){_WS}+(?:[^\W\d_][\w'’-]*{_WS}+){{1,2}}){_WS}*sur{_WS}+$"
 )
+_NOUN_SUR = re.compile(rf"{_WS}+(?:[^\W\d_][\w'’-]*{_WS}+){{1,2}}sur{_WS}+")
 _BILLION = frozenset({"billion", "billions"})
 _HALF_UNITS = lex.TIME_UNITS | {"kilos", "litres", "mètres", "tours"}
 _SECOND = frozenset({"second", "seconde", "seconds", "secondes"})
@@ -533,6 +570,7 @@ def _ws_then_et(low: str, pos: int) -> bool:
 def _decimal_of_digits(s: str) -> Decimal:
     """Value of a digit string as the French press writes it: "11 000", "1.350.000", "7,2"."""
     s = _SPACES.sub("", s).replace("−", "-").replace("–", "-").replace("±", "")
+    s = s.replace("'", "").replace("’", "")  # Swiss thousands: "1'250"
     if "," in s:
         s = s.replace(".", "").replace(",", ".")
     elif s.count(".") > 1 or _ONE_THOUSANDS_DOT.fullmatch(s):
@@ -745,6 +783,8 @@ class _Scanner:
     def qualifier_before(self, pos: int) -> str | None:
         """The bound or approximation phrase that ends right before ``pos``, if any."""
         words = self.tail(pos)
+        if words[-1:] and words[-1] in _CURRENCY_CODES:
+            words = words[:-1]  # "plus de CHF 12 milliards": the bound is before the currency
         if not words or words[-1] not in _QUALIFIER_LAST_WORDS:
             return None  # most numbers: no phrase can end with the word before them
         for n in (4, 3, 2, 1):
@@ -878,19 +918,26 @@ class _Scanner:
             scale_s, end = None, core_end  # "10 m": metres; "10M", "10 M€", "10 m€": millions
         atom = _Atom(start, end, value, "digits")
         if not plain:
-            atom.grouped = "," in core or core.count(".") > 1 or bool(_SPACES.search(core))
+            atom.grouped = (
+                "," in core
+                or core.count(".") > 1
+                or bool(_SPACES.search(core))
+                or "'" in core
+                or "’" in core
+            )
             atom.dotted = core.count(".") == 1
         if scale_s:
             key = scale_s.strip(" \u00a0\u202f\u2009").rstrip("s")
+            key = "md" if key == "g" else key  # "13,6 G$": Québec's billions of dollars
             key = key if key in lex.SCALES else key + "s"
             atom.value = _tidy(
                 _times(value, lex.SCALES.get(key, lex.SCALES.get(key.rstrip("s"), 1)))
             )
             atom.scaled = True
-            if scale_s.strip(" \u00a0\u202f\u2009") in ("m", "k", "md", "mds"):
+            if scale_s.strip(" \u00a0\u202f\u2009") in ("m", "k", "md", "mds", "g"):
                 cur = _CURRENCY_AFTER.match(self.low, m.end("scale"))
-                if cur:  # "12 M€": the currency is fused with the scale; unit is the currency
-                    atom.end = cur.end()
+                if cur:  # "12 M€": the currency fused with the scale is the unit, outside the
+                    # span as every unit is ("12 M", as the annotators of issue 13 mark it)
                     atom.currency = cur.group().strip(" \u00a0\u202f\u2009")
             if pct_s:  # "3 millions %" is not a thing; keep the scale, leave "%" to the unit
                 atom.end = m.end("scale")
@@ -1083,6 +1130,8 @@ class _Scanner:
 
         elif form == "identifier":
             kind = _K_IDENTIFIER
+        elif form == "multiplicative" and self._achievement_noun(start, end):
+            return None  # "a signé un doublé", "réussit le triplé": a feat, not a factor
         elif form in ("multiplicative", "share", "ratio"):
             kind = _K_QUANTITY  # "le double", "60/20/20", "3/4", "½", "un demi-million"
             # like the fractions written as nouns, the noun after ("de seconde") is the unit
@@ -1116,7 +1165,11 @@ class _Scanner:
             unit, unit_end = self.unit_after(end, allow_de=scaled)
             if unit.lower() in ("%",):
                 kind = _K_PERCENT
-            elif unit.lower() in lex.TIME_UNITS and kind is _K_QUANTITY:
+            elif (
+                unit.lower() in lex.TIME_UNITS
+                and kind is _K_QUANTITY
+                and (unit != "s" or text[end : end + 1].isspace())  # "les 70s": a decade
+            ):
                 kind = self._time_unit_kind(start, unit)
                 clock = self._clock_time(start, unit_end, value, unit)
                 if clock is not None:  # "à 16 heures": a time of day, not a duration
@@ -1130,6 +1183,8 @@ class _Scanner:
                 cur = _currency_before(text, start)
                 if cur:
                     unit = cur.group().strip()
+                elif (code := self.word_before(start)) and code[0].lower() in _CURRENCY_CODES:
+                    unit = code[0]  # "CHF 70'000", "fr. 1'250": the currency written first
         if kind is _K_DATE and atom.form != "ndate":
             unit = ""
         elif kind is _K_IDENTIFIER:
@@ -1239,14 +1294,18 @@ class _Scanner:
                 return _K_IDENTIFIER  # "Mirage 2000-5": a year range never ends on one digit
         if atom.percent:
             return _K_PERCENT
+        if digits_form and text.startswith("°", end) and self._item_number(start, end):
+            return _K_IDENTIFIER  # "1° 4 000 euros pour...", "aux 1° et 2°": a legal item
         if (
             digits_form
             and end - start <= 3
             and text[end : end + 1] in _LIST_MARK_CHARS
             and _LIST_MARK.match(text, end)
-            and _at_line_start(text, start)
         ):
-            return _K_IDENTIFIER  # "1. Le dédoublement des classes": a list item's number
+            if _at_line_start(text, start):
+                return _K_IDENTIFIER  # "1. Le dédoublement des classes": a list item's number
+            if self._run_in_rank(start, end, value):
+                return _K_ORDINAL  # "Classement : 1. FC Rivemont, 49 pts ; 2. Stade Vallerois"
         if (
             (atom.ordinal or 1 <= value <= 31)
             and not atom.grouped
@@ -1301,18 +1360,25 @@ class _Scanner:
             return _K_IDENTIFIER  # "bac +3": a level, counted from an exam
         if digits_form and "0" in text[start : start + 2] and _LEADING_ZERO.match(text, start, end):
             return _K_IDENTIFIER  # "0800", "0 800 123 456": codes and phones, not amounts
+        if digits_form and not atom.percent and self._labelled_code(start):
+            return _K_IDENTIFIER  # "N° parquet : 23145000872", "RCS Lyon 812 345 678"
+        if digits_form and not atom.scaled and not atom.percent and self._digit_block(atom):
+            return _K_IDENTIFIER  # "SIRET 200 041 762 00015", "EAN 3 701245 880183"
         if digits_form and not atom.grouped and not atom.scaled:
             if not _CURRENCY_SIGNS.isdisjoint(text[max(0, start - 2) : start]) and _currency_before(
                 text, start
             ):
                 return _K_QUANTITY  # "€1000": an amount, never a year or a name
             digits = text[start:end].lstrip("+-−±")
+            if len(digits) >= 7 and digits.isdecimal() and self._long_codes_listed(start, end):
+                return _K_IDENTIFIER  # "lots 2403118, 2404207 et 2406031": a list of codes
             year_like = len(digits) == 4 and 1000 <= value <= 2100 and "." not in digits
             if (
                 prev
                 and prev[0][:1].isupper()
                 and prev[0][-1:].isalnum()  # "le Fatah, 28 pour le Hamas": no name across a comma
                 and (prev_word not in lex.NOT_NAMES or prev[0] in lex.ROAD_LETTERS)
+                and prev_word not in _CURRENCY_CODES  # "CHF 250": a sum, not a name's number
                 and (prev_word not in lex.MONTHS)
                 and (not year_like or prev[0] in lex.ROAD_LETTERS)  # "la D 1006"
                 and not (end - start <= 2 and _SCORE_NEXT.match(text, end))  # "Montpellier 33-30"
@@ -1387,6 +1453,76 @@ class _Scanner:
         if self._notes is None:
             self._notes = frozenset(_NOTE_LINE.findall(self.text))
         return self.text[start:end] in self._notes
+
+    def _run_in_rank(self, start: int, end: int, value: Decimal) -> bool:
+        """ "Classement : 1. FC Rivemont, 49 pts ; 2. Stade Vallerois": the ranks of a list run
+        into one line, after ":" or ";", a name after each, the rank before or after on the line."""
+        text = self.text
+        if not _RANK_OPENER.search(text, max(0, start - 4), start) or not _RANK_NAME.match(
+            text, end
+        ):
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
+        rank = int(value)
+        return any(
+            _RANK_OPENER.search(text, max(line_start, at - 4), at) is not None
+            and _RANK_NAME.match(text, at + len(str(other)))
+            for other, lo, hi in ((rank + 1, end, line_end), (rank - 1, line_start, start))
+            for at in _occurrences_in(text, f"{other}.", lo, hi)
+        )
+
+    def _achievement_noun(self, start: int, end: int) -> bool:
+        """ "un doublé", "le triplé": the past participle after a determiner is a noun."""
+        if not self.low.startswith(("é", "és"), end - 1 if self.low[end - 1] == "é" else end - 2):
+            return False
+        words = self.tail(start)
+        return bool(words) and words[-1] in _ACHIEVEMENT_DETERMINERS
+
+    def _labelled_code(self, start: int) -> bool:
+        """A number after a label that names a code: "N° parquet : …", "Référence interne : …",
+        "Code CPV principal : …", or a register and its town, "RCS Lyon …"."""
+        text = self.text
+        if text[start - 2 : start].strip() == ":":
+            return bool(_CODE_LABEL.search(text, max(0, start - 40), start))
+        return bool(_REGISTER_BEFORE.search(text, max(0, start - 30), start))
+
+    def _long_codes_listed(self, start: int, end: int) -> bool:
+        """Seven ungrouped digits or more listed beside another such run: numbers of lots or
+        files, which the press never writes as amounts (it groups the digits of a million)."""
+        text = self.text
+        return bool(
+            _LONG_RUN_LISTED_AFTER.match(text, end)
+            or _LONG_RUN_LISTED_BEFORE.search(text, max(0, start - 16), start)
+        )
+
+    def _item_number(self, start: int, end: int) -> bool:
+        """ "1°" that numbers an item of a legal text (premièrement): at the start of a line,
+        after "au", "aux", "du", or listed after such an item; not "45°" nor "20 °C"."""
+        if _ITEM_DEGREE_END.match(self.text, end) is None:
+            return False
+        if _at_line_start(self.text, start):
+            return end - start <= 2 and bool(_ITEM_AT_LINE_START.match(self.text, end))
+        words = self.tail(start)
+        if words[-1:] and words[-1] in _ITEM_ARTICLES:
+            return True
+        listed = _ITEM_LISTED.search(self.text, max(0, start - 8), start)
+        return listed is not None and listed.start(1) in self.identifier_ends
+
+    def _digit_block(self, atom: _Atom) -> bool:
+        """A run of digits beside another, a space apart, where one is too long for a group of
+        thousands: the blocks of a code (SIRET, EAN, IBAN), never an amount."""
+        text, start, end = self.text, atom.start, atom.end
+        after = _LONG_BLOCK_AFTER.match(text, end)
+        if after and (atom.grouped or len(after.group(1)) >= 5):
+            return not (end - start == 4 and 1000 <= atom.value <= 2100)  # "en 2019 15000"
+        return (
+            end - start >= 5
+            and not atom.grouped
+            and text[start:end].isdecimal()
+            and _DIGIT_BEFORE.search(text, max(0, start - 2), start) is not None
+        )
 
     def _name_before(self, start: int) -> bool:
         """A capitalised word right before ``start``: the name a model number belongs to."""
@@ -1487,11 +1623,15 @@ class _Scanner:
         """Years are an age (a quantity) after a person or an age word, or as an age class
         ("chez les 65 ans et plus", "les moins de 2 ans"); otherwise a length of time."""
         if unit.lower() not in ("an", "ans", "année", "années"):
+            if unit.lower() == "mois" and _CHILD_OF.search(self.before(start, 45)):
+                return _K_QUANTITY  # "les enfants de 6 à 59 mois": the age of an infant
             return _K_DURATION
         before = self.before(start, 45)
         if (
             _AGE_CLASS.search(before)
             or _AGE_CLASS_AFTER.match(self.low, start)
+            or (_AGE_RANGE_AFTER.match(self.low, start) and _CLASS_ARTICLE_END.search(before))
+            or _CLASS_RANGE_END.search(before)
             or "âge" in before
             or _PERSON_OF.search(before)
             or self._apposed(start)
@@ -1695,6 +1835,15 @@ def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numb
     return out
 
 
+def _occurrences_in(text: str, word: str, lo: int, hi: int) -> list[int]:
+    """Where ``word`` starts in ``text[lo:hi]``."""
+    found, i = [], text.find(word, lo, hi)
+    while i != -1:
+        found.append(i)
+        i = text.find(word, i + 1, hi)
+    return found
+
+
 def _occurrences(text: str, word: str) -> set[int]:
     """Where ``word`` occurs in ``text``: a few str.find calls, not a question per number."""
     found: set[int] = set()
@@ -1731,11 +1880,12 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
             if (
                 a is not None
                 and _whole(a)
-                and not a.unit
                 and a.value < b.value
                 and (a.value == 1 or a.text[:1].isalpha())
-                and _SUR.fullmatch(low, a.end, b.start)
-            ):
+                and not b.unit
+                and (_SUR.fullmatch(low, a.end, b.start) if not a.unit else a.text.isalpha())
+                and (not a.unit or _NOUN_SUR.fullmatch(low, a.end, b.start))
+            ):  # "deux sur cinq", "deux TER sur cinq": the noun once, between the two
                 start, count, qualifier = a.start, int(a.value), a.qualifier
                 out.pop()
             elif un := _UN_SUR.search(low, max(0, b.start - 45), b.start):
@@ -1862,7 +2012,7 @@ def _day_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Number
 
 
 _RANGE_KINDS = frozenset(
-    {NumberKind.QUANTITY, NumberKind.PERCENT, NumberKind.DURATION, NumberKind.YEAR}
+    {NumberKind.QUANTITY, NumberKind.PERCENT, NumberKind.DURATION, NumberKind.YEAR, NumberKind.TIME}
 )
 
 
@@ -1876,6 +2026,8 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
     low = scanner.low
     if a.high is not None or b.high is not None:
         return None
+    if (a.kind is _K_TIME) != (b.kind is _K_TIME):
+        return None  # "le 12 à 18 h": a day, then a time of it
     between = low[a.end : b.start]
     if a.unit and a.unit == b.unit and between.lstrip().startswith(a.unit.lower()):
         between = between.lstrip()[len(a.unit) :]  # "entre 10 euros et 20 euros"
@@ -1889,11 +2041,18 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
         if opener != "entre":
             return None
     elif _BETWEEN_A.fullmatch(between):
+        if between.strip() == "a" and (opener != "de" or " sur " in a.text):
+            return None  # "un habitant sur huit a 75 ans": "a" is the verb; "de 3 a 5": a typo
         if _is_evolution(scanner, a, b):
             return None  # "recule de 63 à 51 %": an evolution, two numbers
     elif _BETWEEN_DASH.fullmatch(between):
         if a.unit and a.kind is not _K_PERCENT:
             return None
+        if not b.unit and (
+            _SCORE_AFTER.match(low, b.end)
+            or _SCORE_BEFORE.search(low, max(0, a.start - 12), a.start)
+        ):
+            return None  # "6-4, 3-6, 7-6": the games of a set, listed; a score, not a range
     else:
         return None
     if a.kind is _K_YEAR and b.kind is not _K_YEAR and not _looks_like_year(b):
@@ -1950,6 +2109,7 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     verb_before = (
         len(words) >= 2
         and words[-2].startswith(lex.CHANGE_VERB_PREFIXES)
+        and words[-2] not in lex.CHANGE_VERB_LOOKALIKES  # "un montant de 100 à 300"
         and (len(words) < 3 or words[-3] not in _NOUN_DETERMINERS)  # "une portée de": a noun
     )
     # "porter la durée de la formation de 6 à 9 mois": the verb, its object, then the passage
@@ -1958,6 +2118,8 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     )  # "(?<!...)" in the pattern keeps out the nouns of the same form ("une portée de")
     if not falling and not verb_before and not distant:
         return False
+    if verb_before and not falling and words[-2].startswith(lex.DECREASE_VERB_PREFIXES):
+        return False  # "baisser de 40 à 45 %": a fall cannot go up; the size of the fall
     between = scanner.low[a.end : b.start]
     if a.unit and between.lstrip().startswith(a.unit.lower()):
         between = between.lstrip()[len(a.unit) :]

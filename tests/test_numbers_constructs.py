@@ -434,7 +434,7 @@ def test_an_en_dash_glued_to_a_number_is_its_minus_sign() -> None:
     found = find_numbers("Il a fait –7,3 °C ; un solde de –9,9 Md€ ; 2004–2005 ; – 7 morts.")
     assert [(m.text, m.value) for m in found] == [
         ("–7,3", Decimal("-7.3")),
-        ("–9,9 Md€", Decimal("-9900000000")),
+        ("–9,9 Md", Decimal("-9900000000")),
         ("2004–2005", Decimal(2004)),
         ("7", Decimal(7)),
     ]
@@ -573,7 +573,7 @@ def test_one_of_so_many_with_its_noun_is_a_part_of_a_whole(
             "Ils passent de 50 000 ETP en 2019 à 50 950 ETP en 2023.",
             ["50 000", "2019", "50 950", "2023"],
         ),
-        ("Un effort de 1 à 1,5 Md€ par an.", ["1 à 1,5 Md€"]),
+        ("Un effort de 1 à 1,5 Md€ par an.", ["1 à 1,5 Md"]),
     ],
 )
 def test_evolutions_ranges_and_their_scale(text: str, spans: list[str]) -> None:
@@ -733,3 +733,118 @@ def test_a_spelled_scale_takes_its_noun_and_il_y_a_is_a_time_ago(
 ) -> None:
     (m,) = find_numbers(text)
     assert (m.unit, m.kind.value) == (unit, kind)
+
+
+# ---- the sixth blind set: francophone, wire and results, legal and technical, conflict ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Swiss thousands with an apostrophe, and a currency written first
+        (
+            "Environ 2'400 exploitations ; fr. 1'250 par hectare.",
+            [(Decimal(2400), "exploitations"), (Decimal(1250), "fr.")],
+        ),
+        ("Plus de CHF 12 milliards.", [(Decimal(12 * 10**9), "CHF")]),
+        # Québec's billions of dollars; the currency fused with the scale is the unit
+        (
+            "Un déficit de 13,6 G$ et 12 M€.",
+            [(Decimal(136 * 10**8), "$"), (Decimal(12 * 10**6), "€")],
+        ),
+    ],
+)
+def test_amounts_as_switzerland_quebec_and_west_africa_write_them(
+    text: str, expected: list[tuple[Decimal, str]]
+) -> None:
+    assert [(m.value, m.unit) for m in find_numbers(text)] == expected
+
+
+def test_a_bound_before_a_currency_code_bounds_the_number() -> None:
+    (m,) = find_numbers("des investissements de plus de CHF 12 milliards")
+    assert (m.qualifier.value, m.text) == ("more_than", "12 milliards")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tél. : 04 50 36 12 80",
+        "SIRET : 200 041 762 00015",
+        "code EAN 3 701245 880183",
+        "Numéros de lot concernés : 2403118, 2404207 et 2406031",
+        "N° parquet : 23145000872",
+        "Code CPV principal : 45214200-2",
+        "RCS Lyon 812 345 678",
+    ],
+)
+def test_codes_of_registers_lots_and_phones_are_no_amounts(text: str) -> None:
+    assert {m.kind.value for m in find_numbers(text)} == {"identifier"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le montant est fixé à :\n1° 4 000 euros ;\n2° 3 000 euros. Aux 1° et 2°, rien.",
+            ["identifier", "quantity", "identifier", "quantity", "identifier", "identifier"],
+        ),
+        ("Un angle de 45° ; 20° et 25°.", ["quantity", "quantity", "quantity"]),
+        (
+            "Classement : 1. FC Rivemont, 49 pts ; 2. Stade Vallerois, 46 pts.",
+            ["ordinal", "quantity", "ordinal", "quantity"],
+        ),
+        ("Nombre de morts : 12. Le préfet a parlé.", ["quantity"]),
+    ],
+)
+def test_legal_items_and_ranks_run_into_a_line(text: str, expected: list[str]) -> None:
+    assert [m.kind.value for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a fall cannot go up: the size of the fall
+        ("La consommation devrait baisser de 40 à 45 %.", ["40 à 45 %"]),
+        ("des températures en baisse (de −1 à 4 °C le matin)", ["−1 à 4"]),
+        # a noun that begins like a verb of change
+        ("majorée d'un montant de 100 à 300 francs", ["100 à 300"]),
+        ("une augmentation de leurs crédits de 15 à 20 %.", ["15 à 20 %"]),
+        # "relève que": to note, not to raise
+        ("La Cour relève que la hausse, de 3,6 % à 8 %, pèse.", ["3,6 % à 8 %"]),
+        ("relever l'âge légal de départ de 64 à 66 ans", ["64", "66"]),
+        ("la limite remontera de 600 à 1 500 mètres", ["600", "1 500"]),
+        # the sets of a tennis match; "a" is the verb, not a misspelt "à"
+        ("Ferrand bat Ibáñez 6-4, 3-6, 7-6.", ["6", "4", "3", "6", "7", "6"]),
+        ("Près d'un habitant sur huit a 75 ans ou plus.", ["un habitant sur huit", "75"]),
+        # clock times from one to the other
+        ("ouvert de 6 h 30 à 9 h 30 ; entre 10 h et 14 h.", ["6 h 30 à 9 h 30", "10 h et 14 h"]),
+        ("deux TER sur cinq", ["deux TER sur cinq"]),
+    ],
+)
+def test_ranges_evolutions_scores_and_parts_of_the_sixth_set(text: str, spans: list[str]) -> None:
+    assert [m.text for m in find_numbers(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("les enfants de 6 à 59 mois", "quantity"),
+        ("Les 18-24 ans sont les plus sévères.", "quantity"),
+        ("La maire sortante (divers droite), 58 ans, est réélue.", "quantity"),
+        ("la liste conduite par Thomas Riva, 41 ans.", "quantity"),
+        ("les 30 ans de la Constitution", "duration"),
+        ("Vik à 18 s du vainqueur", "duration"),
+        ("Dans les 70s", "quantity"),
+    ],
+)
+def test_ages_of_infants_and_classes_and_seconds(text: str, kind: str) -> None:
+    (m,) = find_numbers(text)
+    assert m.kind.value == kind
+
+
+def test_a_feat_is_no_factor_and_pres_des_is_approximate() -> None:
+    assert find_numbers("Diallo a signé un doublé.") == []
+    (m,) = find_numbers("Le chiffre a doublé.")
+    assert m.value == 2
+    (m,) = find_numbers("Près des deux tiers des fonds.")
+    assert m.qualifier.value == "approximate"
