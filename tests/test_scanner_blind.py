@@ -22,24 +22,27 @@ SETS = {
     "third": (BLIND / "third", BLIND / "third"),
     "fourth": (BLIND / "fourth", BLIND / "fourth"),
     "fifth": (BLIND / "fifth", BLIND / "fifth"),
+    "sixth": (BLIND / "sixth", BLIND / "sixth"),
 }
 # amounts: (recalled, gold, right, reported), on all the texts of a set
 AMOUNT_FLOORS = {
     "wikinews": (159, 159, 159, 160),
     "institutional": (188, 188, 188, 193),
-    "second": (339, 342, 339, 342),
+    "second": (339, 342, 339, 341),
     "third": (352, 355, 352, 354),
     "fourth": (306, 316, 306, 316),
-    "fifth": (306, 306, 306, 309),
+    "fifth": (306, 306, 306, 307),
+    "sixth": (1015, 1040, 1015, 1052),
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
 CLAIM_FLOORS = {
     "wikinews": (158, 159, 157, 161),
     "institutional": (188, 188, 173, 188),
-    "second": (341, 342, 342, 342),
+    "second": (342, 342, 342, 342),
     "third": (354, 355, 354, 355),
     "fourth": (307, 316, 316, 316),
-    "fifth": (304, 306, 306, 306),
+    "fifth": (305, 306, 306, 306),
+    "sixth": (1031, 1040, 985, 1040),
 }
 
 
