@@ -447,6 +447,8 @@ _HAVE = frozenset(  # "elle a 67 ans", "ils ont 20 ans": avoir right before the 
     (w,) for w in "a ont avait avaient aura auront aurait avoir ayant".split()
 )
 _SCALE_WORD_ENDS = ("million", "millions", "milliard", "milliards", "billion", "billions")
+# "à taux zéro", "la tolérance zéro", "le risque zéro": zéro after its noun is an adjective
+_ZERO_ADJECTIVE_OPENERS = frozenset("la une sa cette à des les".split())
 _POSTPOSED_DETERMINERS = frozenset("un le l' du ce cet mon ton son notre votre leur".split())
 _NOUN_DETERMINERS = frozenset(
     "une la sa leur cette l' d' notre votre un du des ses leurs ces son mon ton propres".split()
@@ -1350,6 +1352,12 @@ class _Scanner:
             ):
                 return _K_YEAR  # "l'an deux mille vingt-quatre"
             if (
+                low.startswith(("zéro", "zero"), start)
+                and end - start == 4
+                and self._after_determined_noun(start, _ZERO_ADJECTIVE_OPENERS)
+            ):
+                return None  # "la tolérance zéro", "un prêt à taux zéro": none as a goal
+            if (
                 end - start == 4
                 and low.startswith("neuf", start)
                 and (prev_word in _NEW_NOT_NINE_BEFORE or self._after_determined_noun(start))
@@ -1529,13 +1537,13 @@ class _Scanner:
         prev = self.word_before(start)
         return prev is not None and prev[0][:1].isupper() and prev[0].lower() not in lex.NOT_NAMES
 
-    def _after_determined_noun(self, start: int) -> bool:
+    def _after_determined_noun(self, start: int, openers: frozenset[str] = frozenset()) -> bool:
         """ "un appartement neuf", "du matériel neuf": right after a determiner and its noun, a
         number word is an adjective ("ils sont neuf", a verb before, stays a count)."""
         words = self.tail(start)
         return (
             len(words) >= 2
-            and words[-2] in _POSTPOSED_DETERMINERS
+            and (words[-2] in _POSTPOSED_DETERMINERS or words[-2] in openers)
             and words[-1].isalpha()
             and words[-1] not in _DETERMINERS
             and not _ANY_STEM.match(words[-1])  # "le vingt-neuf"

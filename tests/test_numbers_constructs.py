@@ -848,3 +848,15 @@ def test_a_feat_is_no_factor_and_pres_des_is_approximate() -> None:
     assert m.value == 2
     (m,) = find_numbers("Près des deux tiers des fonds.")
     assert m.qualifier.value == "approximate"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Un prêt à taux zéro, la tolérance zéro.", []),
+        ("Il reste zéro place.", ["zéro"]),
+        ("Le score est de zéro.", ["zéro"]),
+    ],
+)
+def test_zero_after_its_noun_is_an_adjective(text: str, found: list[str]) -> None:
+    assert [m.text for m in find_numbers(text)] == found
