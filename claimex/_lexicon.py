@@ -80,7 +80,7 @@ IDENTIFIER_CUES = _words(
     tél tél. tel. téléphone fax
     tableau tableaux figure graphique annexe annexes encadré schéma recommandation
     proposition semaine sortie échangeur programme programmes point points type phase
-    catégorie niveau stade
+    catégorie niveau stade top cycle département départements
     """
 )
 

@@ -177,7 +177,8 @@ _FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # giving some back cannot help: possessive.
 _NOT_PLAIN = (
     rf"[+\[0{_FRACTION_CHARS}]"
-    rf"|\d++(?:[./:\-'’]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}]|{_SP}(?:min|s){_SP}?\d)"
+    rf"|10{_SP}puissance|\d++,\d++{_SP}?[×·x]"
+    rf"|\d++(?:[./:\-'’\"″′]|{_SP}?[×·]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}]|{_SP}(?:min|s){_SP}?\d)"
 )
 
 _CANDIDATES = re.compile(
@@ -192,6 +193,12 @@ _CANDIDATES = re.compile(
   | (?P<ndate>(?<![\d/.])(?:[12]\d|3[01]|0?[1-9])(?P<sep>[/.])(?:1[0-2]|0?[1-9])(?P=sep)
         (?:\d{{4}}|\d{{2}})(?![\d/.]))
   | (?P<iso>(?<![\d])\d{{4}}-[01]\d-[0-3]\d(?![\d]))
+  | (?P<chrono>(?<![\d,.:'’′"″])(?:\d{{1,2}}:[0-5]\d:[0-5]\d(?:,\d{{1,2}})?(?![\d:])
+        |(?:\d{{1,2}}['’′])?\d{{1,2}}["″]\d\d(?![\d"″])
+        |\d{{1,2}}['’′][0-5]\d(?:''|["″])(?![\d])))
+  | (?P<sci>(?<![\w,.])(?:\d+(?:,\d+)?{_SP}?[×x·]{_SP}?)?10(?:{_SP}?\^{_SP}?|{_SP}puissance{_SP})
+        [-−]?\d{{1,2}}(?![\d])
+      |(?<![\w,.])(?:\d+(?:,\d+)?{_SP}?[×x·]{_SP}?)?10[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)
   | (?P<hms>(?<![\d,.:])\d{{1,3}}{_SP}?(?:h{_SP}?[0-5]?\d{_SP}?min(?:{_SP}?[0-5]?\d{_SP}?s)?
         |min{_SP}?[0-5]?\d{_SP}?s(?:{_SP}?\d\d)?|s{_SP}?\d\d)(?![\w]))
   | (?P<time>(?<![\d,.:])(?:[01]?\d|2[0-3])(?:{_SP}?h(?:{_SP}?[0-5]\d)?(?![\w])|:[0-5]\d(?![\d:])))
@@ -402,6 +409,39 @@ def _length_of(written: str) -> tuple[Decimal, str]:
     return (seconds if unit == "s" else seconds / 60), unit
 
 
+def _chrono_seconds(written: str) -> Decimal:
+    """A time as a stopwatch writes it, in seconds: "2:05:12" -> 7512, "10"02" -> 10.02,
+    "1'44"62" -> 104.62, "1'12''" -> 72."""
+    if ":" in written:
+        hours, minutes, seconds = written.split(":")
+        return int(hours) * 3600 + int(minutes) * 60 + Decimal(seconds.replace(",", "."))
+    parts = _CHRONO_PARTS.fullmatch(written)
+    assert parts is not None  # the candidate pattern admits these forms only
+    minutes, seconds, hundredths = parts.groups()
+    whole = Decimal(int(minutes or 0) * 60 + int(seconds))
+    return whole + Decimal(hundredths).scaleb(-2) if hundredths else whole
+
+
+_MERIDIEM_AFTER = re.compile(r"[ \u00a0]?(?:am|pm|a\.m\.|p\.m\.|utc|gmt)(?![\w])")
+_CHRONO_PARTS = re.compile(r"(?:(\d{1,2})['’′])?(\d{1,2})(?:[\"″]|'')(\d\d)?")
+
+
+def _scientific_value(written: str) -> Decimal:
+    """ "4 × 10^8", "10 puissance 9", "2,5 × 10⁻³": a mantissa times a power of ten."""
+    parts = _SCIENTIFIC.fullmatch(written)
+    assert parts is not None  # the candidate pattern admits these forms only
+    head, power = parts.group(1, 2)
+    exponent = int(power.translate(_SUPERSCRIPTS).replace("−", "-"))
+    mantissa = Decimal(head.replace(",", ".")) if head else Decimal(1)
+    return _tidy(_EXACT.multiply(mantissa, Decimal(1).scaleb(exponent)))
+
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_SCIENTIFIC = re.compile(
+    r"(?:(\d+(?:,\d+)?)[ \u00a0\u202f\u2009]?[×x·][ \u00a0\u202f\u2009]?)?"
+    r"10(?:[ \u00a0\u202f\u2009]?\^[ \u00a0\u202f\u2009]?|[ \u00a0\u202f\u2009]puissance"
+    r"[ \u00a0\u202f\u2009])?([-−]?\d{1,2}|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+)
 _LENGTH_PART = re.compile(r"(\d+)[ \u00a0\u202f\u2009]?(h|min|s|)")
 
 
@@ -422,7 +462,7 @@ _PASSAGE_VERB = re.compile(
 )
 _LEADING_NUMBER = re.compile(r"[+\-−–]?\d[\d \u00a0\u202f\u2009.,]*\d|[+\-−–]?\d")
 _SCALE_FACTORS = frozenset(Decimal(10) ** n for n in (3, 6, 9, 12))
-_LISTED_AFTER = re.compile(r"(\d)[ \u00a0]*(?:,|et|ou)[ \u00a0]+$")  # "1 et ", "3, "
+_LISTED_AFTER = re.compile(r"(\d)[ \u00a0]*(?:,|et|ou|à)[ \u00a0]+$")  # "1 et ", "3, ", "01 à "
 _DAY_OR_MONTH_BEFORE = re.compile(r"(?<!\d)\d\d?[-/.]$")
 _STREET_FIRST_WORDS = lex.STREET_TYPES | lex.ADDRESS_REPEATS | {"av", "bd"}
 _LIST_MARK_CHARS = frozenset(".)")
@@ -489,9 +529,18 @@ _DIGIT_BEFORE = re.compile(r"\d[ \u00a0\u202f]$")
 _DATE_PART_NEXT = re.compile(r"[-‑/.]\w")  # "2011-12-05", "2020/23/Sep"
 # "Mirage 2000-5": a variant, not "2000-5,2", "2000-5 000" nor a date "2015-3-3"
 _MODEL_VARIANT = re.compile(r"[-‑]\d(?![\d,.]?\d|[ \u00a0\u202f]\d{3}|[-‑/.]\d)")
+# what a score follows: two sides named around a dash, a half-time or final, a side in brackets
+_SCORE_LABEL = re.compile(
+    r"(?:[ \u00a0][–-][ \u00a0][^:\n]*|mi-temps|score|résultat|final)[ \u00a0]*:[ \u00a0]*$"
+)
+_SIDE_IN_BRACKETS = re.compile(r"(?<![\w])[A-ZÀ-Ý][\w'’-]*(?:[ \u00a0]+[\w'’-]+)?[ \u00a0]\($")
 _SCORE_AFTER = re.compile(r"\s*,\s*\d{1,2}[-‑–]\d{1,2}(?!\d)")  # ", 7-6"
 _SCORE_BEFORE = re.compile(r"(?<!\d)\d{1,2}[-‑–]\d{1,2}\s*,\s*$")  # "6-4, "
-_SCORE_NEXT = re.compile(r"[-‑–]\d{1,2}(?![\w])")  # a score: two small numbers and a hyphen
+_RANKED_ROW = re.compile(r"[ \t\u00a0]+[A-ZÀ-Ý][^\n\d]*?[ \t\u00a0]+\d[\d,.]*[ \t\u00a0|;]+\d")
+_ROW_OF_NUMBERS = re.compile(r"[ \t\u00a0]+\d[\d,.]*[ \t\u00a0|;]+\d")
+_SCORE_NEXT = re.compile(
+    r"[ \u00a0]?[-‑–][ \u00a0]?\d{1,2}(?![\w])"
+)  # a score: two small numbers and a hyphen
 _DEPARTMENT = re.compile(r"0?[1-9]|[1-8]\d|9[0-5]|97[1-6]")  # the numbers of French departments
 _PLACE_BEFORE = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
 _NEW_NOT_NINE_BEFORE = frozenset({"le", "du", "à", "tout", "flambant", "de"})
@@ -826,6 +875,19 @@ class _Scanner:
             elif group == "hms":
                 length, unit = _length_of(m.group())
                 atoms.append(_Atom(m.start(), m.end(), length, "hms", unit=unit))
+            elif group == "chrono":
+                written = m.group()
+                if ":" in written and self._clock_with_seconds(m.start(), m.end(), written):
+                    hours, minutes, _ = written.split(":")
+                    pm = int(hours) < 12 and low.startswith(("pm", " pm", "p.m", " p.m"), m.end())
+                    value = Decimal((int(hours) + 12 * pm) * 60 + int(minutes))
+                    atoms.append(_Atom(m.start(), m.end(), value, "time"))
+                else:
+                    seconds = _chrono_seconds(written)
+                    atoms.append(_Atom(m.start(), m.end(), seconds, "hms", unit="s"))
+            elif group == "sci":
+                value = _scientific_value(m.group())
+                atoms.append(_Atom(m.start(), m.end(), value, "digits", scaled=True, grouped=True))
             elif group == "ndate":
                 atoms.append(_Atom(m.start(), m.end(), self._numeric_date(m.group()), "ndate"))
             elif group == "iso":
@@ -1309,6 +1371,13 @@ class _Scanner:
             if self._run_in_rank(start, end, value):
                 return _K_ORDINAL  # "Classement : 1. FC Rivemont, 49 pts ; 2. Stade Vallerois"
         if (
+            digits_form
+            and end - start <= 3
+            and _RANKED_ROW.match(text, end)
+            and _at_line_start(text, start)
+        ):
+            return _K_ORDINAL  # "1 Norvège 17 12 10 39": the rank of a table's row
+        if (
             (atom.ordinal or 1 <= value <= 31)
             and not atom.grouped
             and value == value.to_integral_value()
@@ -1390,6 +1459,7 @@ class _Scanner:
                 and (prev_word not in lex.MONTHS)
                 and (not year_like or prev[0] in lex.ROAD_LETTERS)  # "la D 1006"
                 and not (end - start <= 2 and _SCORE_NEXT.match(text, end))  # "Montpellier 33-30"
+                and not _ROW_OF_NUMBERS.match(text, end)  # "1 Norvège 17 12 10 39": a table row
                 and not self._counted_noun_after(end, value)
             ):
                 self.identifier_strings.add(digits)
@@ -1398,7 +1468,11 @@ class _Scanner:
                 return _K_YEAR
             if self._street_may_follow(end) and _STREET_AFTER.match(low, end):
                 return _K_IDENTIFIER  # "12 rue de la Paix", "3 bis avenue Foch": an address
-            if digits in self.identifier_strings and not self._counted_noun_after(end, value):
+            if (
+                digits in self.identifier_strings  # "Boeing 787" again
+                and not self._counted_noun_after(end, value)
+                and not _RANGE_NEXT.match(text, end)  # "catégorie 3", then "de 3 à 10 ans"
+            ):
                 return _K_IDENTIFIER
             listed = _LISTED_AFTER.search(text, max(0, start - 12), start)
             if (
@@ -1487,6 +1561,15 @@ class _Scanner:
             return False
         words = self.tail(start)
         return bool(words) and words[-1] in _ACHIEVEMENT_DETERMINERS
+
+    def _clock_with_seconds(self, start: int, end: int, written: str) -> bool:
+        """ "à 17:49:19", "19:56:30", "7:56:30 pm": a time of day; "en 2:05:12", a race time."""
+        words = self.tail(start)
+        return (
+            int(written.split(":", 1)[0]) >= 10
+            or (bool(words) and words[-1] in _CLOCK_PREPS)
+            or _MERIDIEM_AFTER.match(self.low, end) is not None
+        )
 
     def _labelled_code(self, start: int) -> bool:
         """A number after a label that names a code: "N° parquet : …", "Référence interne : …",
@@ -1891,7 +1974,11 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
                 and a.value < b.value
                 and (a.value == 1 or a.text[:1].isalpha())
                 and not b.unit
-                and (_SUR.fullmatch(low, a.end, b.start) if not a.unit else a.text.isalpha())
+                and (
+                    _SUR.fullmatch(low, a.end, b.start)
+                    if not a.unit
+                    else a.text.isalpha() and b.text.isalpha()  # "deux TER sur cinq"
+                )
                 and (not a.unit or _NOUN_SUR.fullmatch(low, a.end, b.start))
             ):  # "deux sur cinq", "deux TER sur cinq": the noun once, between the two
                 start, count, qualifier = a.start, int(a.value), a.qualifier
@@ -2059,8 +2146,18 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
         if not b.unit and (
             _SCORE_AFTER.match(low, b.end)
             or _SCORE_BEFORE.search(low, max(0, a.start - 12), a.start)
-        ):
-            return None  # "6-4, 3-6, 7-6": the games of a set, listed; a score, not a range
+            or (
+                a.text.isdecimal()
+                and b.text.isdecimal()
+                and len(a.text) <= 3  # "Louis XIV (1643-1715)": years, not a score
+                and len(b.text) <= 3
+                and (
+                    _SCORE_LABEL.search(low, low.rfind("\n", 0, a.start) + 1, a.start)
+                    or _SIDE_IN_BRACKETS.search(scanner.text, max(0, a.start - 30), a.start)
+                )
+            )
+        ):  # "6-4, 3-6, 7-6", "Mi-temps : 10-15", "face au Stade français (27-30)"
+            return None  # a score, not a range (not "IC 95 % : 165-209")
     else:
         return None
     if a.kind is _K_YEAR and b.kind is not _K_YEAR and not _looks_like_year(b):

@@ -860,3 +860,62 @@ def test_a_feat_is_no_factor_and_pres_des_is_approximate() -> None:
 )
 def test_zero_after_its_noun_is_an_adjective(text: str, found: list[str]) -> None:
     assert [m.text for m in find_numbers(text)] == found
+
+
+# ---- the seventh blind set: economy, science and health, sport and culture, public sector ----
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kiprotich a gagné en 2:05:12.", Decimal(7512)),
+        ('Il court en 10"02.', Decimal("10.02")),
+        ("Il finit à 1'12''.", Decimal(72)),
+        ("Elle signe 1'44\"62.", Decimal("104.62")),
+    ],
+)
+def test_stopwatch_times_are_durations_in_seconds(text: str, value: Decimal) -> None:
+    (m,) = find_numbers(text)
+    assert (m.kind.value, m.value, m.unit) == ("duration", value, "s")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("une masse de 4 × 10^8 masses solaires", Decimal(4 * 10**8)),
+        ("jusqu'à 10 puissance 9 étoiles", Decimal(10**9)),
+        ("soit 2,5 × 10⁻³ mol", Decimal("0.0025")),
+        ("environ 10⁶ cellules", Decimal(10**6)),
+    ],
+)
+def test_scientific_notation_is_one_number(text: str, value: Decimal) -> None:
+    (m,) = find_numbers(text)
+    assert m.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Mi-temps : 10-15.", ["10", "15"]),
+        ("Racing 92 – Stade français : 27-30", ["92", "27", "30"]),
+        ("une défaite face au Stade français (27-30).", ["27", "30"]),
+        ("STADE TOULOUSAIN 31 – 24 STADE ROCHELAIS", ["31", "24"]),
+        ("(IC 95 % : 165-209)", ["95 %", "165-209"]),
+        ("les 18-24 ans (20-25)", ["18-24", "20-25"]),
+        ("Onze régions sur 13", ["Onze", "13"]),
+    ],
+)
+def test_scores_are_two_counts_and_intervals_stay_ranges(text: str, spans: list[str]) -> None:
+    assert [m.text for m in find_numbers(text)] == spans
+
+
+def test_a_table_row_starts_with_its_rank_and_counts_after_a_name() -> None:
+    found = find_numbers("Rang Pays Or Argent Bronze Total\n1 Norvège 17 12 10 39\n")
+    assert [m.kind.value for m in found] == ["ordinal"] + ["quantity"] * 4
+
+
+@pytest.mark.parametrize(
+    "text", ["dans le top 5", "le cycle 4 du télescope", "les départements 01 à 19"]
+)
+def test_more_labels(text: str) -> None:
+    assert {m.kind.value for m in find_numbers(text)} == {"identifier"}

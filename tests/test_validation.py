@@ -369,3 +369,18 @@ def test_a_bound_said_by_the_words_around_verifies(
 def test_a_bound_the_words_do_not_say_is_rejected() -> None:
     text = "il y a 87 morts et 243 blessés"
     assert not verify_quantity(text, text, 243, "at_least").ok
+
+
+def test_a_cell_under_a_table_heading_in_millions_verifies_in_euros() -> None:
+    text = (
+        "Chiffre d'affaires par division (en M€)\n"
+        "Division | T3 2024 | T3 2025 | Variation\n"
+        "Emballages santé | 412 | 448 | +8,7 %\n"
+        "\n"
+        "Autre ligne : 412 clients.\n"
+    )
+    row = "Emballages santé | 412 | 448"
+    assert verify_quantity(text, row, 412).ok
+    assert verify_quantity(text, row, 412_000_000).ok
+    assert not verify_quantity(text, row, 412_000).ok
+    assert not verify_quantity(text, "Autre ligne : 412 clients", 412_000_000).ok
