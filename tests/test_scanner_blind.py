@@ -23,16 +23,18 @@ SETS = {
     "fourth": (BLIND / "fourth", BLIND / "fourth"),
     "fifth": (BLIND / "fifth", BLIND / "fifth"),
     "sixth": (BLIND / "sixth", BLIND / "sixth"),
+    "seventh": (BLIND / "seventh", BLIND / "seventh"),
 }
 # amounts: (recalled, gold, right, reported), on all the texts of a set
 AMOUNT_FLOORS = {
     "wikinews": (159, 159, 159, 160),
-    "institutional": (188, 188, 188, 193),
-    "second": (339, 342, 339, 341),
-    "third": (352, 355, 352, 354),
+    "institutional": (188, 188, 188, 192),
+    "second": (339, 342, 339, 340),
+    "third": (352, 355, 352, 353),
     "fourth": (306, 316, 306, 316),
     "fifth": (306, 306, 306, 307),
-    "sixth": (1015, 1040, 1015, 1052),
+    "sixth": (1015, 1040, 1015, 1050),
+    "seventh": (962, 1022, 962, 998),
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
 CLAIM_FLOORS = {
@@ -40,9 +42,10 @@ CLAIM_FLOORS = {
     "institutional": (188, 188, 173, 188),
     "second": (342, 342, 342, 342),
     "third": (354, 355, 354, 355),
-    "fourth": (307, 316, 316, 316),
+    "fourth": (315, 316, 316, 316),
     "fifth": (305, 306, 306, 306),
     "sixth": (1031, 1040, 985, 1040),
+    "seventh": (1002, 1022, 893, 1022),
 }
 
 
