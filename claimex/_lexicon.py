@@ -44,7 +44,7 @@ DETERMINER_VALUES: dict[str, int] = {
 # Nouns of time: a number counting them is a duration.
 TIME_UNITS = _words(
     """
-    seconde secondes minute minutes min heure heures h jour jours journée journées semaine
+    seconde secondes s minute minutes min heure heures h jour jours journée journées semaine
     semaines mois an ans année années décennie décennies siècle siècles trimestre trimestres
     semestre semestres nuit nuits week-end week-ends
     """
@@ -80,7 +80,7 @@ IDENTIFIER_CUES = _words(
     tél tél. tel. téléphone fax
     tableau tableaux figure graphique annexe annexes encadré schéma recommandation
     proposition semaine sortie échangeur programme programmes point points type phase
-    catégorie niveau stade
+    catégorie niveau stade top cycle département départements
     """
 )
 
@@ -116,7 +116,7 @@ NOT_NAMES = _words(
     et ou mais donc or ni car soit ces ses leurs nos vos mes tous toutes tout seuls
     seulement lors fin début mi il elle ils elles on nous vous ce cette cet ceux celles sont
     est a ont pas au-delà autour approximativement quasiment pratiquement chaque total soit
-    près seules certains certaines parmi contre chez malgré outre grâce
+    près seules certains certaines parmi contre chez malgré outre grâce dont lesquels lesquelles
     """
 )
 
@@ -141,10 +141,22 @@ ORDINAL_IDIOM_NEXT = _words(
 
 # Verbs of change: "recule de 63 à 51 %" is an evolution, two numbers, not a range.
 CHANGE_VERB_PREFIXES = (
-    "pass", "recul", "augment", "baiss", "grimp", "chut", "diminu", "progress", "cr", "tomb",
+    "pass", "recul", "augment", "baiss", "grimp", "chut", "diminu", "progress", "croî", "croi",
+    "crû", "tomb",
     "mont", "évolu", "bondi", "gliss", "rédui", "ramen", "port", "hauss", "élev", "relev",
     "abaiss", "réhauss", "rétrograd", "descend", "chang", "révis", "corrig", "ramèn", "relèv",
-    "élèv", "report",
+    "élèv", "report", "remont", "redescend",
+)  # fmt: skip
+
+# Nouns that begin like a verb of change: "un montant de 100 à 300 francs" is a range.
+CHANGE_VERB_LOOKALIKES = frozenset(
+    {"montant", "montants", "montagne", "montagnes", "portée", "portées", "passage", "passages"}
+)
+
+# Verbs of a fall: "baisser de 40 à 45 %" gives the size of the fall, a range, not a passage.
+DECREASE_VERB_PREFIXES = (
+    "recul", "baiss", "chut", "diminu", "rédui", "tomb", "abaiss", "descend", "redescend",
+    "gliss",
 )  # fmt: skip
 
 # Verbs of passage: "passe de 3 à 4 points" goes from one number to the other, even in points.

@@ -79,13 +79,14 @@ _FRACTION_CHARS: Final = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 # giving some back cannot help: possessive.
 _NOT_PLAIN: Final = (
     rf"[+\[0{_FRACTION_CHARS}]"
-    rf"|\d++(?:[./:\-]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}]|{_SP}(?:min|s){_SP}?\d)"
+    rf"|10{_SP}puissance|\d++,\d++{_SP}?[×·x]"
+    rf"|\d++(?:[./:\-'’\"″′]|{_SP}?[×·]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}]|{_SP}(?:min|s){_SP}?\d)"
 )
 
 _CANDIDATES: Final = re.compile(
     rf"""
     (?=(?:{_NOT_PLAIN}))(?:
-    (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:[ .\-]?\d\d){{4}}(?![\d])
+    (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:{_SEP}?\d\d){{4}}(?![\d])
         |(?<![\d+])0{_SP}?8\d\d(?:{_SP}\d{{3}}){{2}}(?![\d])
         |(?<![\d+])00{_SP}?[1-9]\d{{0,3}}(?:{_SEP}\d{{1,4}}){{3,8}}(?![\d])
         |(?<![\w+])\+\d{{1,3}}\)?(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))(?:{_SEP}?\(0\)\d)?
@@ -94,6 +95,12 @@ _CANDIDATES: Final = re.compile(
   | (?P<ndate>(?<![\d/.])(?:[12]\d|3[01]|0?[1-9])(?P<sep>[/.])(?:1[0-2]|0?[1-9])(?P=sep)
         (?:\d{{4}}|\d{{2}})(?![\d/.]))
   | (?P<iso>(?<![\d])\d{{4}}-[01]\d-[0-3]\d(?![\d]))
+  | (?P<chrono>(?<![\d,.:'’′"″])(?:\d{{1,2}}:[0-5]\d:[0-5]\d(?:,\d{{1,2}})?(?![\d:])
+        |(?:\d{{1,2}}['’′])?\d{{1,2}}["″]\d\d(?![\d"″])
+        |\d{{1,2}}['’′][0-5]\d(?:''|["″])(?![\d])))
+  | (?P<sci>(?<![\w,.])(?:\d+(?:,\d+)?{_SP}?[×x·]{_SP}?)?10(?:{_SP}?\^{_SP}?|{_SP}puissance{_SP})
+        [-−]?\d{{1,2}}(?![\d])
+      |(?<![\w,.])(?:\d+(?:,\d+)?{_SP}?[×x·]{_SP}?)?10[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)
   | (?P<hms>(?<![\d,.:])\d{{1,3}}{_SP}?(?:h{_SP}?[0-5]?\d{_SP}?min(?:{_SP}?[0-5]?\d{_SP}?s)?
         |min{_SP}?[0-5]?\d{_SP}?s(?:{_SP}?\d\d)?|s{_SP}?\d\d)(?![\w]))
   | (?P<time>(?<![\d,.:])(?:[01]?\d|2[0-3])(?:{_SP}?h(?:{_SP}?[0-5]\d)?(?![\w])|:[0-5]\d(?![\d:])))
@@ -104,13 +111,15 @@ _CANDIDATES: Final = re.compile(
   | (?P<num>
         (?:(?<![\w])[+\-−–±])?  # the en dash too: "–7,3 °C", as French typesetting often has it
         (?<![\d,])(?<![\d.]\.)(?<![^\w.]\.)(?<!^\.)  # after "." only an abbreviation's
-        (?:(?=\d{{1,3}}+(?:{_SP}|\.))  # thousands groups: a separator after 1-3 digits
+        (?:(?=\d{{1,3}}+(?:{_SP}|[.'’]))  # thousands groups: a separator after 1-3 digits
             (?:\d{{1,3}}(?:{_SP}\d{{3}})+(?![\d])
+              |\d{{1,3}}(?:['’]\d{{3}})+(?![\d'’])  # Swiss: "1'250", "118'000"
               |\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d])
               |\d{{1,3}}(?:\.\d{{3}})+(?=,\d))
           |\d+)
         (?:[.,]\d+)?+  # possessive: nothing after can fail, so never give back
-        (?P<scale>{_SP}?(?:milliards?|millions?|billions?|mille|mrds?|mds?|md|k|m)(?![\w]))?+
+        (?P<scale>{_SP}?(?:milliards?|millions?|billions?|mille|mrds?|mds?|md|k|m|g(?={_SP}?\$))
+            (?![\w]))?+
         (?P<pct>{_SP}?%|{_WS}+pour[\s-]?cent(?![\w]))?+
         (?P<ord>(?:ères?|eres?|ièmes?|iemes?|èmes?|emes?|ers?|res?|nde?s?|es?|è|ᵉʳ|ᵉ)(?![\w]))?+
     )
@@ -159,6 +168,9 @@ _UNIT_AFTER: Final = re.compile(
 _GLUED_LETTERS: Final = re.compile(r"[^\W\d_]+")
 _PREFIX_CURRENCY: Final = re.compile(rf"[$€£¥]{_SP}?$")
 _CURRENCY_SIGNS: Final = frozenset("$€£¥")
+_CURRENCY_CODES: Final = frozenset(
+    {"chf", "fr.", "usd", "eur", "gbp", "cad", "fcfa"}
+)  # before a number
 
 # Bound and approximation words before a number, as the last words before it (longest wins).
 _QUALIFIER_WORDS: Final[dict[str, Qualifier]] = {
@@ -186,6 +198,7 @@ _QUALIFIER_WORDS: Final[dict[str, Qualifier]] = {
     "≥": Qualifier.AT_LEAST, "<=": Qualifier.AT_MOST, ">=": Qualifier.AT_LEAST,
     "en dessous de": Qualifier.LESS_THAN, "en-dessous de": Qualifier.LESS_THAN,
     "au-dessous de": Qualifier.LESS_THAN, "près du": Qualifier.APPROXIMATE,
+    "près des": Qualifier.APPROXIMATE,
     "plus du": Qualifier.MORE_THAN,
     "supérieur à": Qualifier.MORE_THAN, "pas plus de": Qualifier.AT_MOST,
     "jusqu'à": Qualifier.AT_MOST, "jusqu'a": Qualifier.AT_MOST, "au plus": Qualifier.AT_MOST,
@@ -303,6 +316,42 @@ def _length_of(written: str) -> tuple[Decimal, str]:
     return (seconds if unit == "s" else seconds / 60), unit
 
 
+def _chrono_seconds(written: str) -> Decimal:
+    """A time as a stopwatch writes it, in seconds: "2:05:12" -> 7512, "10"02" -> 10.02,
+    "1'44"62" -> 104.62, "1'12''" -> 72."""
+    if ":" in written:
+        h, m, s = written.split(":")
+        return int(h) * 3600 + int(m) * 60 + Decimal(s.replace(",", "."))
+    parts = _CHRONO_PARTS.fullmatch(written)
+    assert parts is not None  # the candidate pattern admits these forms only
+    minutes: str | None = parts.group(1)  # typed: compiled code checks them
+    seconds: str = parts.group(2)
+    hundredths: str | None = parts.group(3)
+    whole = Decimal(int(minutes or 0) * 60 + int(seconds))
+    return whole + Decimal(hundredths).scaleb(-2) if hundredths else whole
+
+
+_MERIDIEM_AFTER: Final = re.compile(r"[ \u00a0]?(?:am|pm|a\.m\.|p\.m\.|utc|gmt)(?![\w])")
+_CHRONO_PARTS: Final = re.compile(r"(?:(\d{1,2})['’′])?(\d{1,2})(?:[\"″]|'')(\d\d)?")
+
+
+def _scientific_value(written: str) -> Decimal:
+    """ "4 × 10^8", "10 puissance 9", "2,5 × 10⁻³": a mantissa times a power of ten."""
+    parts = _SCIENTIFIC.fullmatch(written)
+    assert parts is not None  # the candidate pattern admits these forms only
+    head: str | None = parts.group(1)
+    power: str = parts.group(2)
+    exponent = int(power.translate(_SUPERSCRIPTS).replace("−", "-"))
+    mantissa = Decimal(head.replace(",", ".")) if head else Decimal(1)
+    return _tidy(_EXACT.multiply(mantissa, Decimal(1).scaleb(exponent)))
+
+
+_SUPERSCRIPTS: Final = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_SCIENTIFIC: Final = re.compile(
+    r"(?:(\d+(?:,\d+)?)[ \u00a0\u202f\u2009]?[×x·][ \u00a0\u202f\u2009]?)?"
+    r"10(?:[ \u00a0\u202f\u2009]?\^[ \u00a0\u202f\u2009]?|[ \u00a0\u202f\u2009]puissance"
+    r"[ \u00a0\u202f\u2009])?([-−]?\d{1,2}|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+)
 _LENGTH_PART: Final = re.compile(r"(\d+)[ \u00a0\u202f\u2009]?(h|min|s|)")
 
 
@@ -317,12 +366,15 @@ def _at_line_start(text: str, start: int) -> bool:
 # The verbs that take a number from one value to another, in the forms a text uses for them.
 _PASSAGE_VERB: Final = re.compile(
     r"(?<![\w'’])(?<!une )(?<!la )(?<!sa )(?<!leur )(?<!cette )(?<![dl]['’])"  # not a noun
-    r"(?:port|report|pass|ram[eè]n|abaiss|rehauss|réhauss)(?:er|e|es|ent|ons|ez|é|ée|és"
+    r"(?:port|report|pass|ram[eè]n|abaiss|rehauss|réhauss|rel[eè]v)(?:er|e|es|ent|ons|ez|é|ée|és"
     r"|ées|ait|aient|ant|era|eront|erait|eraient|èrent|a)(?![\w])"
+    r"(?!\s+(?:\w+\s+)?qu['’e])"  # "la Cour relève (toutefois) que": to note, not to raise
 )
 _LEADING_NUMBER: Final = re.compile(r"[+\-−–]?\d[\d \u00a0\u202f\u2009.,]*\d|[+\-−–]?\d")
 _SCALE_FACTORS: Final = frozenset(Decimal(10) ** n for n in (3, 6, 9, 12))
-_LISTED_AFTER: Final = re.compile(r"(\d)[ \u00a0]*(?:,|et|ou)[ \u00a0]+$")  # "1 et ", "3, "
+_LISTED_AFTER: Final = re.compile(
+    r"(\d)[ \u00a0]*(?:,|et|ou|à)[ \u00a0]+$"
+)  # "1 et ", "3, ", "01 à "
 _DAY_OR_MONTH_BEFORE: Final = re.compile(r"(?<!\d)\d\d?[-/.]$")
 _STREET_FIRST_WORDS: Final = lex.STREET_TYPES | lex.ADDRESS_REPEATS | {"av", "bd"}
 _LIST_MARK_CHARS: Final = frozenset(".)")
@@ -341,25 +393,84 @@ _PERSON_OF: Final = re.compile(
     r"(?<![\w])(?:une?|le|la|l['’]|ce|cette)\s*[^\W\d_]*"
     r"(?:eur|euse|rice|ier|ière|iste|ant|ante|ien|ienne|ais|aise)\s+(?:âgée?\s+)?de\s+$"
 )
-_NAME_THEN_COMMA: Final = re.compile(r"[A-ZÀ-Ý][\w'’-]+,[ \u00a0]+$")  # "Tony Blair, "
-_YEARS_THEN_COMMA: Final = re.compile(r"\d+[ \u00a0]+ans?[ \u00a0]*[,)]")  # "52 ans,"
+_NAME_THEN_COMMA: Final = re.compile(
+    r"(?:[A-ZÀ-Ý][\w'’-]+|\)),[ \u00a0]+$"
+)  # "Tony Blair, ", "(PS), "
+_YEARS_THEN_COMMA: Final = re.compile(r"\d+[ \u00a0]+ans?[ \u00a0]*[,).;]")  # "52 ans,", "41 ans."
 _HAVE: Final = frozenset(  # "elle a 67 ans", "ils ont 20 ans": avoir right before the years
     (w,) for w in "a ont avait avaient aura auront aurait avoir ayant".split()
 )
-_NOUN_DETERMINERS: Final = frozenset("une la sa leur cette l' d' notre votre".split())
+_SCALE_WORD_ENDS: Final = ("million", "millions", "milliard", "milliards", "billion", "billions")
+# "à taux zéro", "la tolérance zéro", "le risque zéro": zéro after its noun is an adjective
+_ZERO_ADJECTIVE_OPENERS: Final = frozenset("la une sa cette à des les".split())
+_POSTPOSED_DETERMINERS: Final = frozenset("un le l' du ce cet mon ton son notre votre leur".split())
+_NOUN_DETERMINERS: Final = frozenset(
+    "une la sa leur cette l' d' notre votre un du des ses leurs ces son mon ton propres".split()
+)
 _AGE_HEDGES: Final = frozenset(
     "plus moins près de d' environ presque bientôt déjà tout juste".split()
+)
+_AGE_RANGE_AFTER: Final = re.compile(r"\d+\s*[-–]\s*\d+\s+ans(?![\w])")  # "18-24 ans"
+_CLASS_ARTICLE_END: Final = re.compile(r"(?<![\w])(?:les|des|aux)\s+$")  # "les 18-24 ans": a class
+_CLASS_RANGE_END: Final = re.compile(r"(?<![\w])(?:les|des|aux)\s+\d+\s*[-–]\s*$")  # its "24"
+_CHILD_OF: Final = re.compile(
+    r"(?<![\w])(?:enfants?|bébés?|nourrissons?|nouveau-nés?|fillettes?|garçons?)"
+    r"\s+(?:âgée?s?\s+)?de\s+(?:\d+\s*(?:[-–]|à)\s*)?$"
 )
 _AGE_CLASS_AFTER: Final = re.compile(r"\d+\s+ans\s+(?:et|ou)\s+plus(?![\w])")  # "65 ans et plus"
 # "67070 Strasbourg Cedex", "75002 Paris": a town after a postal code
 _TOWN_AFTER: Final = re.compile(r"[ \u00a0]+[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0]+Cedex(?![\w]))?")
 # a street, a post-office box (BP) or a CS box earlier in the same address line
 _STREET_BEFORE: Final = re.compile(rf"(?<![\w])(?:{_STREETS}|bp|cs)(?![\w])[^;.!?\n]*$")
-_SCORE_NEXT: Final = re.compile(r"[-‑–]\d{1,2}(?![\w])")  # a score: two small numbers and a hyphen
-_DEPARTMENT: Final = re.compile(r"0?[1-9]|[1-8]\d|9[0-5]|97[1-6]")  # French departments
+_RANK_OPENER: Final = re.compile(
+    r"(?:[:;…]|\.\.\.)[ \u00a0]*$"
+)  # "Classement : 1.", "; 2.", "… 12."
+_RANK_NAME: Final = re.compile(r"\.[ \u00a0]+[A-ZÀ-Ý]")  # "1. FC Rivemont"
+_ACHIEVEMENT_DETERMINERS: Final = frozenset("un le son ce du au leur premier nouveau".split())
+# a label that names a code, at the start of its line or clause, then ":"
+_CODE_LABEL: Final = re.compile(
+    r"(?:^|[\n;–—|])[ \t]*(?:n°|no\.|numéros?|réf\.?|références?|codes?|identifiant)"
+    r"(?![\w])[^\n:;]{0,25}:[ \u00a0]*$",
+    re.I,
+)
+_REGISTER_BEFORE: Final = re.compile(
+    r"(?<![\w])(?:RCS|SIREN|SIRET)(?:[ \u00a0]+[A-ZÀ-Ý][\w-]*)?[ \u00a0]+$"
+)
+_LONG_RUN_LISTED_AFTER: Final = re.compile(r"[ \u00a0]*(?:,|et|ou)[ \u00a0]+\d{7,}(?!\d)")
+_LONG_RUN_LISTED_BEFORE: Final = re.compile(r"(?<!\d)\d{7,}[ \u00a0]*(?:,|et|ou)[ \u00a0]+$")
+_ITEM_DEGREE_END: Final = re.compile(r"°(?![\w])")  # "1° ", "2°," (not "20°C", "45°N")
+_ITEM_AT_LINE_START: Final = re.compile(r"°[ \u00a0]+[A-ZÀ-Ý\d]")  # "1° Le logement", "2° 3 000 €"
+_ITEM_ARTICLES: Final = frozenset({"au", "aux", "du"})
+_ITEM_LISTED: Final = re.compile(r"\d(°)[ \u00a0]*(?:,|et|ou)[ \u00a0]+$")  # "1° et "
+_LONG_BLOCK_AFTER: Final = re.compile(r"[ \u00a0\u202f](\d{4,})(?![\d,.]\d)")
+_DIGIT_BEFORE: Final = re.compile(r"\d[ \u00a0\u202f]$")
+_DATE_PART_NEXT: Final = re.compile(r"[-‑/.]\w")  # "2011-12-05", "2020/23/Sep"
+# "Mirage 2000-5": a variant, not "2000-5,2", "2000-5 000" nor a date "2015-3-3"
+_MODEL_VARIANT: Final = re.compile(r"[-‑]\d(?![\d,.]?\d|[ \u00a0\u202f]\d{3}|[-‑/.]\d)")
+# what a score follows: two sides named around a dash, a half-time or final, a side in brackets
+_SCORE_LABEL: Final = re.compile(
+    r"(?:[ \u00a0][–-][ \u00a0][^:\n]*|mi-temps|score|résultat|final)[ \u00a0]*:[ \u00a0]*$"
+)
+_SIDE_IN_BRACKETS: Final = re.compile(
+    r"(?<![\w])[A-ZÀ-Ý][\w'’-]*(?:[ \u00a0]+[\w'’-]+)?[ \u00a0]\($"
+)
+_SCORE_AFTER: Final = re.compile(r"\s*,\s*\d{1,2}[-‑–]\d{1,2}(?!\d)")  # ", 7-6"
+_SCORE_BEFORE: Final = re.compile(r"(?<!\d)\d{1,2}[-‑–]\d{1,2}\s*,\s*$")  # "6-4, "
+_RANKED_ROW: Final = re.compile(
+    r"[ \t\u00a0]+[A-ZÀ-Ý][^\n\d]*?[ \t\u00a0]+\d[\d,.]*[ \t\u00a0|;]+\d"
+)
+_ROW_OF_NUMBERS: Final = re.compile(r"[ \t\u00a0]+\d[\d,.]*[ \t\u00a0|;]+\d")
+_SCORE_NEXT: Final = re.compile(
+    r"[ \u00a0]?[-‑–][ \u00a0]?\d{1,2}(?![\w])"
+)  # a score: two small numbers and a hyphen
+_DEPARTMENT: Final = re.compile(
+    r"0?[1-9]|[1-8]\d|9[0-5]|97[1-6]"
+)  # the numbers of French departments
 _PLACE_BEFORE: Final = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
 _NEW_NOT_NINE_BEFORE: Final = frozenset({"le", "du", "à", "tout", "flambant", "de"})
-_ARTICLE_TAIL: Final = re.compile(r"[-‑]\d")  # "L. 1234-5": the rest of an article number
+_ARTICLE_TAIL: Final = re.compile(
+    r"[-‑]\d"
+)  # "L. 1234-5": the hyphenated rest of an article number
 _CODE_BEFORE: Final = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
 _CLOCK_MINUTES: Final = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
 _SPACE_RUN: Final = re.compile(r"[\s\u00a0\u202f\u2009]+")
@@ -412,6 +523,7 @@ _SUR: Final = re.compile(rf"{_WS}+sur{_WS}+")
 _UN_SUR: Final = re.compile(
     rf"(?<![\w-])(?:(une?|1)|(une?){_WS}+(?:[^\W\d_][\w'’-]*{_WS}+){{1,2}}){_WS}*sur{_WS}+$"
 )
+_NOUN_SUR: Final = re.compile(rf"{_WS}+(?:[^\W\d_][\w'’-]*{_WS}+){{1,2}}sur{_WS}+")
 _BILLION: Final = frozenset({"billion", "billions"})
 _HALF_UNITS: Final = lex.TIME_UNITS | {"kilos", "litres", "mètres", "tours"}
 _SECOND: Final = frozenset({"second", "seconde", "seconds", "secondes"})
@@ -428,10 +540,12 @@ def _bare_digit_run(low: str, start: int, end: int) -> bool:
     if not after:
         return True
     if after[0].isspace():  # then a letter that starts no scale ("k", "md", "million",
-        # "billion"), no "h", "min" or "s" of a time and no "pour cent"
-        return after[1:].isalpha() and after[1:] not in "bhkmps"
+        # "billion", "G$"), no "h", "min" or "s" of a time and no "pour cent"
+        return after[1:].isalpha() and after[1:] not in "bghkmps"
     if after[0] in ".,:/-":  # "2008.", "5, 6", "n° 3/": no digit after, no decimal or date
         return not after[1:].isdecimal()
+    if after[0] in "'’\"″′":  # "1'250", "10\"02", "1'12''": thousands or a stopwatch
+        return False
     # a letter makes a suffix, a code or a scale ("1er", "4G", "3M"), "%" a percent, and a
     # fraction ("8½") is numeric, so alphanumeric too
     return not (after[0].isalnum() or after[0] == "%")
@@ -453,6 +567,7 @@ def _ws_then_et(low: str, pos: int) -> bool:
 def _decimal_of_digits(s: str) -> Decimal:
     """Value of a digit string as the French press writes it: "11 000", "1.350.000", "7,2"."""
     s = _SPACES.sub("", s).replace("−", "-").replace("–", "-").replace("±", "")
+    s = s.replace("'", "").replace("’", "")  # Swiss thousands: "1'250"
     if "," in s:
         s = s.replace(".", "").replace(",", ".")
     elif s.count(".") > 1 or _ONE_THOUSANDS_DOT.fullmatch(s):
@@ -683,6 +798,8 @@ class _Scanner:
     def qualifier_before(self, pos: int) -> str | None:
         """The bound or approximation phrase that ends right before ``pos``, if any."""
         words = self.tail(pos)
+        if words[-1:] and words[-1] in _CURRENCY_CODES:
+            words = words[:-1]  # "plus de CHF 12 milliards": the bound is before the currency
         if not words or words[-1] not in _QUALIFIER_LAST_WORDS:
             return None  # most numbers: no phrase can end with the word before them
         for n in (4, 3, 2, 1):
@@ -730,6 +847,21 @@ class _Scanner:
             elif group == "hms":
                 length, unit = _length_of(m.group())
                 atoms.append(_Atom(m.start(), m.end(), length, "hms", unit=unit))
+            elif group == "chrono":
+                written = m.group()
+                if ":" in written and self._clock_with_seconds(m.start(), m.end(), written):
+                    hours, minutes, _ = written.split(":")
+                    pm = int(hours) < 12 and low.startswith(("pm", " pm", "p.m", " p.m"), m.end())
+                    value = Decimal((int(hours) + 12 * pm) * 60 + int(minutes))
+                    atoms.append(_Atom(m.start(), m.end(), value, "time"))
+                else:
+                    seconds = _chrono_seconds(written)
+                    atoms.append(_Atom(m.start(), m.end(), seconds, "hms", unit="s"))
+            elif group == "sci":
+                value = _scientific_value(m.group())
+                atom = _Atom(m.start(), m.end(), value, "digits")
+                atom.scaled = atom.grouped = True  # "4 × 10^8": no year, code or label
+                atoms.append(atom)
             elif group == "ndate":
                 atoms.append(_Atom(m.start(), m.end(), self._numeric_date(m.group()), "ndate"))
             elif group == "iso":
@@ -824,19 +956,26 @@ class _Scanner:
             scale_s, end = None, core_end  # "10 m": metres; "10M", "10 M€", "10 m€": millions
         atom = _Atom(start, end, value, "digits")
         if not plain:
-            atom.grouped = "," in core or core.count(".") > 1 or bool(_SPACES.search(core))
+            atom.grouped = (
+                "," in core
+                or core.count(".") > 1
+                or bool(_SPACES.search(core))
+                or "'" in core
+                or "’" in core
+            )
             atom.dotted = core.count(".") == 1
         if scale_s:
             key = scale_s.strip(" \u00a0\u202f\u2009").rstrip("s")
+            key = "md" if key == "g" else key  # "13,6 G$": Québec's billions of dollars
             key = key if key in lex.SCALES else key + "s"
             atom.value = _tidy(
                 _times(value, lex.SCALES.get(key, lex.SCALES.get(key.rstrip("s"), 1)))
             )
             atom.scaled = True
-            if scale_s.strip(" \u00a0\u202f\u2009") in ("m", "k", "md", "mds"):
+            if scale_s.strip(" \u00a0\u202f\u2009") in ("m", "k", "md", "mds", "g"):
                 cur = _CURRENCY_AFTER.match(self.low, m.end("scale"))
-                if cur:  # "12 M€": the currency is fused with the scale; unit is the currency
-                    atom.end = cur.end()
+                if cur:  # "12 M€": the currency fused with the scale is the unit, outside the
+                    # span as every unit is ("12 M", as the annotators of issue 13 mark it)
                     atom.currency = cur.group().strip(" \u00a0\u202f\u2009")
             if pct_s:  # "3 millions %" is not a thing; keep the scale, leave "%" to the unit
                 atom.end = m.end("scale")
@@ -1029,6 +1168,8 @@ class _Scanner:
 
         elif form == "identifier":
             kind = _K_IDENTIFIER
+        elif form == "multiplicative" and self._achievement_noun(start, end):
+            return None  # "a signé un doublé", "réussit le triplé": a feat, not a factor
         elif form in ("multiplicative", "share", "ratio"):
             kind = _K_QUANTITY  # "le double", "60/20/20", "3/4", "½", "un demi-million"
             # like the fractions written as nouns, the noun after ("de seconde") is the unit
@@ -1057,10 +1198,16 @@ class _Scanner:
             unit = word.group() if word else ""
             kind = _K_DURATION if unit in lex.TIME_UNITS else _K_QUANTITY
         if kind in AMOUNT_KINDS and not unit:
-            unit, unit_end = self.unit_after(end, allow_de=atom.scaled)
+            # "3 millions de personnes", "trois millions d'euros": a scale takes its noun with "de"
+            scaled = atom.scaled or (form == "words" and low.endswith(_SCALE_WORD_ENDS, start, end))
+            unit, unit_end = self.unit_after(end, allow_de=scaled)
             if unit.lower() in ("%",):
                 kind = _K_PERCENT
-            elif unit.lower() in lex.TIME_UNITS and kind is _K_QUANTITY:
+            elif (
+                unit.lower() in lex.TIME_UNITS
+                and kind is _K_QUANTITY
+                and (unit != "s" or text[end : end + 1].isspace())  # "les 70s": a decade
+            ):
                 kind = self._time_unit_kind(start, unit)
                 clock = self._clock_time(start, unit_end, value, unit)
                 if clock is not None:  # "à 16 heures": a time of day, not a duration
@@ -1074,6 +1221,8 @@ class _Scanner:
                 cur = _currency_before(text, start)
                 if cur:
                     unit = cur.group().strip()
+                elif (code := self.word_before(start)) and code[0].lower() in _CURRENCY_CODES:
+                    unit = code[0]  # "CHF 70'000", "fr. 1'250": the currency written first
         if kind is _K_DATE and atom.form != "ndate":
             unit = ""
         elif kind is _K_IDENTIFIER:
@@ -1179,16 +1328,29 @@ class _Scanner:
                     return _K_IDENTIFIER  # "2B", "802.11n", and "5G": a gram is "g"
             if (nxt[:1] in "-‑" and nxt[1:2].isalpha()) or (nxt[:1] == "." and nxt[1:2].isdigit()):
                 return _K_IDENTIFIER  # "2000-D", "1.2.3"
+            if end - start == 4 and _MODEL_VARIANT.match(text, end) and self._name_before(start):
+                return _K_IDENTIFIER  # "Mirage 2000-5": a year range never ends on one digit
         if atom.percent:
             return _K_PERCENT
+        if digits_form and text.startswith("°", end) and self._item_number(start, end):
+            return _K_IDENTIFIER  # "1° 4 000 euros pour...", "aux 1° et 2°": a legal item
         if (
             digits_form
             and end - start <= 3
             and text[end : end + 1] in _LIST_MARK_CHARS
             and _LIST_MARK.match(text, end)
+        ):
+            if _at_line_start(text, start):
+                return _K_IDENTIFIER  # "1. Le dédoublement des classes": a list item's number
+            if self._run_in_rank(start, end, value):
+                return _K_ORDINAL  # "Classement : 1. FC Rivemont, 49 pts ; 2. Stade Vallerois"
+        if (
+            digits_form
+            and end - start <= 3
+            and _RANKED_ROW.match(text, end)
             and _at_line_start(text, start)
         ):
-            return _K_IDENTIFIER  # "1. Le dédoublement des classes": a list item's number
+            return _K_ORDINAL  # "1 Norvège 17 12 10 39": the rank of a table's row
         if (
             (atom.ordinal or 1 <= value <= 31)
             and not atom.grouped
@@ -1233,31 +1395,45 @@ class _Scanner:
             ):
                 return _K_YEAR  # "l'an deux mille vingt-quatre"
             if (
-                prev_word in _NEW_NOT_NINE_BEFORE
-                and low.startswith("neuf", start)
+                low.startswith(("zéro", "zero"), start)
                 and end - start == 4
+                and self._after_determined_noun(start, _ZERO_ADJECTIVE_OPENERS)
+            ):
+                return None  # "la tolérance zéro", "un prêt à taux zéro": none as a goal
+            if (
+                end - start == 4
+                and low.startswith("neuf", start)
+                and (prev_word in _NEW_NOT_NINE_BEFORE or self._after_determined_noun(start))
                 and not self._counted_noun_after(end, value)
             ):
-                return None  # "le marché du neuf", "remis à neuf", "tout neuf": new, not nine
+                return None  # "le marché du neuf", "tout neuf", "un vélo neuf": new, not nine
         if text.startswith("+", start) and prev_word in lex.LEVEL_NAMES:
             return _K_IDENTIFIER  # "bac +3": a level, counted from an exam
         if digits_form and "0" in text[start : start + 2] and _LEADING_ZERO.match(text, start, end):
             return _K_IDENTIFIER  # "0800", "0 800 123 456": codes and phones, not amounts
+        if digits_form and not atom.percent and self._labelled_code(start):
+            return _K_IDENTIFIER  # "N° parquet : 23145000872", "RCS Lyon 812 345 678"
+        if digits_form and not atom.scaled and not atom.percent and self._digit_block(atom):
+            return _K_IDENTIFIER  # "SIRET 200 041 762 00015", "EAN 3 701245 880183"
         if digits_form and not atom.grouped and not atom.scaled:
             if not _CURRENCY_SIGNS.isdisjoint(text[max(0, start - 2) : start]) and _currency_before(
                 text, start
             ):
                 return _K_QUANTITY  # "€1000": an amount, never a year or a name
             digits = text[start:end].lstrip("+-−±")
+            if len(digits) >= 7 and digits.isdecimal() and self._long_codes_listed(start, end):
+                return _K_IDENTIFIER  # "lots 2403118, 2404207 et 2406031": a list of codes
             year_like = len(digits) == 4 and 1000 <= value <= 2100 and "." not in digits
             if (
                 prev
                 and prev[0][:1].isupper()
                 and prev[0][-1:].isalnum()  # "le Fatah, 28 pour le Hamas": no name across a comma
                 and (prev_word not in lex.NOT_NAMES or prev[0] in lex.ROAD_LETTERS)
+                and prev_word not in _CURRENCY_CODES  # "CHF 250": a sum, not a name's number
                 and (prev_word not in lex.MONTHS)
                 and (not year_like or prev[0] in lex.ROAD_LETTERS)  # "la D 1006"
                 and not (end - start <= 2 and _SCORE_NEXT.match(text, end))  # "Montpellier 33-30"
+                and not _ROW_OF_NUMBERS.match(text, end)  # "1 Norvège 17 12 10 39": a table row
                 and not self._counted_noun_after(end, value)
             ):
                 self.identifier_strings.add(digits)
@@ -1266,7 +1442,11 @@ class _Scanner:
                 return _K_YEAR
             if self._street_may_follow(end) and _STREET_AFTER.match(low, end):
                 return _K_IDENTIFIER  # "12 rue de la Paix", "3 bis avenue Foch": an address
-            if digits in self.identifier_strings and not self._counted_noun_after(end, value):
+            if (
+                digits in self.identifier_strings  # "Boeing 787" again
+                and not self._counted_noun_after(end, value)
+                and not _RANGE_NEXT.match(text, end)  # "catégorie 3", then "de 3 à 10 ans"
+            ):
                 return _K_IDENTIFIER
             listed = _LISTED_AFTER.search(text, max(0, start - 12), start)
             if (
@@ -1329,6 +1509,102 @@ class _Scanner:
         if self._notes is None:
             self._notes = frozenset(_NOTE_LINE.findall(self.text))
         return self.text[start:end] in self._notes
+
+    def _run_in_rank(self, start: int, end: int, value: Decimal) -> bool:
+        """ "Classement : 1. FC Rivemont, 49 pts ; 2. Stade Vallerois": the ranks of a list run
+        into one line, after ":" or ";", a name after each, the rank before or after on the line."""
+        text = self.text
+        if not _RANK_OPENER.search(text, max(0, start - 4), start) or not _RANK_NAME.match(
+            text, end
+        ):
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
+        rank = int(value)
+        return any(
+            _RANK_OPENER.search(text, max(line_start, at - 4), at) is not None
+            and _RANK_NAME.match(text, at + len(str(other)))
+            for other, lo, hi in ((rank + 1, end, line_end), (rank - 1, line_start, start))
+            for at in _occurrences_in(text, f"{other}.", lo, hi)
+        )
+
+    def _achievement_noun(self, start: int, end: int) -> bool:
+        """ "un doublé", "le triplé": the past participle after a determiner is a noun."""
+        if not self.low.startswith(("é", "és"), end - 1 if self.low[end - 1] == "é" else end - 2):
+            return False
+        words = self.tail(start)
+        return bool(words) and words[-1] in _ACHIEVEMENT_DETERMINERS
+
+    def _clock_with_seconds(self, start: int, end: int, written: str) -> bool:
+        """ "à 17:49:19", "19:56:30", "7:56:30 pm": a time of day; "en 2:05:12", a race time."""
+        words = self.tail(start)
+        return (
+            int(written.split(":", 1)[0]) >= 10
+            or (bool(words) and words[-1] in _CLOCK_PREPS)
+            or _MERIDIEM_AFTER.match(self.low, end) is not None
+        )
+
+    def _labelled_code(self, start: int) -> bool:
+        """A number after a label that names a code: "N° parquet : …", "Référence interne : …",
+        "Code CPV principal : …", or a register and its town, "RCS Lyon …"."""
+        text = self.text
+        if text[start - 2 : start].strip() == ":":
+            return bool(_CODE_LABEL.search(text, max(0, start - 40), start))
+        return bool(_REGISTER_BEFORE.search(text, max(0, start - 30), start))
+
+    def _long_codes_listed(self, start: int, end: int) -> bool:
+        """Seven ungrouped digits or more listed beside another such run: numbers of lots or
+        files, which the press never writes as amounts (it groups the digits of a million)."""
+        text = self.text
+        return bool(
+            _LONG_RUN_LISTED_AFTER.match(text, end)
+            or _LONG_RUN_LISTED_BEFORE.search(text, max(0, start - 16), start)
+        )
+
+    def _item_number(self, start: int, end: int) -> bool:
+        """ "1°" that numbers an item of a legal text (premièrement): at the start of a line,
+        after "au", "aux", "du", or listed after such an item; not "45°" nor "20 °C"."""
+        if _ITEM_DEGREE_END.match(self.text, end) is None:
+            return False
+        if _at_line_start(self.text, start):
+            return end - start <= 2 and bool(_ITEM_AT_LINE_START.match(self.text, end))
+        words = self.tail(start)
+        if words[-1:] and words[-1] in _ITEM_ARTICLES:
+            return True
+        listed = _ITEM_LISTED.search(self.text, max(0, start - 8), start)
+        return listed is not None and listed.start(1) in self.identifier_ends
+
+    def _digit_block(self, atom: _Atom) -> bool:
+        """A run of digits beside another, a space apart, where one is too long for a group of
+        thousands: the blocks of a code (SIRET, EAN, IBAN), never an amount."""
+        text, start, end = self.text, atom.start, atom.end
+        after = _LONG_BLOCK_AFTER.match(text, end)
+        if after and (atom.grouped or len(after.group(1)) >= 5):
+            return not (end - start == 4 and 1000 <= atom.value <= 2100)  # "en 2019 15000"
+        return (
+            end - start >= 5
+            and not atom.grouped
+            and text[start:end].isdecimal()
+            and _DIGIT_BEFORE.search(text, max(0, start - 2), start) is not None
+        )
+
+    def _name_before(self, start: int) -> bool:
+        """A capitalised word right before ``start``: the name a model number belongs to."""
+        prev = self.word_before(start)
+        return prev is not None and prev[0][:1].isupper() and prev[0].lower() not in lex.NOT_NAMES
+
+    def _after_determined_noun(self, start: int, openers: frozenset[str] = frozenset()) -> bool:
+        """ "un appartement neuf", "du matériel neuf": right after a determiner and its noun, a
+        number word is an adjective ("ils sont neuf", a verb before, stays a count)."""
+        words = self.tail(start)
+        return (
+            len(words) >= 2
+            and (words[-2] in _POSTPOSED_DETERMINERS or words[-2] in openers)
+            and words[-1].isalpha()
+            and words[-1] not in _DETERMINERS
+            and not _ANY_STEM.match(words[-1])  # "le vingt-neuf"
+        )
 
     def _date_year(self, start: int, end: int) -> bool:
         """ "02-03-2003", "Sep-23-2020": four digits after a day or month number are a year."""
@@ -1412,11 +1688,15 @@ class _Scanner:
         """Years are an age (a quantity) after a person or an age word, or as an age class
         ("chez les 65 ans et plus", "les moins de 2 ans"); otherwise a length of time."""
         if unit.lower() not in ("an", "ans", "année", "années"):
+            if unit.lower() == "mois" and _CHILD_OF.search(self.before(start, 45)):
+                return _K_QUANTITY  # "les enfants de 6 à 59 mois": the age of an infant
             return _K_DURATION
         before = self.before(start, 45)
         if (
             _AGE_CLASS.search(before)
             or _AGE_CLASS_AFTER.match(self.low, start)
+            or (_AGE_RANGE_AFTER.match(self.low, start) and _CLASS_ARTICLE_END.search(before))
+            or _CLASS_RANGE_END.search(before)
             or "âge" in before
             or _PERSON_OF.search(before)
             or self._apposed(start)
@@ -1427,6 +1707,8 @@ class _Scanner:
         words = self.tail(start)
         while words and words[-1] in _AGE_HEDGES:  # "ont plus de 50 ans", "a presque 18 ans"
             words = words[:-1]
+        if words[-2:-1] == ("y",):
+            return _K_DURATION  # "il y a environ 2,8 milliards d'années": a time ago
         if any(cue in before for cue in lex.AGE_CUES) or words[-1:] in _HAVE:
             return _K_QUANTITY  # "un adolescent de 17 ans", "elle a 67 ans"
         return _K_DURATION
@@ -1618,6 +1900,15 @@ def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numb
     return out
 
 
+def _occurrences_in(text: str, word: str, lo: int, hi: int) -> list[int]:
+    """Where ``word`` starts in ``text[lo:hi]``."""
+    found, i = [], text.find(word, lo, hi)
+    while i != -1:
+        found.append(i)
+        i = text.find(word, i + 1, hi)
+    return found
+
+
 def _occurrences(text: str, word: str) -> set[int]:
     """Where ``word`` occurs in ``text``: a few str.find calls, not a question per number."""
     found: set[int] = set()
@@ -1654,11 +1945,16 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
             if (
                 a is not None
                 and _whole(a)
-                and not a.unit
                 and a.value < b.value
                 and (a.value == 1 or a.text[:1].isalpha())
-                and _SUR.fullmatch(low, a.end, b.start)
-            ):
+                and not b.unit
+                and (
+                    _SUR.fullmatch(low, a.end, b.start)
+                    if not a.unit
+                    else a.text.isalpha() and b.text.isalpha()  # "deux TER sur cinq"
+                )
+                and (not a.unit or _NOUN_SUR.fullmatch(low, a.end, b.start))
+            ):  # "deux sur cinq", "deux TER sur cinq": the noun once, between the two
                 start, count, qualifier = a.start, int(a.value), a.qualifier
                 out.pop()
             elif un := _UN_SUR.search(low, max(0, b.start - 45), b.start):
@@ -1673,6 +1969,50 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
         else:
             out.append(b)
     return out
+
+
+def _abbreviated_year_ranges(
+    scanner: _Scanner, mentions: list[NumberMention]
+) -> list[NumberMention]:
+    """ "la saison 2023-24", "l'exercice 2020/21", "1914-18": a year, then a later one of the
+    same century by its last two digits, is one range of years."""
+    text, out = scanner.text, list[NumberMention]()
+    for m in mentions:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and m.start == a.end + 1
+            and text[a.end] in "-‑/"
+            and len(m.text) == 2
+            and m.text.isdecimal()
+            and a.high is None
+            and _looks_like_year(a)
+            and a.text.isdecimal()
+            and int(m.text) > a.value % 100
+            and not _DATE_PART_NEXT.match(text, m.end)  # a date: "2011-12-05"
+            and text[a.start - 1 : a.start] not in ("-", "‑", "/")  # "septembre-2020-23"
+        ):
+            last = a.value - a.value % 100 + int(m.text)
+            out[-1] = NumberMention(
+                a.start, m.end, text[a.start : m.end], a.value, _K_YEAR, _Q_RANGE, "", last
+            )
+            continue
+        out.append(m)
+    return out
+
+
+def _time_out_of_time(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "24h/24", "7 jours sur 7", "3 jours sur 5": days out of so many days; the noun of time
+    written once counts both numbers."""
+    low = scanner.low
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        joint = _OUT_OF.fullmatch(low, a.end, b.start) if a.value <= b.value else None
+        if joint and a.high is None and b.high is None:
+            unit = scanner.text[joint.start(1) : joint.end(1)]
+            mentions[i] = replace(a, kind=_K_DURATION, qualifier=_Q_EXACT, unit=unit)
+            mentions[i + 1] = replace(b, kind=_K_DURATION, qualifier=_Q_EXACT, unit=unit)
+    return mentions
 
 
 def _and_fractions(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
@@ -1741,7 +2081,7 @@ def _day_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Number
 
 
 _RANGE_KINDS: Final = frozenset(
-    {NumberKind.QUANTITY, NumberKind.PERCENT, NumberKind.DURATION, NumberKind.YEAR}
+    {NumberKind.QUANTITY, NumberKind.PERCENT, NumberKind.DURATION, NumberKind.YEAR, NumberKind.TIME}
 )
 
 
@@ -1755,6 +2095,8 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
     low = scanner.low
     if a.high is not None or b.high is not None:
         return None
+    if (a.kind is _K_TIME) != (b.kind is _K_TIME):
+        return None  # "le 12 à 18 h": a day, then a time of it
     between = low[a.end : b.start]
     if a.unit and a.unit == b.unit and between.lstrip().startswith(a.unit.lower()):
         between = between.lstrip()[len(a.unit) :]  # "entre 10 euros et 20 euros"
@@ -1768,11 +2110,28 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
         if opener != "entre":
             return None
     elif _BETWEEN_A.fullmatch(between):
+        if between.strip() == "a" and (opener != "de" or " sur " in a.text):
+            return None  # "un habitant sur huit a 75 ans": "a" is the verb; "de 3 a 5": a typo
         if _is_evolution(scanner, a, b):
             return None  # "recule de 63 à 51 %": an evolution, two numbers
     elif _BETWEEN_DASH.fullmatch(between):
         if a.unit and a.kind is not _K_PERCENT:
             return None
+        if not b.unit and (
+            _SCORE_AFTER.match(low, b.end)
+            or _SCORE_BEFORE.search(low, max(0, a.start - 12), a.start)
+            or (
+                a.text.isdecimal()
+                and b.text.isdecimal()
+                and len(a.text) <= 3  # "Louis XIV (1643-1715)": years, not a score
+                and len(b.text) <= 3
+                and (
+                    _SCORE_LABEL.search(low, low.rfind("\n", 0, a.start) + 1, a.start)
+                    or _SIDE_IN_BRACKETS.search(scanner.text, max(0, a.start - 30), a.start)
+                )
+            )
+        ):  # "6-4, 3-6, 7-6", "Mi-temps : 10-15", "face au Stade français (27-30)"
+            return None  # a score, not a range (not "IC 95 % : 165-209")
     else:
         return None
     if a.kind is _K_YEAR and b.kind is not _K_YEAR and not _looks_like_year(b):
@@ -1829,6 +2188,7 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     verb_before = (
         len(words) >= 2
         and words[-2].startswith(lex.CHANGE_VERB_PREFIXES)
+        and words[-2] not in lex.CHANGE_VERB_LOOKALIKES  # "un montant de 100 à 300"
         and (len(words) < 3 or words[-3] not in _NOUN_DETERMINERS)  # "une portée de": a noun
     )
     # "porter la durée de la formation de 6 à 9 mois": the verb, its object, then the passage
@@ -1837,6 +2197,8 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     )  # "(?<!...)" in the pattern keeps out the nouns of the same form ("une portée de")
     if not falling and not verb_before and not distant:
         return False
+    if verb_before and not falling and words[-2].startswith(lex.DECREASE_VERB_PREFIXES):
+        return False  # "baisser de 40 à 45 %": a fall cannot go up; the size of the fall
     between = scanner.low[a.end : b.start]
     if a.unit and between.lstrip().startswith(a.unit.lower()):
         between = between.lstrip()[len(a.unit) :]
@@ -1844,6 +2206,16 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
         return False
     points = b.unit.lower() in ("point", "points") and not a.unit
     return falling or not points or bool(distant) or words[-2].startswith(lex.PASSAGE_VERB_PREFIXES)
+
+
+_OUT_OF: Final = re.compile(
+    rf"{_WS}*(h|heures?|j|jours?){_WS}*(?:/|sur){_WS}*"
+)  # "24h/24", "3 j sur 5"
+_COUNTED_KINDS: Final = frozenset({NumberKind.QUANTITY, NumberKind.DURATION})
+_SENTENCE_BREAK: Final = re.compile(r"[.;!?\n]")
+_EVOLUTION_MAX_RATIO: Final = (
+    100  # no figure of the press moves a hundredfold in one "de ... à ..."
+)
 
 
 def _clause_start(scanner: _Scanner, pos: int, width: int = 90) -> int:
@@ -1854,13 +2226,19 @@ def _clause_start(scanner: _Scanner, pos: int, width: int = 90) -> int:
 
 
 def _evolution_start(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMention:
-    """The start of an evolution takes the unit and scale written once, after its end."""
+    """The start of an evolution takes the unit and scale written once, after its end.
+
+    The scale is shared only when the start is written at the end's scale: "de 94,5 à 123 Md€",
+    not "de 800 000 à 1,2 million", whose start would then be a hundred times the end and more.
+    """
     if a.unit or a.kind is not _K_QUANTITY or b.kind not in AMOUNT_KINDS:
         return a
     value = a.value
-    scale_word = _SCALE_END.search(scanner.low, b.start, b.end)
-    if scale_word and not _SCALE_END.search(scanner.low, a.start, a.end):
-        value = _tidy(_times(value, lex.SCALES[scale_word.group(1).rstrip("s")]))
+    factor = _written_scale(scanner, b)  # "milliards", "Md€", "M€", "k"
+    if factor is not None and _written_scale(scanner, a) is None:
+        scaled = _times(value, factor)
+        if scaled <= b.value * _EVOLUTION_MAX_RATIO:
+            value = _tidy(scaled)
     return replace(a, value=value, kind=b.kind, unit=b.unit)
 
 
@@ -1928,6 +2306,27 @@ def _share_units(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numbe
     return mentions
 
 
+def _elided_nouns(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "18 mois de prison, dont 6 avec sursis": after "dont", a number without its noun counts
+    what the number before it counts (a part of that whole, in the same sentence)."""
+    low = scanner.low
+    for i in range(1, len(mentions)):
+        m = mentions[i]
+        if m.unit or m.kind is not _K_QUANTITY or not low.startswith("dont", m.start - 5):
+            continue
+        a = mentions[i - 1]
+        if (
+            a.unit
+            and a.unit != "%"
+            and a.kind in _COUNTED_KINDS
+            and (m.high or m.value) <= (a.high or a.value)
+            and scanner.tail(m.start)[-1:] == ("dont",)
+            and not _SENTENCE_BREAK.search(low, a.end, m.start)
+        ):
+            mentions[i] = replace(m, kind=a.kind, unit=a.unit)
+    return mentions
+
+
 _START: Final = operator.attrgetter("start")
 _END: Final = operator.attrgetter("end")
 
@@ -1948,4 +2347,6 @@ def scan(text: str) -> list[NumberMention]:
         urls = [u.span() for u in _URL.finditer(text)]
         deduped = [m for m in deduped if not any(s <= m.start < e for s, e in urls)]
     mentions = _enumerated_days(scanner, _and_fractions(scanner, _ratios(scanner, deduped)))
-    return _share_units(scanner, _intervals(scanner, _merge_ranges(scanner, mentions)))
+    mentions = _time_out_of_time(scanner, _abbreviated_year_ranges(scanner, mentions))
+    mentions = _merge_ranges(scanner, mentions)
+    return _elided_nouns(scanner, _share_units(scanner, _intervals(scanner, mentions)))

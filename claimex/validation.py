@@ -26,6 +26,7 @@ from claimex.errors import InputError
 from claimex.numbers import AMOUNT_KINDS, NumberKind, NumberMention, Qualifier
 from claimex.options import one_of
 from claimex.schemas import Evidence, Quantity, iter_parts, iter_quantities
+from claimex.table_scale import table_scale
 
 __all__ = [
     "Correction",
@@ -249,7 +250,7 @@ def _verify(
     best: Verification | None = None
     for q_start, q_end in spans:
         inside = [m for m in source.inside(q_start, q_end) if m.kind in AMOUNT_KINDS]
-        same_value = [m for m in inside if _states(m, want, want_high)]
+        same_value = [m for m in inside if _states(m, want, want_high, source.text)]
         if not same_value:
             if best is None:
                 best = Verification(
@@ -289,11 +290,15 @@ def _verify(
     return best
 
 
-def _states(m: NumberMention, value: Decimal, high: Decimal | None) -> bool:
+def _states(m: NumberMention, value: Decimal, high: Decimal | None, text: str) -> bool:
     """Whether the mention states that value (and high). A percent's value is its number
     without the sign, as the gold writes percents ("(-1,8 %)" is 1.8); a claim may also give
-    the minus sign the text writes (-1.8), never one it does not ("(+4 %)", "4 %": not -4)."""
+    the minus sign the text writes (-1.8), never one it does not ("(+4 %)", "4 %": not -4).
+    A cell under a table heading "(en M€)" states its number and that number in euros."""
     if m.high == high and m.value == value:
+        return True
+    scale = table_scale(text, m) if high is None and m.high is None else None
+    if scale is not None and m.value * scale == value:
         return True
     return (
         m.kind is NumberKind.PERCENT

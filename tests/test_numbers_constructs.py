@@ -434,7 +434,7 @@ def test_an_en_dash_glued_to_a_number_is_its_minus_sign() -> None:
     found = find_numbers("Il a fait –7,3 °C ; un solde de –9,9 Md€ ; 2004–2005 ; – 7 morts.")
     assert [(m.text, m.value) for m in found] == [
         ("–7,3", Decimal("-7.3")),
-        ("–9,9 Md€", Decimal("-9900000000")),
+        ("–9,9 Md", Decimal("-9900000000")),
         ("2004–2005", Decimal(2004)),
         ("7", Decimal(7)),
     ]
@@ -573,7 +573,7 @@ def test_one_of_so_many_with_its_noun_is_a_part_of_a_whole(
             "Ils passent de 50 000 ETP en 2019 à 50 950 ETP en 2023.",
             ["50 000", "2019", "50 950", "2023"],
         ),
-        ("Un effort de 1 à 1,5 Md€ par an.", ["1 à 1,5 Md€"]),
+        ("Un effort de 1 à 1,5 Md€ par an.", ["1 à 1,5 Md"]),
     ],
 )
 def test_evolutions_ranges_and_their_scale(text: str, spans: list[str]) -> None:
@@ -635,3 +635,287 @@ def test_labels_nouns_and_ages_of_the_fifth_set(text: str, expected: list[tuple[
 def test_comparison_signs_are_bounds(text: str, qualifier: str) -> None:
     (m,) = find_numbers(text)
     assert m.qualifier.value == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the start of an evolution shares the end's scale only when written at that scale
+        ("La dette passe de 94,5 à 123 Md€.", [Decimal("94500000000"), Decimal(123 * 10**9)]),
+        ("Le budget passe de 800 000 à 1,2 million.", [Decimal(800000), Decimal(1200000)]),
+        ("Il passe de 15 000 à 20 millions d'abonnés.", [Decimal(15000), Decimal(20 * 10**6)]),
+    ],
+)
+def test_an_evolution_shares_the_scale_its_start_is_written_at(
+    text: str, expected: list[Decimal]
+) -> None:
+    assert [m.value for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le Mirage 2000-5 vole encore.", [("2000", "identifier"), ("5", "identifier")]),
+        ("De 2000-5 000 personnes.", [("2000-5 000", "quantity")]),
+        ("La campagne 2024/25 et la saison 2019-20.", [("2024/25", "year"), ("2019-20", "year")]),
+        ("La guerre de 1914-18.", [("1914-18", "year")]),
+    ],
+)
+def test_model_variants_and_years_abbreviated_to_two_digits(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds_of(text) == expected
+
+
+def test_a_season_is_a_range_of_two_years() -> None:
+    (season,) = find_numbers("la saison 2023-24")
+    assert (season.value, season.high, season.qualifier.value) == (
+        Decimal(2023),
+        Decimal(2024),
+        "range",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind"),
+    [
+        ("18 mois de prison, dont 6 avec sursis.", "mois", "duration"),
+        ("Il emploie 40 salariés dont 12 à temps partiel.", "salariés", "quantity"),
+        ("Il emploie 40 salariés. Dont 12 à temps partiel.", "", "quantity"),  # another sentence
+        ("Il y a 3 candidats, dont 12 à Paris.", "", "quantity"),  # a part is not the larger
+    ],
+)
+def test_after_dont_a_number_without_noun_counts_the_noun_before(
+    text: str, unit: str, kind: str
+) -> None:
+    part = find_numbers(text)[-1]
+    assert (part.unit, part.kind.value) == (unit, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Un appartement neuf de 80 m².", [("80", "quantity")]),
+        ("Son vélo neuf a coûté 900 euros.", [("900", "quantity")]),
+        (
+            "Ils sont neuf ; le club neuf fois champion.",
+            [("neuf", "quantity"), ("neuf", "quantity")],
+        ),
+    ],
+)
+def test_neuf_after_a_determined_noun_is_new(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds_of(text) == expected
+
+
+def test_time_out_of_so_much_time() -> None:
+    found = find_numbers("Ouvert 24h/24 et 7 jours sur 7 ; présent 3 j sur 5.")
+    assert [(m.text, m.kind.value, m.unit) for m in found] == [
+        ("24", "duration", "h"),
+        ("24", "duration", "h"),
+        ("7", "duration", "jours"),
+        ("7", "duration", "jours"),
+        ("3", "duration", "j"),
+        ("5", "duration", "j"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind"),
+    [
+        ("Il y a environ 2,8 milliards d'années.", "années", "duration"),
+        ("Pendant deux millions d'années.", "années", "duration"),
+        ("Trois millions de personnes.", "personnes", "quantity"),
+        ("Elle a presque 18 ans.", "ans", "quantity"),
+    ],
+)
+def test_a_spelled_scale_takes_its_noun_and_il_y_a_is_a_time_ago(
+    text: str, unit: str, kind: str
+) -> None:
+    (m,) = find_numbers(text)
+    assert (m.unit, m.kind.value) == (unit, kind)
+
+
+# ---- the sixth blind set: francophone, wire and results, legal and technical, conflict ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Swiss thousands with an apostrophe, and a currency written first
+        (
+            "Environ 2'400 exploitations ; fr. 1'250 par hectare.",
+            [(Decimal(2400), "exploitations"), (Decimal(1250), "fr.")],
+        ),
+        ("Plus de CHF 12 milliards.", [(Decimal(12 * 10**9), "CHF")]),
+        # Québec's billions of dollars; the currency fused with the scale is the unit
+        (
+            "Un déficit de 13,6 G$ et 12 M€.",
+            [(Decimal(136 * 10**8), "$"), (Decimal(12 * 10**6), "€")],
+        ),
+    ],
+)
+def test_amounts_as_switzerland_quebec_and_west_africa_write_them(
+    text: str, expected: list[tuple[Decimal, str]]
+) -> None:
+    assert [(m.value, m.unit) for m in find_numbers(text)] == expected
+
+
+def test_a_bound_before_a_currency_code_bounds_the_number() -> None:
+    (m,) = find_numbers("des investissements de plus de CHF 12 milliards")
+    assert (m.qualifier.value, m.text) == ("more_than", "12 milliards")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tél. : 04 50 36 12 80",
+        "SIRET : 200 041 762 00015",
+        "code EAN 3 701245 880183",
+        "Numéros de lot concernés : 2403118, 2404207 et 2406031",
+        "N° parquet : 23145000872",
+        "Code CPV principal : 45214200-2",
+        "RCS Lyon 812 345 678",
+    ],
+)
+def test_codes_of_registers_lots_and_phones_are_no_amounts(text: str) -> None:
+    assert {m.kind.value for m in find_numbers(text)} == {"identifier"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le montant est fixé à :\n1° 4 000 euros ;\n2° 3 000 euros. Aux 1° et 2°, rien.",
+            ["identifier", "quantity", "identifier", "quantity", "identifier", "identifier"],
+        ),
+        ("Un angle de 45° ; 20° et 25°.", ["quantity", "quantity", "quantity"]),
+        (
+            "Classement : 1. FC Rivemont, 49 pts ; 2. Stade Vallerois, 46 pts.",
+            ["ordinal", "quantity", "ordinal", "quantity"],
+        ),
+        ("Nombre de morts : 12. Le préfet a parlé.", ["quantity"]),
+    ],
+)
+def test_legal_items_and_ranks_run_into_a_line(text: str, expected: list[str]) -> None:
+    assert [m.kind.value for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a fall cannot go up: the size of the fall
+        ("La consommation devrait baisser de 40 à 45 %.", ["40 à 45 %"]),
+        ("des températures en baisse (de −1 à 4 °C le matin)", ["−1 à 4"]),
+        # a noun that begins like a verb of change
+        ("majorée d'un montant de 100 à 300 francs", ["100 à 300"]),
+        ("une augmentation de leurs crédits de 15 à 20 %.", ["15 à 20 %"]),
+        # "relève que": to note, not to raise
+        ("La Cour relève que la hausse, de 3,6 % à 8 %, pèse.", ["3,6 % à 8 %"]),
+        ("relever l'âge légal de départ de 64 à 66 ans", ["64", "66"]),
+        ("la limite remontera de 600 à 1 500 mètres", ["600", "1 500"]),
+        # the sets of a tennis match; "a" is the verb, not a misspelt "à"
+        ("Ferrand bat Ibáñez 6-4, 3-6, 7-6.", ["6", "4", "3", "6", "7", "6"]),
+        ("Près d'un habitant sur huit a 75 ans ou plus.", ["un habitant sur huit", "75"]),
+        # clock times from one to the other
+        ("ouvert de 6 h 30 à 9 h 30 ; entre 10 h et 14 h.", ["6 h 30 à 9 h 30", "10 h et 14 h"]),
+        ("deux TER sur cinq", ["deux TER sur cinq"]),
+    ],
+)
+def test_ranges_evolutions_scores_and_parts_of_the_sixth_set(text: str, spans: list[str]) -> None:
+    assert [m.text for m in find_numbers(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("les enfants de 6 à 59 mois", "quantity"),
+        ("Les 18-24 ans sont les plus sévères.", "quantity"),
+        ("La maire sortante (divers droite), 58 ans, est réélue.", "quantity"),
+        ("la liste conduite par Thomas Riva, 41 ans.", "quantity"),
+        ("les 30 ans de la Constitution", "duration"),
+        ("Vik à 18 s du vainqueur", "duration"),
+        ("Dans les 70s", "quantity"),
+    ],
+)
+def test_ages_of_infants_and_classes_and_seconds(text: str, kind: str) -> None:
+    (m,) = find_numbers(text)
+    assert m.kind.value == kind
+
+
+def test_a_feat_is_no_factor_and_pres_des_is_approximate() -> None:
+    assert find_numbers("Diallo a signé un doublé.") == []
+    (m,) = find_numbers("Le chiffre a doublé.")
+    assert m.value == 2
+    (m,) = find_numbers("Près des deux tiers des fonds.")
+    assert m.qualifier.value == "approximate"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Un prêt à taux zéro, la tolérance zéro.", []),
+        ("Il reste zéro place.", ["zéro"]),
+        ("Le score est de zéro.", ["zéro"]),
+    ],
+)
+def test_zero_after_its_noun_is_an_adjective(text: str, found: list[str]) -> None:
+    assert [m.text for m in find_numbers(text)] == found
+
+
+# ---- the seventh blind set: economy, science and health, sport and culture, public sector ----
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kiprotich a gagné en 2:05:12.", Decimal(7512)),
+        ('Il court en 10"02.', Decimal("10.02")),
+        ("Il finit à 1'12''.", Decimal(72)),
+        ("Elle signe 1'44\"62.", Decimal("104.62")),
+    ],
+)
+def test_stopwatch_times_are_durations_in_seconds(text: str, value: Decimal) -> None:
+    (m,) = find_numbers(text)
+    assert (m.kind.value, m.value, m.unit) == ("duration", value, "s")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("une masse de 4 × 10^8 masses solaires", Decimal(4 * 10**8)),
+        ("jusqu'à 10 puissance 9 étoiles", Decimal(10**9)),
+        ("soit 2,5 × 10⁻³ mol", Decimal("0.0025")),
+        ("environ 10⁶ cellules", Decimal(10**6)),
+    ],
+)
+def test_scientific_notation_is_one_number(text: str, value: Decimal) -> None:
+    (m,) = find_numbers(text)
+    assert m.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Mi-temps : 10-15.", ["10", "15"]),
+        ("Racing 92 – Stade français : 27-30", ["92", "27", "30"]),
+        ("une défaite face au Stade français (27-30).", ["27", "30"]),
+        ("STADE TOULOUSAIN 31 – 24 STADE ROCHELAIS", ["31", "24"]),
+        ("(IC 95 % : 165-209)", ["95 %", "165-209"]),
+        ("les 18-24 ans (20-25)", ["18-24", "20-25"]),
+        ("Onze régions sur 13", ["Onze", "13"]),
+    ],
+)
+def test_scores_are_two_counts_and_intervals_stay_ranges(text: str, spans: list[str]) -> None:
+    assert [m.text for m in find_numbers(text)] == spans
+
+
+def test_a_table_row_starts_with_its_rank_and_counts_after_a_name() -> None:
+    found = find_numbers("Rang Pays Or Argent Bronze Total\n1 Norvège 17 12 10 39\n")
+    assert [m.kind.value for m in found] == ["ordinal"] + ["quantity"] * 4
+
+
+@pytest.mark.parametrize(
+    "text", ["dans le top 5", "le cycle 4 du télescope", "les départements 01 à 19"]
+)
+def test_more_labels(text: str) -> None:
+    assert {m.kind.value for m in find_numbers(text)} == {"identifier"}

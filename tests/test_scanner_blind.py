@@ -22,24 +22,30 @@ SETS = {
     "third": (BLIND / "third", BLIND / "third"),
     "fourth": (BLIND / "fourth", BLIND / "fourth"),
     "fifth": (BLIND / "fifth", BLIND / "fifth"),
+    "sixth": (BLIND / "sixth", BLIND / "sixth"),
+    "seventh": (BLIND / "seventh", BLIND / "seventh"),
 }
 # amounts: (recalled, gold, right, reported), on all the texts of a set
 AMOUNT_FLOORS = {
     "wikinews": (159, 159, 159, 160),
-    "institutional": (188, 188, 188, 193),
-    "second": (339, 342, 339, 342),
-    "third": (352, 355, 352, 354),
+    "institutional": (188, 188, 188, 192),
+    "second": (339, 342, 339, 340),
+    "third": (352, 355, 352, 353),
     "fourth": (306, 316, 306, 316),
-    "fifth": (306, 306, 306, 309),
+    "fifth": (306, 306, 306, 307),
+    "sixth": (1015, 1040, 1015, 1050),
+    "seventh": (962, 1022, 962, 998),
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
 CLAIM_FLOORS = {
     "wikinews": (158, 159, 157, 161),
     "institutional": (188, 188, 173, 188),
-    "second": (341, 342, 342, 342),
+    "second": (342, 342, 342, 342),
     "third": (354, 355, 354, 355),
-    "fourth": (307, 316, 316, 316),
-    "fifth": (304, 306, 306, 306),
+    "fourth": (315, 316, 316, 316),
+    "fifth": (305, 306, 306, 306),
+    "sixth": (1031, 1040, 985, 1040),
+    "seventh": (1002, 1022, 893, 1022),
 }
 
 

@@ -348,3 +348,39 @@ def test_a_percent_may_be_given_without_its_minus_sign(quote: str, value: str, o
     """As the gold writes percents: the value without its sign; never a sign the text lacks."""
     text = "Le marché recule (-1,8 %) ; les ventes (+4 %) ; une baisse de 4 %."
     assert verify_quantity(text, quote, value).ok is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("Les aides ne peuvent dépasser CHF 70'000 par an.", 70000, "at_most"),
+        ("si le revenu n'excède pas 17 009 euros", 17009, "at_most"),
+        ("une dose maximale de 40 mg", 40, "at_most"),
+        ("Chiffre d'affaires annuel minimal : 1,5 fois le montant", "1.5", "at_least"),
+        ("au moins 87 morts et 243 blessés", 243, "at_least"),
+    ],
+)
+def test_a_bound_said_by_the_words_around_verifies(
+    text: str, value: int | str, qualifier: str
+) -> None:
+    assert verify_quantity(text, text, value, qualifier).ok
+
+
+def test_a_bound_the_words_do_not_say_is_rejected() -> None:
+    text = "il y a 87 morts et 243 blessés"
+    assert not verify_quantity(text, text, 243, "at_least").ok
+
+
+def test_a_cell_under_a_table_heading_in_millions_verifies_in_euros() -> None:
+    text = (
+        "Chiffre d'affaires par division (en M€)\n"
+        "Division | T3 2024 | T3 2025 | Variation\n"
+        "Emballages santé | 412 | 448 | +8,7 %\n"
+        "\n"
+        "Autre ligne : 412 clients.\n"
+    )
+    row = "Emballages santé | 412 | 448"
+    assert verify_quantity(text, row, 412).ok
+    assert verify_quantity(text, row, 412_000_000).ok
+    assert not verify_quantity(text, row, 412_000).ok
+    assert not verify_quantity(text, "Autre ligne : 412 clients", 412_000_000).ok
