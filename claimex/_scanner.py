@@ -168,6 +168,7 @@ _UNIT_AFTER: Final = re.compile(
 _GLUED_LETTERS: Final = re.compile(r"[^\W\d_]+")
 _PREFIX_CURRENCY: Final = re.compile(rf"[$€£¥]{_SP}?$")
 _CURRENCY_SIGNS: Final = frozenset("$€£¥")
+_CURRENCY_CODE_HINTS: Final = ("chf", "fr.", "usd", "gbp", "fcfa", "cad ", "eur ")
 _CURRENCY_CODES: Final = frozenset(
     {"chf", "fr.", "usd", "eur", "gbp", "cad", "fcfa"}
 )  # before a number
@@ -668,6 +669,9 @@ class _Scanner:
         self.low = low
         self.identifier_strings: set[str] = set()
         self.identifier_ends: set[int] = set()  # where the identifiers found so far end
+        self.has_register = "RCS" in text or "SIRE" in text  # "RCS Lyon 812 345 678"
+        # "CHF 70'000", "fr. 1'250": str.find for each code costs less than one regex pass
+        self.has_currency_code = any(code in low for code in _CURRENCY_CODE_HINTS)
         self._notes: frozenset[str] | None = None  # the N of the lines "(N) ..." (notes)
         self._tails: dict[int, tuple[str, ...]] = {}
         self._units: dict[int, re.Match[str] | None] = {}
@@ -798,7 +802,7 @@ class _Scanner:
     def qualifier_before(self, pos: int) -> str | None:
         """The bound or approximation phrase that ends right before ``pos``, if any."""
         words = self.tail(pos)
-        if words[-1:] and words[-1] in _CURRENCY_CODES:
+        if self.has_currency_code and words[-1:] and words[-1] in _CURRENCY_CODES:
             words = words[:-1]  # "plus de CHF 12 milliards": the bound is before the currency
         if not words or words[-1] not in _QUALIFIER_LAST_WORDS:
             return None  # most numbers: no phrase can end with the word before them
@@ -1221,7 +1225,11 @@ class _Scanner:
                 cur = _currency_before(text, start)
                 if cur:
                     unit = cur.group().strip()
-                elif (code := self.word_before(start)) and code[0].lower() in _CURRENCY_CODES:
+                elif (
+                    self.has_currency_code
+                    and (code := self.word_before(start))
+                    and code[0].lower() in _CURRENCY_CODES
+                ):
                     unit = code[0]  # "CHF 70'000", "fr. 1'250": the currency written first
         if kind is _K_DATE and atom.form != "ndate":
             unit = ""
@@ -1347,8 +1355,8 @@ class _Scanner:
         if (
             digits_form
             and end - start <= 3
-            and _RANKED_ROW.match(text, end)
             and _at_line_start(text, start)
+            and _RANKED_ROW.match(text, end)
         ):
             return _K_ORDINAL  # "1 Norvège 17 12 10 39": the rank of a table's row
         if (
@@ -1551,7 +1559,7 @@ class _Scanner:
         text = self.text
         if text[start - 2 : start].strip() == ":":
             return bool(_CODE_LABEL.search(text, max(0, start - 40), start))
-        return bool(_REGISTER_BEFORE.search(text, max(0, start - 30), start))
+        return self.has_register and bool(_REGISTER_BEFORE.search(text, max(0, start - 30), start))
 
     def _long_codes_listed(self, start: int, end: int) -> bool:
         """Seven ungrouped digits or more listed beside another such run: numbers of lots or
@@ -1579,7 +1587,9 @@ class _Scanner:
         """A run of digits beside another, a space apart, where one is too long for a group of
         thousands: the blocks of a code (SIRET, EAN, IBAN), never an amount."""
         text, start, end = self.text, atom.start, atom.end
-        after = _LONG_BLOCK_AFTER.match(text, end)
+        after = (
+            _LONG_BLOCK_AFTER.match(text, end) if text[end + 1 : end + 2].isdigit() else None
+        )  # the common case, a word or a sign after: no regex
         if after and (atom.grouped or len(after.group(1)) >= 5):
             return not (end - start == 4 and 1000 <= atom.value <= 2100)  # "en 2019 15000"
         return (
@@ -2005,9 +2015,15 @@ def _time_out_of_time(scanner: _Scanner, mentions: list[NumberMention]) -> list[
     """ "24h/24", "7 jours sur 7", "3 jours sur 5": days out of so many days; the noun of time
     written once counts both numbers."""
     low = scanner.low
+    if "/" not in low and "sur" not in low:
+        return mentions
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
-        joint = _OUT_OF.fullmatch(low, a.end, b.start) if a.value <= b.value else None
+        joint = (
+            _OUT_OF.fullmatch(low, a.end, b.start)
+            if b.start - a.end <= 12 and a.value <= b.value
+            else None
+        )
         if joint and a.high is None and b.high is None:
             unit = scanner.text[joint.start(1) : joint.end(1)]
             mentions[i] = replace(a, kind=_K_DURATION, qualifier=_Q_EXACT, unit=unit)
