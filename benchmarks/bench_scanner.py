@@ -13,6 +13,11 @@ output, mention for mention: ``tests/test_scanner_reference.py`` runs on both sc
 133k texts (the tests, examples, peer suites, gold, seed and corpus, with slices, joins and
 variants under four seeds) gave the same fields from main, the compiled and the pure scanner.
 
+After the scanner rules of rounds 6 and 7 (same day, four runs each alternated): main before
+the merge (pure) 13.7-13.8x (11.7 ms); the pure-Python ``_scanner.py`` 13.4-13.7x (11.2 ms);
+compiled 8.1-8.6x (median 8.3x, 7.0 ms). The new rules look at a number's line start, its
+neighbouring digit blocks and the codes a text names only when the cheap test passes.
+
 Where a pass goes (best of 150, ms; the bare digit scan 0.65-0.8), pure Python / compiled:
 lower-casing 0.2 / 0.2; building the atoms 3.8 / 2.8, of which the regex passes ~1.7 / ~1.45
 (digit and Roman numeral runs 0.43, number-word stems 0.66, the candidate pattern 0.64, or
