@@ -1534,7 +1534,7 @@ class _Scanner:
             _RANK_OPENER.search(text, max(line_start, at - 4), at) is not None
             and _RANK_NAME.match(text, at + len(str(other)))
             for other, lo, hi in ((rank + 1, end, line_end), (rank - 1, line_start, start))
-            for at in _occurrences_in(text, f"{other}.", lo, hi)
+            for at in _occurrences(text, f"{other}.", lo, hi)
         )
 
     def _achievement_noun(self, start: int, end: int) -> bool:
@@ -1910,22 +1910,14 @@ def _merge_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numb
     return out
 
 
-def _occurrences_in(text: str, word: str, lo: int, hi: int) -> list[int]:
-    """Where ``word`` starts in ``text[lo:hi]``."""
-    found, i = [], text.find(word, lo, hi)
-    while i != -1:
-        found.append(i)
-        i = text.find(word, i + 1, hi)
-    return found
-
-
-def _occurrences(text: str, word: str) -> set[int]:
-    """Where ``word`` occurs in ``text``: a few str.find calls, not a question per number."""
+def _occurrences(text: str, word: str, lo: int = 0, hi: int | None = None) -> set[int]:
+    """Where ``word`` occurs in ``text[lo:hi]``: a few str.find calls, not a question per number."""
+    end = len(text) if hi is None else hi
     found: set[int] = set()
-    i = text.find(word)
+    i = text.find(word, lo, end)
     while i != -1:
         found.add(i)
-        i = text.find(word, i + 1)
+        i = text.find(word, i + 1, end)
     return found
 
 
