@@ -298,6 +298,9 @@ _NOTE_LINE: Final = re.compile(r"^[ \t]*\((\d{1,3})\)", re.MULTILINE)
 _LIST_MARK: Final = re.compile(r"[.)][ \t\u00a0]")  # "1. ", "2) " at the start of a line
 
 
+_GRADE_SCALE: Final = 20
+
+
 def _length_of(written: str) -> tuple[Decimal, str]:
     """A length of time written in parts, in its smallest unit: "2 h 04 min 21 s" -> 7461 s,
     "1 h 02 min" -> 62 min, "1 min 12 s" -> 72 s, and hundredths after seconds as sprint times
@@ -1002,6 +1005,14 @@ class _Scanner:
             )
         elif len(values) == 2 and 0 < values[0] < values[1] <= 10:
             atoms.append(_Atom(m.start(), m.end(), _fraction(*values), "ratio"))
+        elif (
+            len(values) == 2
+            and values[1] == _GRADE_SCALE >= values[0]
+            and not _MONTH_AFTER.match(self.low, m.end())
+        ):
+            # "16/20": a mark out of twenty, the French school scale; the scale is its unit
+            grade = _Atom(m.start(), m.end(), Decimal(values[0]), "share", unit="/20")
+            atoms.append(grade)
         else:
             atoms.extend(
                 _Atom(s, e, Decimal(v), "identifier")
@@ -1177,9 +1188,12 @@ class _Scanner:
         elif form in ("multiplicative", "share", "ratio"):
             kind = _K_QUANTITY  # "le double", "60/20/20", "3/4", "½", "un demi-million"
             # like the fractions written as nouns, the noun after ("de seconde") is the unit
-            unit = (
-                "fois" if atom.form == "multiplicative" else self.unit_after(end, allow_de=True)[0]
-            )
+            if atom.form == "multiplicative":
+                unit = "fois"
+            elif atom.unit:
+                unit = atom.unit  # "16/20": out of twenty
+            else:
+                unit = self.unit_after(end, allow_de=True)[0]
         elif form == "ndate":
             kind = _K_DATE
         elif form == "time":

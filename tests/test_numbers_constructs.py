@@ -919,3 +919,22 @@ def test_a_table_row_starts_with_its_rank_and_counts_after_a_name() -> None:
 )
 def test_more_labels(text: str) -> None:
     assert {m.kind.value for m in find_numbers(text)} == {"identifier"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elle obtient 16/20 à l'oral.", [("16/20", "quantity", "16", "/20")]),
+        ("une moyenne d'au moins 8/20", [("8/20", "quantity", "8", "/20")]),
+        (
+            "la directive 93/20 du Conseil",
+            [("93", "identifier", "93", ""), ("20", "identifier", "20", "")],
+        ),
+        ("le 15/20 mars", [("15", "identifier", "15", ""), ("20", "identifier", "20", "")]),
+    ],
+)
+def test_a_mark_out_of_twenty_is_the_mark(
+    text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    found = [(m.text, m.kind.value, str(m.value), m.unit) for m in find_numbers(text)]
+    assert found == expected
