@@ -299,6 +299,7 @@ _LIST_MARK: Final = re.compile(r"[.)][ \t\u00a0]")  # "1. ", "2) " at the start 
 
 
 _GRADE_SCALE: Final = 20
+_OF_A_SECOND: Final = re.compile(rf"{_WS}+de{_WS}+seconde")
 
 
 def _length_of(written: str) -> tuple[Decimal, str]:
@@ -1143,6 +1144,8 @@ class _Scanner:
         if form == "digits" or form == "words":  # most atoms: tested first
             if form == "words":
                 if atom.ordinal:
+                    if self._counts_parts_of_a_second(atom):
+                        return None  # "à 4 centièmes": the noun is the unit of the digits
                     fraction = self._ordinal_fraction(atom)
                     if fraction is not None:  # "trois cinquièmes", "un centième"
                         return fraction
@@ -1230,6 +1233,8 @@ class _Scanner:
                 clock = self._clock_time(start, unit_end, value, unit)
                 if clock is not None:  # "à 16 heures": a time of day, not a duration
                     return clock
+            elif form == "digits" and self._part_of_a_second(unit.lower(), unit_end):
+                kind = _K_DURATION  # "à 4 centièmes de son record"
             # "deux semaines et demie": one mention, noun inside the span
             half = _AND_HALF.match(low, unit_end) if unit and _ws_then_et(low, unit_end) else None
             if half and unit.lower() in _HALF_UNITS:
@@ -1300,6 +1305,23 @@ class _Scanner:
             self._qualifier(start, atom.end, _K_QUANTITY),
             unit,
         )
+
+    def _counts_parts_of_a_second(self, atom: _Atom) -> bool:
+        """Whether this ordinal noun is the unit of the digits before it ("9 centièmes")."""
+        before = self.tail(atom.start)
+        return (
+            bool(before)
+            and before[-1].isdecimal()
+            and self._part_of_a_second(self.low[atom.start : atom.end], atom.end)
+        )
+
+    def _part_of_a_second(self, noun: str, end: int) -> bool:
+        """ "9 s 83, à 4 centièmes", "2 dixièmes de seconde": digits before hundredths or
+        thousandths count parts of a second (a share of a whole is written in percent), before
+        tenths only with "de seconde" ("3 dixièmes du budget" is a fraction)."""
+        if noun in ("centièmes", "millièmes"):
+            return True
+        return noun == "dixièmes" and _OF_A_SECOND.match(self.low, end) is not None
 
     def _kind_of_number(self, atom: _Atom) -> NumberKind | None:
         """The kind of a plain number from its context; None when it is no number at all."""

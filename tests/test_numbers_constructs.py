@@ -938,3 +938,20 @@ def test_a_mark_out_of_twenty_is_the_mark(
 ) -> None:
     found = [(m.text, m.kind.value, str(m.value), m.unit) for m in find_numbers(text)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("en 9 s 83, à 4 centièmes de son record", ("4", "duration", "4", "centièmes")),
+        ("2 dixièmes de seconde", ("2", "duration", "2", "dixièmes")),
+        ("3 dixièmes du budget", ("3 dixièmes", "quantity", "0.3", "")),
+        ("trois centièmes", ("trois centièmes", "quantity", "0.03", "")),
+    ],
+)
+def test_digits_before_hundredths_count_parts_of_a_second(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
+    found = [(m.text, m.kind.value, str(m.value), m.unit) for m in find_numbers(text)]
+    assert found[-1] == expected
+    assert "ordinal" not in {m.kind.value for m in find_numbers(text)}
