@@ -55,6 +55,12 @@ _RANGE_NEXT: Final = re.compile(r"\s*[-‑–]\s*\d|\s+(?:au|à|a)\s+\d")
 _SP: Final = "[ \u00a0\u202f\u2009]"  # spaces allowed inside a number
 _SEP: Final = "[ \u00a0\u202f\u2009.\\-]"  # between the digit groups of a phone number
 _WS: Final = r"[\s\u00a0\u202f\u2009]"
+# "un an et demi", "un point et demi": the nouns a half is added to
+_HALVED_NOUNS: Final = (
+    "an|année|heure|jour|mois|semaine|siècle|minute|kilo|litre|mètre|tour|point|part"
+)
+# "un demi-point", "une demi-heure": the nouns a half is taken of ("demi-tour" is a turn)
+_HALF_OF_NOUNS: Final = "point|part|heure|journée|litre|kilo|siècle"
 
 _CARD: Final = (
     "zéro|zero|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
@@ -123,9 +129,9 @@ _CANDIDATES: Final = re.compile(
         (?P<pct>{_SP}?%|{_WS}+pour[\s-]?cent(?![\w]))?+
         (?P<ord>(?:ères?|eres?|ièmes?|iemes?|èmes?|emes?|ers?|res?|nde?s?|es?|è|ᵉʳ|ᵉ)(?![\w]))?+
     )
-  | (?P<half>(?<![\w])une?{_WS}+(?:an|année|heure|jour|mois|semaine|siècle|minute|kilo|litre
-        |mètre|tour)s?{_WS}+et{_WS}+demie?(?![\w]))
+  | (?P<half>(?<![\w])une?{_WS}+(?:{_HALVED_NOUNS})s?{_WS}+et{_WS}+demie?(?![\w]))
   | (?P<halfscale>(?<![\w-])(?:une?[\s-]+)?demi[\s-]+(?:millions?|milliards?)(?![\w]))
+  | (?P<halfnoun>(?<![\w-])(?:une?[\s-]+)?demi-(?:{_HALF_OF_NOUNS})(?![\w-]))
   | (?P<coll>(?<![\w])(?:demi-)?(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine
         |cinquantaine|soixantaine|centaine|millier)s?(?![\w]))
   | (?P<frac>(?<![\w])(?:moitiés?|tiers|quarts?)(?![\w]))
@@ -287,9 +293,7 @@ _SPACES: Final = re.compile(r"[\s\u00a0\u202f\u2009]")
 _ONE_THOUSANDS_DOT: Final = re.compile(r"[+-]?\d{1,3}\.\d{3}")
 _NON_DIGITS: Final = re.compile(r"\D")
 _TOKEN: Final = re.compile(r"\S+")
-_HALF_UNIT: Final = re.compile(
-    r"(an|année|heure|jour|mois|semaine|siècle|minute|kilo|litre|mètre|tour)s?"
-)
+_HALF_UNIT: Final = re.compile(rf"({_HALVED_NOUNS})s?")
 _AND_HALF: Final = re.compile(rf"{_WS}+et{_WS}+demie?(?![\w])")
 _NEXT_WORD: Final = re.compile(rf"{_WS}+([^\W\d_]+)")
 _LETTERS_END: Final = re.compile(r"[^\W\d_]+$")
@@ -516,10 +520,7 @@ _ANY_STEM: Final = re.compile(_first_letter_trie(_STEMS))
 _WORD_START_STEM: Final = re.compile(f"[^a-z0-9_àâäçéèêëîïôöùûüÿœæ](?:{_ANY_STEM.pattern})")
 
 _UN_BEFORE: Final = re.compile(r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009-]+$")
-_HALF_BEFORE: Final = re.compile(
-    r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009]+(?:an|année|heure|jour|mois|semaine|siècle|minute"
-    r"|kilo|litre|mètre|tour)s?[\s\u00a0\u202f\u2009]+et[\s\u00a0\u202f\u2009]+$"
-)
+_HALF_BEFORE: Final = re.compile(rf"(?:^|[^\w-])(une?){_WS}+(?:{_HALVED_NOUNS})s?{_WS}+et{_WS}+$")
 _HYPHEN_OR_SPACE: Final = re.compile(r"[\s-]+")
 _FRACTION_END: Final = re.compile(r"(?:i[eè]mes?|tiers|quarts?|moitié)$")
 _LEADING_ZERO: Final = re.compile(r"[+\-−±]?0[ \u00a0\u202f\u2009]?0*[1-9]")  # not "0", "0000"
@@ -530,7 +531,7 @@ _UN_SUR: Final = re.compile(
 )
 _NOUN_SUR: Final = re.compile(rf"{_WS}+(?:[^\W\d_][\w'’-]*{_WS}+){{1,2}}sur{_WS}+")
 _BILLION: Final = frozenset({"billion", "billions"})
-_HALF_UNITS: Final = lex.TIME_UNITS | {"kilos", "litres", "mètres", "tours"}
+_HALF_UNITS: Final = lex.TIME_UNITS | {"kilos", "litres", "mètres", "tours", "points", "parts"}
 _SECOND: Final = frozenset({"second", "seconde", "seconds", "secondes"})
 _BARE_SCALES: Final = frozenset({"millions", "milliards", "milliers", "billions"})
 _URL: Final = re.compile(r"(?:https?://|www\.)[^\s\]\)>\"»]+")
@@ -884,6 +885,9 @@ class _Scanner:
             elif group == "vulgar":
                 value = _vulgar_value(self.text[m.start() : m.end()])
                 atoms.append(_Atom(m.start(), m.end(), value, "ratio"))
+            elif group == "halfnoun":
+                noun = self.text[low.index("demi-", m.start()) + 5 : m.end()]
+                atoms.append(_Atom(m.start(), m.end(), Decimal("0.5"), "ratio", unit=noun))
             elif group == "halfscale":
                 scale = lex.SCALES[_HYPHEN_OR_SPACE.split(m.group())[-1].rstrip("s")]
                 value = _tidy(_times(Decimal("0.5"), scale))  # "un demi-million"
@@ -1194,7 +1198,9 @@ class _Scanner:
             if atom.form == "multiplicative":
                 unit = "fois"
             elif atom.unit:
-                unit = atom.unit  # "16/20": out of twenty
+                unit = atom.unit  # "16/20": out of twenty; "un demi-point"
+                if unit in lex.TIME_UNITS:
+                    kind = _K_DURATION  # "une demi-heure"
             else:
                 unit = self.unit_after(end, allow_de=True)[0]
         elif form == "ndate":

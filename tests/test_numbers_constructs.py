@@ -955,3 +955,22 @@ def test_digits_before_hundredths_count_parts_of_a_second(
     found = [(m.text, m.kind.value, str(m.value), m.unit) for m in find_numbers(text)]
     assert found[-1] == expected
     assert "ordinal" not in {m.kind.value for m in find_numbers(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("le taux recule d'un demi-point", ("un demi-point", "quantity", "0.5", "point")),
+        ("une demi-heure plus tard", ("une demi-heure", "duration", "0.5", "heure")),
+        ("plafonné par demi-part", ("demi-part", "quantity", "0.5", "part")),
+        ("un point et demi", ("un point et demi", "quantity", "1.5", "point")),
+    ],
+)
+def test_a_half_of_a_noun_is_half_of_it(text: str, expected: tuple[str, str, str, str]) -> None:
+    (m,) = find_numbers(text)
+    assert (m.text, m.kind.value, str(m.value), m.unit) == expected
+
+
+@pytest.mark.parametrize("text", ["un demi-tour", "la demi-finale", "au demi-jour"])
+def test_nouns_made_with_demi_are_no_halves(text: str) -> None:
+    assert find_numbers(text) == []
