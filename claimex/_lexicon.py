@@ -81,6 +81,7 @@ IDENTIFIER_CUES = _words(
     tableau tableaux figure graphique annexe annexes encadré schéma recommandation
     proposition semaine sortie échangeur programme programmes point points type phase
     catégorie niveau stade top cycle département départements
+    rubrique rubriques secteur considérant considérants tronçon zone salle action
     """
 )
 

@@ -86,14 +86,14 @@ _FRACTION_CHARS: Final = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 _NOT_PLAIN: Final = (
     rf"[+\[0{_FRACTION_CHARS}]"
     rf"|10{_SP}puissance|\d++,\d++{_SP}?[×·x]"
-    rf"|\d++(?:[./:\-'’\"″′]|{_SP}?[×·]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}]|{_SP}(?:min|s){_SP}?\d)"
+    rf"|\d++(?:[./:\-'’\"″′]|{_SP}?[×·]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}]|{_SP}(?:min|s|j){_SP}?\d)"
 )
 
 _CANDIDATES: Final = re.compile(
     rf"""
     (?=(?:{_NOT_PLAIN}))(?:
     (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:{_SEP}?\d\d){{4}}(?![\d])
-        |(?<![\d+])0{_SP}?8\d\d(?:{_SP}\d{{3}}){{2}}(?![\d])
+        |(?<![\d+])0{_SP}?8\d\d(?:(?:{_SP}\d{{3}}){{2}}|(?:{_SP}\d\d){{3}})(?![\d])
         |(?<![\d+])00{_SP}?[1-9]\d{{0,3}}(?:{_SEP}\d{{1,4}}){{3,8}}(?![\d])
         |(?<![\w+])\+\d{{1,3}}\)?(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))(?:{_SEP}?\(0\)\d)?
         (?:{_SEP}\d{{1,4}}){{3,6}}(?![\d]))
@@ -101,13 +101,15 @@ _CANDIDATES: Final = re.compile(
   | (?P<ndate>(?<![\d/.])(?:[12]\d|3[01]|0?[1-9])(?P<sep>[/.])(?:1[0-2]|0?[1-9])(?P=sep)
         (?:\d{{4}}|\d{{2}})(?![\d/.]))
   | (?P<iso>(?<![\d])\d{{4}}-[01]\d-[0-3]\d(?![\d]))
-  | (?P<chrono>(?<![\d,.:'’′"″])(?:\d{{1,2}}:[0-5]\d:[0-5]\d(?:,\d{{1,2}})?(?![\d:])
-        |(?:\d{{1,2}}['’′])?\d{{1,2}}["″]\d\d(?![\d"″])
-        |\d{{1,2}}['’′][0-5]\d(?:''|["″])(?![\d])))
+  | (?P<chrono>(?<![\d,.:'’′"″])(?:\+(?=\d))?(?:\d{{1,2}}:[0-5]\d:[0-5]\d(?:,\d{{1,2}})?(?![\d:])
+        |(?:\d{{1,2}}['’′])?\d{{1,2}}(?:["″]|'')\d\d(?![\d"″'])
+        |\d{{1,2}}['’′][0-5]\d(?:''|["″])\d?(?![\d])))
   | (?P<sci>(?<![\w,.])(?:\d+(?:,\d+)?{_SP}?[×x·]{_SP}?)?10(?:{_SP}?\^{_SP}?|{_SP}puissance{_SP})
         [-−]?\d{{1,2}}(?![\d])
       |(?<![\w,.])(?:\d+(?:,\d+)?{_SP}?[×x·]{_SP}?)?10[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)
-  | (?P<hms>(?<![\d,.:])\d{{1,3}}{_SP}?(?:h{_SP}?[0-5]?\d{_SP}?min(?:{_SP}?[0-5]?\d{_SP}?s)?
+  | (?P<hms>(?<![\d,.:])\d{{1,3}}{_SP}?(?:j{_SP}?\d{{1,2}}{_SP}?h{_SP}?[0-5]?\d{_SP}?min
+            (?:{_SP}?[0-5]?\d{_SP}?s)?
+        |h{_SP}?[0-5]?\d{_SP}?min(?:{_SP}?[0-5]?\d{_SP}?s)?
         |min{_SP}?[0-5]?\d{_SP}?s(?:{_SP}?\d\d)?|s{_SP}?\d\d)(?![\w]))
   | (?P<time>(?<![\d,.:])(?:[01]?\d|2[0-3])(?:{_SP}?h(?:{_SP}?[0-5]\d)?(?![\w])|:[0-5]\d(?![\d:])))
   | (?P<foot>\[\d{{1,3}}\])
@@ -313,7 +315,9 @@ def _length_of(written: str) -> tuple[Decimal, str]:
     seconds = Decimal(0)
     unit = "min"
     for number, part in _LENGTH_PART.findall(written):
-        if part == "h":
+        if part == "j":  # "74 j 3 h 35 min 46 s": a voyage of days
+            seconds += int(number) * 86400
+        elif part == "h":
             seconds += int(number) * 3600
         elif part == "min":
             seconds += int(number) * 60
@@ -327,7 +331,7 @@ def _length_of(written: str) -> tuple[Decimal, str]:
 
 def _chrono_seconds(written: str) -> Decimal:
     """A time as a stopwatch writes it, in seconds: "2:05:12" -> 7512, "10"02" -> 10.02,
-    "1'44"62" -> 104.62, "1'12''" -> 72."""
+    "1'44"62" -> 104.62, "1'12''" -> 72, "3'28''4" -> 208.4, "0''57" -> 0.57."""
     if ":" in written:
         h, m, s = written.split(":")
         return int(h) * 3600 + int(m) * 60 + Decimal(s.replace(",", "."))
@@ -337,11 +341,11 @@ def _chrono_seconds(written: str) -> Decimal:
     seconds: str = parts.group(2)
     hundredths: str | None = parts.group(3)
     whole = Decimal(int(minutes or 0) * 60 + int(seconds))
-    return whole + Decimal(hundredths).scaleb(-2) if hundredths else whole
+    return whole + Decimal(hundredths).scaleb(-len(hundredths)) if hundredths else whole
 
 
 _MERIDIEM_AFTER: Final = re.compile(r"[ \u00a0]?(?:am|pm|a\.m\.|p\.m\.|utc|gmt)(?![\w])")
-_CHRONO_PARTS: Final = re.compile(r"(?:(\d{1,2})['’′])?(\d{1,2})(?:[\"″]|'')(\d\d)?")
+_CHRONO_PARTS: Final = re.compile(r"(?:(\d{1,2})['’′])?(\d{1,2})(?:[\"″]|'')(\d{1,2})?")
 
 
 def _scientific_value(written: str) -> Decimal:
@@ -361,7 +365,7 @@ _SCIENTIFIC: Final = re.compile(
     r"10(?:[ \u00a0\u202f\u2009]?\^[ \u00a0\u202f\u2009]?|[ \u00a0\u202f\u2009]puissance"
     r"[ \u00a0\u202f\u2009])?([-−]?\d{1,2}|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
 )
-_LENGTH_PART: Final = re.compile(r"(\d+)[ \u00a0\u202f\u2009]?(h|min|s|)")
+_LENGTH_PART: Final = re.compile(r"(\d+)[ \u00a0\u202f\u2009]?(j|h|min|s|)")
 
 
 def _at_line_start(text: str, start: int) -> bool:
@@ -475,6 +479,11 @@ _SCORE_NEXT: Final = re.compile(
 _DEPARTMENT: Final = re.compile(
     r"0?[1-9]|[1-8]\d|9[0-5]|97[1-6]"
 )  # the numbers of French departments
+_POSTAL_CODE: Final = re.compile(r"(?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3}")  # a department, then 3
+# a house number then its street, earlier on the line: "14 cours de l'Intendance, "
+_HOUSE_NUMBER_BEFORE: Final = re.compile(
+    r"(?:^|[,\n—–][ \u00a0]*)\d{1,4}(?:[ \u00a0](?:bis|ter))?[ \u00a0][^\W\d_][^\n,]*,[ \u00a0]$"
+)
 _PLACE_BEFORE: Final = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
 _NEW_NOT_NINE_BEFORE: Final = frozenset({"le", "du", "à", "tout", "flambant", "de"})
 _ARTICLE_TAIL: Final = re.compile(
@@ -547,6 +556,8 @@ def _bare_digit_run(low: str, start: int, end: int) -> bool:
         return True
     if after[0].isspace():  # then a letter that starts no scale ("k", "md", "million",
         # "billion", "G$"), no "h", "min" or "s" of a time and no "pour cent"
+        if after[1:] == "j":  # "74 j 3 h 35 min": days before hours, unless "jours"...
+            return low[end + 2 : end + 3].isalpha()
         return after[1:].isalpha() and after[1:] not in "bghkmps"
     if after[0] in ".,:/-":  # "2008.", "5, 6", "n° 3/": no digit after, no decimal or date
         return not after[1:].isdecimal()
@@ -857,8 +868,11 @@ class _Scanner:
                 length, unit = _length_of(m.group())
                 atoms.append(_Atom(m.start(), m.end(), length, "hms", unit=unit))
             elif group == "chrono":
-                written = m.group()
-                if ":" in written and self._clock_with_seconds(m.start(), m.end(), written):
+                written = m.group()  # "+0''12": a gap to the winner, its sign in the span
+                if written[0] == "+":
+                    gap = _chrono_seconds(written[1:])
+                    atoms.append(_Atom(m.start(), m.end(), gap, "hms", unit="s"))
+                elif ":" in written and self._clock_with_seconds(m.start(), m.end(), written):
                     hours, minutes, _ = written.split(":")
                     pm = int(hours) < 12 and low.startswith(("pm", " pm", "p.m", " p.m"), m.end())
                     value = Decimal((int(hours) + 12 * pm) * 60 + int(minutes))
@@ -1362,6 +1376,8 @@ class _Scanner:
                     text, max(0, start - 40), start - 1
                 ):
                     return _K_IDENTIFIER  # "le Var (83)", "Dax (40)": a department's number
+                if _POSTAL_CODE.fullmatch(text, start, end):
+                    return _K_IDENTIFIER  # "Montreuil (93100)": a count this size has a space
             if prev_char == "+" and start >= 2 and text[start - 2].isalpha():
                 return _K_IDENTIFIER  # "bac+5", "J+3": a level or a day count from an event
         if digits_form and end < len(text) and not text[end].isspace():
@@ -1552,6 +1568,12 @@ class _Scanner:
             return False
         if town.group().endswith("Cedex"):
             return True
+        if (
+            self.text.endswith(", ", max(0, start - 2), start)
+            and _POSTAL_CODE.fullmatch(self.text, start, end)
+            and _HOUSE_NUMBER_BEFORE.search(self.text, max(0, start - 60), start)
+        ):
+            return True  # "14 cours de l'Intendance, 33000 Bordeaux": the line of an address
         return bool(_STREET_BEFORE.search(self.low, max(0, start - 60), start))
 
     def _footnote(self, start: int, end: int) -> bool:

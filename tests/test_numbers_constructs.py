@@ -974,3 +974,46 @@ def test_a_half_of_a_noun_is_half_of_it(text: str, expected: tuple[str, str, str
 @pytest.mark.parametrize("text", ["un demi-tour", "la demi-finale", "au demi-jour"])
 def test_nouns_made_with_demi_are_no_halves(text: str) -> None:
     assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le résumé du produit (rubriques 4.2, 4.4 et 4.8)",
+        "un médecin de secteur 1",
+        "selon le considérant 23 de la directive",
+        "Vigilance orange : Aurance aval (tronçon 3)",
+        "Classée en zone 1 (aléa le plus fort)",
+        "les crédits de l'action 9 « Patrimoine »",
+        "Bordeaux Caudéran (33200)",
+        "Étude de Maître Lacoste, 14 cours de l'Intendance, 33000 Bordeaux",
+        "Information médicale : 0 800 47 21 90 (appel gratuit)",
+    ],
+)
+def test_labels_postal_codes_and_free_phone_numbers_are_no_amounts(text: str) -> None:
+    assert not [m.text for m in find_numbers(text) if m.kind.value in ("quantity", "percent")][1:]
+    last = find_numbers(text)[-1]
+    assert last.kind.value == "identifier"
+
+
+def test_a_count_after_a_comma_is_no_postal_code() -> None:
+    (m,) = find_numbers("Ils étaient, selon la police, 15000 Parisiens")
+    assert m.kind.value == "quantity"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("(1'08''45), la meilleure manche", Decimal("68.45")),
+        ("Temps total : 3'28''4 sur 2 875 mètres", Decimal("208.4")),
+        ("à 0''09 de Baumgartner", Decimal("0.09")),
+        ("2. Nina Baumgartner (SUI) +0''12", Decimal("0.12")),
+        ("2. Rasmus Ostermann (DAN) +0'38''", Decimal(38)),
+        ("le temps de référence de 74 j 3 h 35 min 46 s", Decimal(6406546)),
+    ],
+)
+def test_more_stopwatch_times_are_one_duration_in_seconds(text: str, value: Decimal) -> None:
+    found = find_numbers(text)
+    (m,) = [m for m in found if m.kind.value == "duration"]
+    assert (m.value, m.unit) == (value, "s")
+    assert not [n for n in found if n is not m and n.start < m.end and m.start < n.end]
