@@ -180,5 +180,5 @@ AGE_CUES = (
     "fille", "femme", "homme", "fêter", "fête", "anniversaire", "adolescent", "candidat",
     "patient", "victime", "conducteur", "conductrice", "passager", "passagère", "élève",
     "étudiant", "retraité", "suspect", "bébé", "nourrisson", "personne", "mère", "père", "fils",
-    "médian",
+    "médian", "vieux", "vieil",
 )  # fmt: skip

@@ -270,6 +270,9 @@ _PRENOMINAL: Final = frozenset(
 )
 _OPENER_CHARS: Final = '(«"“['  # brackets and quotes that open before a word
 _OPENERS: Final = frozenset(_OPENER_CHARS)
+_ELIDED_WORDS: Final = frozenset(
+    "l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu aujourd".split()
+)  # the words an apostrophe cuts short, before a vowel
 _ELISIONS: Final = ("d'", "qu'", "n'", "s'", "c'", "j'", "lorsqu'", "puisqu'")
 _CLOCK_PREPS: Final = frozenset({"à", "a", "vers", "dès", "jusqu'à", "est"})
 # "moins" right before a number is its sign, unless it is a bound ("au moins", "à moins").
@@ -288,6 +291,7 @@ _ORDINAL_DENOMINATOR: Final = re.compile(r"(.+?i[eè]me)s?$")
 _PLURAL_ORDINAL: Final = re.compile(r"i[eè]mes$")
 _PERCENT_AFTER: Final = re.compile(rf"{_SP}?%|{_WS}+pour[\s-]?cent(?![\w])")
 _CURRENCY_AFTER: Final = re.compile(rf"{_SP}?[€$£¥]")
+_MONEY_AFTER: Final = re.compile(rf"{_SP}?(?:[€$£¥]|euros?(?![\w])|dollars?(?![\w]))")
 
 
 _DIGIT_RUN: Final = re.compile(r"\d+")
@@ -403,15 +407,25 @@ _AGE_CLASS: Final = re.compile(
 # "un coureur de 26 ans", "une infirmière de 45 ans": a person of N years, named by a noun of
 # agent or origin (-eur, -euse, -rice, -ier, -ière, -iste, -ant(e), -ien(ne), -ais(e))
 _PERSON_OF: Final = re.compile(
-    r"(?<![\w])(?:une?|le|la|l['’]|ce|cette)\s*[^\W\d_]*"
-    r"(?:eur|euse|rice|ier|ière|iste|ant|ante|ien|ienne|ais|aise)\s+(?:âgée?\s+)?de\s+$"
-)
+    r"(?<![\w])(?:(?:une?|le|la|l['’]|ce|cette)\s*[^\W\d_]*"
+    r"(?:eur|euse|rice|ier|ière|iste|ant|ante|ien|ienne|ais|aise)"
+    r"|(?:les|des|aux|ces)\s+[^\W\d_]*"
+    r"(?:eurs|euses|rices|iers|ières|istes|ants|antes|iens|iennes|ais|aises|és|ées))"
+    r"(?:\s+[^\W\d_]+)?\s+(?:âgée?s?\s+)?de\s+(?:(?:moins|plus)\s+de\s+)?"
+    r"(?:\d+\s*(?:[-–]|à)\s*)?$"
+    r"|(?<![\w])(?:ceux|celles)\s+de\s+(?:\d+\s*(?:[-–]|à)\s*)?$"
+)  # with an adjective ("le grimpeur savoyard de"), in the plural, and "ceux de 17 à 18 ans"
 _NAME_THEN_COMMA: Final = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’-]+|\)),[ \u00a0]+$"
 )  # "Tony Blair, ", "(PS), "
 _YEARS_THEN_COMMA: Final = re.compile(r"\d+[ \u00a0]+ans?[ \u00a0]*[,).;]")  # "52 ans,", "41 ans."
+# "À 23 ans, il a déjà...": at an age, said before the clause it dates
+_AT_START_OF_CLAUSE: Final = re.compile(r"(?:^|[.!?»\n][ \u00a0]*|«[ \u00a0]*)à[ \u00a0]+$")
 _HAVE: Final = frozenset(  # "elle a 67 ans", "ils ont 20 ans": avoir right before the years
-    (w,) for w in "a ont avait avaient aura auront aurait avoir ayant".split()
+    (w,)
+    for w in (
+        "a ai as ont avait avais avions aviez avaient aura aurai auront aurait avoir ayant eu"
+    ).split()
 )
 _SCALE_WORD_ENDS: Final = ("million", "millions", "milliard", "milliards", "billion", "billions")
 # "à taux zéro", "la tolérance zéro", "le risque zéro": zéro after its noun is an adjective
@@ -484,6 +498,12 @@ _POSTAL_CODE: Final = re.compile(r"(?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3}")  # a depa
 _HOUSE_NUMBER_BEFORE: Final = re.compile(
     r"(?:^|[,\n—–][ \u00a0]*)\d{1,4}(?:[ \u00a0](?:bis|ter))?[ \u00a0][^\W\d_][^\n,]*,[ \u00a0]$"
 )
+_UNIT_PER: Final = re.compile(r"(?<![\w])(?:l|kwh|wh|g|kg)/$")  # "l/100 km", "kWh/100 km"
+_KM_AFTER: Final = re.compile(r"[ \u00a0\u202f]?km(?![\w])")
+_EU_DOCUMENT: Final = re.compile(
+    r"(?<![\w])(?:(?:COM|SEC|SWD|JOIN|C)\((?:\d{4}\)[ \u00a0])?|JO(?:UE)?[ \u00a0][LC][ \u00a0])$"
+)
+_DRAW_JOINT: Final = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")  # "12 – 7", "7-12"
 _PLACE_BEFORE: Final = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
 _NEW_NOT_NINE_BEFORE: Final = frozenset({"le", "du", "à", "tout", "flambant", "de"})
 _ARTICLE_TAIL: Final = re.compile(
@@ -540,7 +560,15 @@ _UN_SUR: Final = re.compile(
 )
 _NOUN_SUR: Final = re.compile(rf"{_WS}+(?:[^\W\d_][\w'’-]*{_WS}+){{1,2}}sur{_WS}+")
 _BILLION: Final = frozenset({"billion", "billions"})
-_HALF_UNITS: Final = lex.TIME_UNITS | {"kilos", "litres", "mètres", "tours", "points", "parts"}
+_HALF_UNITS: Final = lex.TIME_UNITS | {
+    "kilos",
+    "litres",
+    "mètres",
+    "tours",
+    "points",
+    "parts",
+    "fois",
+}
 _SECOND: Final = frozenset({"second", "seconde", "seconds", "secondes"})
 _BARE_SCALES: Final = frozenset({"millions", "milliards", "milliers", "billions"})
 _URL: Final = re.compile(r"(?:https?://|www\.)[^\s\]\)>\"»]+")
@@ -785,9 +813,9 @@ class _Scanner:
             return None
         if "'" in word or "’" in word:
             cut = max(word.rfind("'"), word.rfind("’"))
-            if cut + 1 < len(word):  # "l'article" -> "article"
-                return word[cut + 1 :], start + cut + 1
-        return word, start
+            if cut + 1 < len(word) and word[:cut].lower() in _ELIDED_WORDS:
+                return word[cut + 1 :], start + cut + 1  # "l'article" -> "article"
+        return word, start  # "Chang'e 6", "O'Hare 2": an apostrophe inside a name
 
     def unit_match(self, end: int) -> re.Match[str] | None:
         """The word or symbol after a number (cached: several questions are asked of it)."""
@@ -811,6 +839,8 @@ class _Scanner:
                 m, word = noun, noun.group("word")
         if word is None or word in lex.NOT_UNITS or word in lex.MONTHS:
             return "", end
+        if word[1:2] in ("'", "’") and word[0] in "jlmnst":
+            return "", end  # "trois sur dix s'installent": a pronoun and its verb, no noun
         if m.group("de") is not None and not allow_de:
             return "", end
         return self.text[m.start("word") : m.end("word")], m.end("word")
@@ -993,6 +1023,8 @@ class _Scanner:
         if scale_s:
             key = scale_s.strip(" \u00a0\u202f\u2009").rstrip("s")
             key = "md" if key == "g" else key  # "13,6 G$": Québec's billions of dollars
+            if key == "billion" and self._english_number(start, core):
+                key = "md"  # "for €1.2 billion": an English billion is a thousand millions
             key = key if key in lex.SCALES else key + "s"
             atom.value = _tidy(
                 _times(value, lex.SCALES.get(key, lex.SCALES.get(key.rstrip("s"), 1)))
@@ -1013,6 +1045,12 @@ class _Scanner:
             else:
                 atom.ordinal = True
         atoms.append(atom)
+
+    def _english_number(self, start: int, core: str) -> bool:
+        """Written the English way: a currency sign before it ("€1.2") or a decimal point."""
+        return (start > 0 and self.text[start - 1] in _CURRENCY_SIGNS) or (
+            "." in core and "," not in core and core.count(".") == 1
+        )
 
     def _split(self, m: re.Match[str], atoms: list[_Atom]) -> None:
         """ "60/20/20", "50/50": shares of 100 are amounts; "3/4" a fraction; others codes."""
@@ -1193,6 +1231,7 @@ class _Scanner:
                     before
                     and before[-1] == "moins"
                     and (len(before) < 2 or before[-2] not in _NOT_A_SIGN_BEFORE_MOINS)
+                    and not _MONEY_AFTER.match(low, end)  # "28 €, moins 2 € de participation"
                 ):  # "moins 5 degrés": the sign, written out
                     start, value = self.last_word_start(start), -value
             if kind is _K_IDENTIFIER and form == "digits" and not text[start:end].isdecimal():
@@ -1357,6 +1396,12 @@ class _Scanner:
                 name = word.group() if word else ""
                 if (prev_char in "-‑" and name.lower() != "mi") or len(name) > 2:
                     return _K_IDENTIFIER  # KN-23, M-1989, iLife'05 (not "mi-2025", "d'1")
+            if (
+                prev_char == "/"
+                and _UNIT_PER.search(low, max(0, start - 4), start)
+                and _KM_AFTER.match(low, end)
+            ):
+                return None  # "4,6 l/100 km": the hundred is part of the unit, not a number
             if prev_char in "-/" and _CODE_BEFORE.search(text, max(0, start - 20), start):
                 return _K_IDENTIFIER  # L122-5, 2001/29/CE
             if (
@@ -1398,6 +1443,15 @@ class _Scanner:
                 return _K_IDENTIFIER  # "Mirage 2000-5": a year range never ends on one digit
         if atom.percent:
             return _K_PERCENT
+        if digits_form and low.endswith("bac + ", max(0, start - 6), start):
+            return _K_IDENTIFIER  # "niveau bac + 3": a level of study, like "bac+5"
+        if (
+            digits_form
+            and start >= 2
+            and (text[start - 2] in "LC)" or text[start - 1] == "(")
+            and _EU_DOCUMENT.search(text, max(0, start - 12), start)
+        ):
+            return _K_IDENTIFIER  # "COM(2025) 85 final", "JO L 58": an EU document's reference
         if digits_form and text.startswith("°", end) and self._item_number(start, end):
             return _K_IDENTIFIER  # "1° 4 000 euros pour...", "aux 1° et 2°": a legal item
         if (
@@ -1435,7 +1489,7 @@ class _Scanner:
                 or prev_word in lex.IDENTIFIER_CUES
                 or (prev[0] in lex.CODE_ARTICLE_LETTERS and self._code_article(start, end))
             )
-            and not self._unit_symbol_after(end)  # "mesure 12 m": a measure, not a label
+            and not self._unit_symbol_after(end)  # "mesure 12 m", "mesure 10 pouces": a size
         ):
             return _K_IDENTIFIER
         if digits_form and end - start == 5 and self._postal_code(start, end):
@@ -1502,7 +1556,8 @@ class _Scanner:
                 and not _ROW_OF_NUMBERS.match(text, end)  # "1 Norvège 17 12 10 39": a table row
                 and not self._counted_noun_after(end, value)
             ):
-                self.identifier_strings.add(digits)
+                if len(digits) >= 2:  # "Boeing 787", not "Ligue 1": one digit again is a count
+                    self.identifier_strings.add(digits)
                 return _K_IDENTIFIER
             if year_like and self._is_year(start, end, prev_word):  # no "," or " ": not grouped
                 return _K_YEAR
@@ -1696,8 +1751,13 @@ class _Scanner:
         return len(words) >= 2 and words[-2] in lex.IDENTIFIER_CUES
 
     def _unit_symbol_after(self, end: int) -> bool:
+        """A unit after the number, a symbol ("12 m") or a word of measure ("10 pouces")."""
         m = self.unit_match(end)
-        return m is not None and m.group("sym") is not None
+        if m is None:
+            return False
+        return m.group("sym") is not None or (
+            m.group("de") is None and m.group("word") in lex.MEASURE_WORDS
+        )
 
     def _counted_noun_after(self, end: int, value: Decimal) -> bool:
         m = self.unit_match(end)
@@ -1774,6 +1834,7 @@ class _Scanner:
             or "âge" in before
             or _PERSON_OF.search(before)
             or self._apposed(start)
+            or (_AT_START_OF_CLAUSE.search(before) and _YEARS_THEN_COMMA.match(self.low, start))
         ):
             return _K_QUANTITY  # "les 65 ans et plus", "un coureur de 26 ans", "Blair, 52 ans,"
         if self._after_duration_prep(start):
@@ -1781,8 +1842,8 @@ class _Scanner:
         words = self.tail(start)
         while words and words[-1] in _AGE_HEDGES:  # "ont plus de 50 ans", "a presque 18 ans"
             words = words[:-1]
-        if words[-2:-1] == ("y",):
-            return _K_DURATION  # "il y a environ 2,8 milliards d'années": a time ago
+        if "y" in words[-3:-1]:
+            return _K_DURATION  # "il y a environ 2,8 milliards d'années", "il y a eu 20 ans"
         if any(cue in before for cue in lex.AGE_CUES) or words[-1:] in _HAVE:
             return _K_QUANTITY  # "un adolescent de 17 ans", "elle a 67 ans"
         return _K_DURATION
@@ -1829,10 +1890,12 @@ class _Scanner:
                 return _QUALIFIER_WORDS.get(t, _Q_EXACT)
         return _Q_EXACT
 
-    def _collective(self, atom: _Atom) -> NumberMention:
+    def _collective(self, atom: _Atom) -> NumberMention | None:
         """ "une centaine", "des milliers", "deux dizaines", "plusieurs centaines" (approximate)."""
         low = self.low
         word = low[atom.start : atom.end].rstrip("s")
+        if word == "millier" and self.tail(atom.start)[-1:] == ("en",):
+            return None  # "(en milliers de tonnes)": the unit a table is written in
         base = Decimal(lex.COLLECTIVES[word.removeprefix("demi-")])
         if word.startswith("demi-"):  # "une demi-douzaine": six
             base = _tidy(base / 2)
@@ -2255,6 +2318,8 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     words = scanner.tail(a.start)
     if not words or words[-1] != "de":
         return False
+    if b.unit.lower() == "km/h" and (a.value == 0 or words[-2:-1] in _ACCELERATIONS):
+        return True  # "l'accélération de 0 à 100 km/h", "les reprises de 80 à 120 km/h"
     # a range goes up: "de 7,4 à 7,1 %" can only be a passage, whatever comes before
     falling = a.value > b.value and a.kind is _K_QUANTITY
     verb_before = (
@@ -2280,6 +2345,7 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     return falling or not points or bool(distant) or words[-2].startswith(lex.PASSAGE_VERB_PREFIXES)
 
 
+_ACCELERATIONS: Final = frozenset({("accélération",), ("reprise",), ("reprises",)})
 _OUT_OF: Final = re.compile(
     rf"{_WS}*(h|heures?|j|jours?){_WS}*(?:/|sur){_WS}*"
 )  # "24h/24", "3 j sur 5"
@@ -2312,6 +2378,36 @@ def _evolution_start(scanner: _Scanner, a: NumberMention, b: NumberMention) -> N
         if scaled <= b.value * _EVOLUTION_MAX_RATIO:
             value = _tidy(scaled)
     return replace(a, value=value, kind=b.kind, unit=b.unit)
+
+
+_DRAW_LENGTH: Final = 4
+
+
+def _number_draws(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "Arrivée : 12 – 7 – 3 – 9 – 10", "7-12-3-15": four or more small numbers in a chain of
+    dashes name horses, balls or players drawn in an order; no amount is written so."""
+    text = scanner.text
+    if "-" not in text and "–" not in text:
+        return mentions
+    run: list[int] = []
+    for i, m in enumerate(mentions):
+        if m.kind is _K_QUANTITY and len(m.text) <= 3 and m.text.isdecimal():
+            if run and _DRAW_JOINT.fullmatch(text, mentions[run[-1]].end, m.start):
+                run.append(i)
+                continue
+            _mark_draw(mentions, run)
+            run = [i]
+        else:
+            _mark_draw(mentions, run)
+            run = []
+    _mark_draw(mentions, run)
+    return mentions
+
+
+def _mark_draw(mentions: list[NumberMention], run: list[int]) -> None:
+    if len(run) >= _DRAW_LENGTH:
+        for i in run:
+            mentions[i] = replace(mentions[i], kind=_K_IDENTIFIER, qualifier=_Q_EXACT, unit="")
 
 
 def _intervals(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
@@ -2420,5 +2516,5 @@ def scan(text: str) -> list[NumberMention]:
         deduped = [m for m in deduped if not any(s <= m.start < e for s, e in urls)]
     mentions = _enumerated_days(scanner, _and_fractions(scanner, _ratios(scanner, deduped)))
     mentions = _time_out_of_time(scanner, _abbreviated_year_ranges(scanner, mentions))
-    mentions = _merge_ranges(scanner, mentions)
+    mentions = _merge_ranges(scanner, _number_draws(scanner, mentions))
     return _elided_nouns(scanner, _share_units(scanner, _intervals(scanner, mentions)))

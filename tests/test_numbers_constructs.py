@@ -1017,3 +1017,67 @@ def test_more_stopwatch_times_are_one_duration_in_seconds(text: str, value: Deci
     (m,) = [m for m in found if m.kind.value == "duration"]
     assert (m.value, m.unit) == (value, "s")
     assert not [n for n in found if n is not m and n.start < m.end and m.start < n.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("« On le suivait. À 23 ans, il a déjà inscrit 41 buts.", "23"),
+        ("le grimpeur savoyard de 26 ans a franchi la ligne", "26"),
+        ("Les agriculteurs de moins de 40 ans, installés depuis peu", "40"),
+        ("et ceux de 17 à 18 ans 10 % de moins", "17 à 18"),
+        ("« J'avais 19 ans et demi. »", "19 ans et demi"),
+        ("des sépultures vieilles d'environ 3 500 ans", "3 500"),
+    ],
+)
+def test_more_ages(text: str, expected: str) -> None:
+    (m,) = [m for m in find_numbers(text) if m.text == expected]
+    assert m.kind.value == "quantity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["condamné à 10 ans, il fait appel", "il y a eu 20 ans en mai", "des contrats signés de 3 ans"],
+)
+def test_terms_stay_durations(text: str) -> None:
+    (m,) = find_numbers(text)
+    assert m.kind.value == "duration"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("coûtent deux fois et demie moins cher", [("deux fois et demie", "2.5")]),
+        ("for €1.2 billion »", [("1.2 billion", "1200000000")]),
+        ("un billion de dollars", [("un billion", "1000000000000")]),
+        ("seuls trois sur dix s'installent", [("trois sur dix", "0.3")]),
+        ("soit 28 €, moins 2 € de participation", [("28", "28"), ("2", "2")]),
+        ("Consommation : 4,6 l/100 km", [("4,6", "4.6")]),
+        ("L'accélération de 0 à 100 km/h", [("0", "0"), ("100", "100")]),
+        ("les reprises de 80 à 120 km/h", [("80", "80"), ("120", "120")]),
+        ("le bateau mesure 18,28 mètres", [("18,28", "18.28")]),
+    ],
+)
+def test_amounts_of_the_eighth_set(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_numbers(text)
+    assert [(m.text, str(m.value)) for m in found] == expected
+    assert {m.kind.value for m in found} == {"quantity"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arrivée officielle : 12 – 7 – 3 – 9 – 10",
+        "le pacte [COM(2025) 85 final]",
+        "publiée au JO L 58",
+        "une formation de niveau bac + 3",
+        "production 2024 en milliers de tonnes",
+    ],
+)
+def test_draws_eu_references_levels_and_headings_are_no_amounts(text: str) -> None:
+    assert not [m for m in find_numbers(text) if m.kind.value in ("quantity", "percent")]
+
+
+def test_one_digit_named_once_is_still_a_count_later() -> None:
+    found = find_numbers("LIGUE 1 – 22e JOURNÉE\n\nIl égalise (1-1) avant la pause.")
+    assert [m.kind.value for m in found] == ["identifier", "ordinal", "quantity", "quantity"]

@@ -24,17 +24,19 @@ SETS = {
     "fifth": (BLIND / "fifth", BLIND / "fifth"),
     "sixth": (BLIND / "sixth", BLIND / "sixth"),
     "seventh": (BLIND / "seventh", BLIND / "seventh"),
+    "eighth": (BLIND / "eighth", BLIND / "eighth"),
 }
 # amounts: (recalled, gold, right, reported), on all the texts of a set
 AMOUNT_FLOORS = {
     "wikinews": (159, 159, 159, 160),
     "institutional": (188, 188, 188, 192),
     "second": (339, 342, 339, 340),
-    "third": (352, 355, 352, 353),
+    "third": (352, 355, 352, 352),
     "fourth": (306, 316, 306, 316),
     "fifth": (306, 306, 306, 307),
-    "sixth": (1015, 1040, 1015, 1050),
-    "seventh": (962, 1022, 962, 998),
+    "sixth": (1020, 1040, 1020, 1052),
+    "seventh": (967, 1022, 967, 997),
+    "eighth": (1429, 1463, 1429, 1472),
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
 CLAIM_FLOORS = {
@@ -44,8 +46,9 @@ CLAIM_FLOORS = {
     "third": (354, 355, 354, 355),
     "fourth": (315, 316, 316, 316),
     "fifth": (305, 306, 306, 306),
-    "sixth": (1031, 1040, 985, 1040),
-    "seventh": (1002, 1022, 893, 1022),
+    "sixth": (1034, 1040, 985, 1040),
+    "seventh": (1006, 1022, 893, 1022),
+    "eighth": (1423, 1463, 1331, 1463),
 }
 
 
