@@ -82,6 +82,7 @@ IDENTIFIER_CUES = _words(
     proposition semaine sortie échangeur programme programmes point points type phase
     catégorie niveau stade top cycle département départements
     rubrique rubriques secteur considérant considérants tronçon zone salle action
+    dossard course sépulture carbone uranium iode césium plutonium strontium
     """
 )
 

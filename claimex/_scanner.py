@@ -169,8 +169,8 @@ _MONTH_AFTER: Final = re.compile(
     r"|septembre|sept\.|octobre|oct\.|novembre|nov\.|décembre|decembre|déc\.)(?![\w])"
 )
 _UNIT_AFTER: Final = re.compile(
-    rf"{_WS}*(?:(?P<sym>%|€|\$|£|¥|°c|°f|°|km/h|km²|m²|m³|km|kg|mg|cm|mm|ha|mo|go|ko|to|tb|gb|mb"
-    r"|ghz|mhz|khz|hz|kwh|mwh|gwh|twh|kw|mw|gw|w|t|m|g|l|ml|cl|hl|h|min|mn|s|x)(?![\w'’])"
+    rf"{_WS}*(?:(?P<sym>%|€|\$|£|¥|°c|°f|°|km/h|km²|m²|m³|km|kg|mg|µg|ng|cm|mm|ha|mo|go|ko|to|tb|gb|mb"
+    r"|ghz|mhz|khz|hz|kwh|mwh|gwh|twh|kw|mw|gw|w|nm|ch|cv|t|m|g|l|ml|cl|hl|h|min|mn|s|x)(?![\w'’])"
     rf"|(?P<de>(?:de(?![\w])|d['’]){_WS}*)?(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*))"
 )
 _GLUED_LETTERS: Final = re.compile(r"[^\W\d_]+")
@@ -397,8 +397,8 @@ _STREET_FIRST_WORDS: Final = lex.STREET_TYPES | lex.ADDRESS_REPEATS | {"av", "bd
 _LIST_MARK_CHARS: Final = frozenset(".)")
 _STREETS: Final = "|".join(sorted(map(re.escape, lex.STREET_TYPES), key=len, reverse=True))
 # "12 rue", "3 bis avenue", "8, boulevard": a kind of street after the number
-_STREET_AFTER: Final = re.compile(
-    rf",?{_WS}+(?:(?:{'|'.join(sorted(lex.ADDRESS_REPEATS))}){_WS}+,?{_WS}*)?(?:{_STREETS})(?![\w-])"
+_STREET_AFTER: Final = re.compile(  # on the same line: "47\nBd ..." is a table's last cell
+    rf",?{_SP}+(?:(?:{'|'.join(sorted(lex.ADDRESS_REPEATS))}){_SP}+,?{_SP}*)?(?:{_STREETS})(?![\w-])"
 )
 _AGE_CLASS: Final = re.compile(
     r"(?:(?<![\w])(?:chez|parmi|pour|entre)\s+les(?:\s+(?:moins|plus)\s+de)?"
@@ -503,6 +503,7 @@ _KM_AFTER: Final = re.compile(r"[ \u00a0\u202f]?km(?![\w])")
 _EU_DOCUMENT: Final = re.compile(
     r"(?<![\w])(?:(?:COM|SEC|SWD|JOIN|C)\((?:\d{4}\)[ \u00a0])?|JO(?:UE)?[ \u00a0][LC][ \u00a0])$"
 )
+_NAME_CLOSES: Final = re.compile(r"[ \u00a0\u202f]+[^\W\d_]+[ \u00a0\u202f]*»")  # "% Santé »"
 _DRAW_JOINT: Final = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")  # "12 – 7", "7-12"
 _PLACE_BEFORE: Final = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
 _NEW_NOT_NINE_BEFORE: Final = frozenset({"le", "du", "à", "tout", "flambant", "de"})
@@ -1007,6 +1008,14 @@ class _Scanner:
                 value = _decimal_of_digits(core)
             except InvalidOperation:  # pragma: no cover - the pattern only admits digits
                 return
+        if (
+            scale_s == "k"
+            and len(core) == 1
+            and self.text[core_end] == "K"
+            and not _CURRENCY_AFTER.match(self.low, end)
+        ):
+            atoms.append(_Atom(start, end, value, "identifier"))  # "en 8K": a definition
+            return
         metres = scale_s and self.text[m.end("scale") - 1] == "m"
         if metres and not _CURRENCY_AFTER.match(self.low, m.end("scale")):
             scale_s, end = None, core_end  # "10 m": metres; "10M", "10 M€", "10 m€": millions
@@ -1442,6 +1451,8 @@ class _Scanner:
             if end - start == 4 and _MODEL_VARIANT.match(text, end) and self._name_before(start):
                 return _K_IDENTIFIER  # "Mirage 2000-5": a year range never ends on one digit
         if atom.percent:
+            if text[max(0, start - 2) : start].startswith("«") and _NAME_CLOSES.match(text, end):
+                return _K_IDENTIFIER  # "la réforme « 100 % santé »": a name, not a share
             return _K_PERCENT
         if digits_form and low.endswith("bac + ", max(0, start - 6), start):
             return _K_IDENTIFIER  # "niveau bac + 3": a level of study, like "bac+5"
@@ -2320,8 +2331,13 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
         return False
     if b.unit.lower() == "km/h" and (a.value == 0 or words[-2:-1] in _ACCELERATIONS):
         return True  # "l'accélération de 0 à 100 km/h", "les reprises de 80 à 120 km/h"
-    # a range goes up: "de 7,4 à 7,1 %" can only be a passage, whatever comes before
-    falling = a.value > b.value and a.kind is _K_QUANTITY
+    # a range goes up: "de 7,4 à 7,1 %" can only be a passage, whatever comes before; the
+    # start is read at the end's scale when it has none ("de 812 à 655 millions")
+    start_value = a.value
+    shared = _written_scale(scanner, b)
+    if shared is not None and _written_scale(scanner, a) is None:
+        start_value = a.value * shared
+    falling = start_value > b.value and a.kind is _K_QUANTITY
     verb_before = (
         len(words) >= 2
         and words[-2].startswith(lex.CHANGE_VERB_PREFIXES)

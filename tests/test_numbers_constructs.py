@@ -1081,3 +1081,38 @@ def test_draws_eu_references_levels_and_headings_are_no_amounts(text: str) -> No
 def test_one_digit_named_once_is_still_a_count_later() -> None:
     found = find_numbers("LIGUE 1 – 22e JOURNÉE\n\nIl égalise (1-1) avant la pause.")
     assert [m.kind.value for m in found] == ["identifier", "ordinal", "quantity", "quantity"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les datations par le carbone 14 réalisées",
+        "Partie avec le dossard 7, Mercadier",
+        "La sépulture 112, la plus riche",
+        "le panier « 100 % Santé » garantit",
+        "enregistrée en 8K ou en 4K",
+    ],
+)
+def test_more_labels_of_the_eighth_set(text: str) -> None:
+    assert {m.kind.value for m in find_numbers(text)} == {"identifier"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "a reculé de 812 à 655 millions d'euros",
+            [("812", "812000000"), ("655 millions", "655000000")],
+        ),
+        ("du boulevard Jean-Moulin 96 µg/m³", [("96", "96")]),
+        ("la Hybrid 145 atteint 145 ch", [("145", "145")]),
+        (
+            "Valmont-Centre | 61 | 47\nBd Jean-Moulin | 96",
+            [("61", "61"), ("47", "47"), ("96", "96")],
+        ),
+        ("un budget de 40K €", [("40K", "40000")]),
+    ],
+)
+def test_amounts_beside_names_codes_and_scales(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(m.text, str(m.value)) for m in find_numbers(text) if m.kind.value == "quantity"]
+    assert found == expected
