@@ -169,7 +169,7 @@ _MONTH_AFTER: Final = re.compile(
     r"|septembre|sept\.|octobre|oct\.|novembre|nov\.|décembre|decembre|déc\.)(?![\w])"
 )
 _UNIT_AFTER: Final = re.compile(
-    rf"{_WS}*(?:(?P<sym>%|€|\$|£|¥|°c|°f|°|km/h|km²|m²|m³|km|kg|mg|µg|ng|cm|mm|ha|mo|go|ko|to|tb|gb|mb"
+    rf"{_SP}*(?:(?P<sym>%|€|\$|£|¥|°c|°f|°|km/h|km²|m²|m³|km|kg|mg|µg|ng|cm|mm|ha|mo|go|ko|to|tb|gb|mb"
     r"|ghz|mhz|khz|hz|kwh|mwh|gwh|twh|kw|mw|gw|w|nm|ch|cv|t|m|g|l|ml|cl|hl|h|min|mn|s|x)(?![\w'’])"
     rf"|(?P<de>(?:de(?![\w])|d['’]){_WS}*)?(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*))"
 )

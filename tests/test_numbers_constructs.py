@@ -1116,3 +1116,8 @@ def test_more_labels_of_the_eighth_set(text: str) -> None:
 def test_amounts_beside_names_codes_and_scales(text: str, expected: list[tuple[str, str]]) -> None:
     found = [(m.text, str(m.value)) for m in find_numbers(text) if m.kind.value == "quantity"]
     assert found == expected
+
+
+def test_a_unit_is_read_on_the_number_s_line() -> None:
+    found = find_numbers("Exprimés : 10 842\nSource : préfecture\nTotal : 631\nGardes")
+    assert [(m.text, m.unit) for m in found] == [("10 842", ""), ("631", "")]
