@@ -83,6 +83,7 @@ IDENTIFIER_CUES = _words(
     catégorie niveau stade top cycle département départements
     rubrique rubriques secteur considérant considérants tronçon zone salle action
     dossard course sépulture carbone uranium iode césium plutonium strontium
+    départementale nationale tranche niveaux épidémiologique issn isbn réponse
     """
 )
 
@@ -131,6 +132,7 @@ NOT_UNITS = _words(
     été était étaient sera seront fut avait avaient aura auront selon depuis pendant avant
     après comme lors jusqu jusqu'à contre parmi dès afin ainsi aussi alors puis déjà encore
     également tandis soit fait font peut doit devrait pourrait ayant étant avoir être
+    supérieur supérieure supérieurs supérieures inférieur inférieure inférieurs inférieures
     """
 )
 

@@ -47,6 +47,7 @@ _QUALIFIED_KINDS: Final = AMOUNT_KINDS | _TEMPORAL_KINDS  # what a bound or hedg
 _SINGULAR_ARTICLES: Final = frozenset({"le", "du"})  # not "au": "du 4 au 22" is one range
 # "du 8 au 9 %", "le 2-4": ranges
 _RANGE_NEXT: Final = re.compile(r"\s*[-‑–]\s*\d|\s+(?:au|à|a)\s+\d")
+_RANGE_ON: Final = re.compile(r"[-‑–]\d|\s+à\s+\d")  # "15-20", "15 à 20" (not "huit a 75 ans")
 
 
 # --------------------------------------------------------------------------------------------
@@ -95,6 +96,7 @@ _CANDIDATES: Final = re.compile(
     (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:{_SEP}?\d\d){{4}}(?![\d])
         |(?<![\d+])0{_SP}?8\d\d(?:(?:{_SP}\d{{3}}){{2}}|(?:{_SP}\d\d){{3}})(?![\d])
         |(?<![\d+])00{_SP}?[1-9]\d{{0,3}}(?:{_SEP}\d{{1,4}}){{3,8}}(?![\d])
+        |(?<=\()\+\d{{1,3}}\)(?:{_SEP}\d{{1,8}}){{1,6}}(?![\d])  # "(+352) 4303 3355"
         |(?<![\w+])\+\d{{1,3}}\)?(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))(?:{_SEP}?\(0\)\d)?
         (?:{_SEP}\d{{1,4}}){{3,6}}(?![\d]))
   | (?P<version>(?<![\w.,])(?!\d{{1,3}}(?:\.\d{{3}})+(?![.\d]))\d+(?:\.\d+){{2,}}(?![\d]))
@@ -386,6 +388,7 @@ _PASSAGE_VERB: Final = re.compile(
     r"(?:port|report|pass|ram[eè]n|abaiss|rehauss|réhauss|rel[eè]v)(?:er|e|es|ent|ons|ez|é|ée|és"
     r"|ées|ait|aient|ant|era|eront|erait|eraient|èrent|a)(?![\w])"
     r"(?!\s+(?:\w+\s+)?qu['’e])"  # "la Cour relève (toutefois) que": to note, not to raise
+    r"(?!\s+sur(?![\w]))"  # "47 % portent sur des mineurs": to concern
 )
 _LEADING_NUMBER: Final = re.compile(r"[+\-−–]?\d[\d \u00a0\u202f\u2009.,]*\d|[+\-−–]?\d")
 _SCALE_FACTORS: Final = frozenset(Decimal(10) ** n for n in (3, 6, 9, 12))
@@ -407,8 +410,8 @@ _AGE_CLASS: Final = re.compile(
 # "un coureur de 26 ans", "une infirmière de 45 ans": a person of N years, named by a noun of
 # agent or origin (-eur, -euse, -rice, -ier, -ière, -iste, -ant(e), -ien(ne), -ais(e))
 _PERSON_OF: Final = re.compile(
-    r"(?<![\w])(?:(?:une?|le|la|l['’]|ce|cette)\s*[^\W\d_]*"
-    r"(?:eur|euse|rice|ier|ière|iste|ant|ante|ien|ienne|ais|aise)"
+    r"(?<![\w])(?:(?:une?|le|la|l['’]|ce|cette)\s*(?:[^\W\d_]+\s+)?[^\W\d_]*"
+    r"(?:eur|euse|rice|ier|ière|iste|ant|ante|ien|ienne|ais|aise|pdg|présidente?|agente?)"
     r"|(?:les|des|aux|ces)\s+[^\W\d_]*"
     r"(?:eurs|euses|rices|iers|ières|istes|ants|antes|iens|iennes|ais|aises|és|ées))"
     r"(?:\s+[^\W\d_]+)?\s+(?:âgée?s?\s+)?de\s+(?:(?:moins|plus)\s+de\s+)?"
@@ -418,6 +421,9 @@ _PERSON_OF: Final = re.compile(
 _NAME_THEN_COMMA: Final = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’-]+|\)),[ \u00a0]+$"
 )  # "Tony Blair, ", "(PS), "
+_DETERMINED_NOUN_THEN_COMMA: Final = re.compile(
+    r"(?<![\w'’])(?:son|sa|leur|mon|ma|notre)[ \u00a0]+[^\W\d_]+,[ \u00a0]+$"
+)  # "son copilote, ", "sa fille, ": one's kin or crew
 _YEARS_THEN_COMMA: Final = re.compile(r"\d+[ \u00a0]+ans?[ \u00a0]*[,).;]")  # "52 ans,", "41 ans."
 # "À 23 ans, il a déjà...": at an age, said before the clause it dates
 _AT_START_OF_CLAUSE: Final = re.compile(r"(?:^|[.!?»\n][ \u00a0]*|«[ \u00a0]*)à[ \u00a0]+$")
@@ -443,6 +449,13 @@ _CLASS_RANGE_END: Final = re.compile(r"(?<![\w])(?:les|des|aux)\s+\d+\s*[-–]\s
 _CHILD_OF: Final = re.compile(
     r"(?<![\w])(?:enfants?|bébés?|nourrissons?|nouveau-nés?|fillettes?|garçons?)"
     r"\s+(?:âgée?s?\s+)?de\s+(?:\d+\s*(?:[-–]|à)\s*)?$"
+)
+# "18-29 ans : 17,6": years written as a hyphenated pair are a class of ages ("sur 15-20 ans",
+# a length, has its preposition)
+_HYPHEN_AGES: Final = re.compile(r"\d{1,3}[-–]\d{1,3}[ \u00a0]+ans(?![\w])")
+_HYPHEN_AGES_END: Final = re.compile(r"(?<![\d,.])\d{1,3}[-–]$")  # its "29"
+_AGED_OF: Final = re.compile(
+    r"(?<![\w])âgée?s?[ \u00a0]+de[ \u00a0]+(?:\d+[ \u00a0]*(?:[-–]|à)[ \u00a0]*)?$"
 )
 _AGE_CLASS_AFTER: Final = re.compile(r"\d+\s+ans\s+(?:et|ou)\s+plus(?![\w])")  # "65 ans et plus"
 # "67070 Strasbourg Cedex", "75002 Paris": a town after a postal code
@@ -504,6 +517,7 @@ _EU_DOCUMENT: Final = re.compile(
     r"(?<![\w])(?:(?:COM|SEC|SWD|JOIN|C)\((?:\d{4}\)[ \u00a0])?|JO(?:UE)?[ \u00a0][LC][ \u00a0])$"
 )
 _NAME_CLOSES: Final = re.compile(r"[ \u00a0\u202f]+[^\W\d_]+[ \u00a0\u202f]*»")  # "% Santé »"
+_ONE_TO: Final = re.compile(r"(?<![\w'’])(?:d['’])?(une?)[ \u00a0]+à[ \u00a0]+$")  # "une à deux"
 _DRAW_JOINT: Final = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")  # "12 – 7", "7-12"
 _PLACE_BEFORE: Final = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
 _NEW_NOT_NINE_BEFORE: Final = frozenset({"le", "du", "à", "tout", "flambant", "de"})
@@ -1350,6 +1364,8 @@ class _Scanner:
             numerator = int(det)
         elif det in lex.DETERMINER_VALUES and det != "une":  # "une cinquième place": a rank
             numerator = lex.DETERMINER_VALUES[det]
+        elif det == "chaque":  # "chaque dixième de degré compte": each tenth of it
+            numerator = 1
         else:
             return None
         if numerator > 1 and not written.endswith("s"):
@@ -1456,6 +1472,8 @@ class _Scanner:
             return _K_PERCENT
         if digits_form and low.endswith("bac + ", max(0, start - 6), start):
             return _K_IDENTIFIER  # "niveau bac + 3": a level of study, like "bac+5"
+        if digits_form and "§" in text[max(0, start - 2) : start]:
+            return _K_IDENTIFIER  # "l'article 247, § 2": a paragraph
         if (
             digits_form
             and start >= 2
@@ -1833,13 +1851,16 @@ class _Scanner:
         """Years are an age (a quantity) after a person or an age word, or as an age class
         ("chez les 65 ans et plus", "les moins de 2 ans"); otherwise a length of time."""
         if unit.lower() not in ("an", "ans", "année", "années"):
-            if unit.lower() == "mois" and _CHILD_OF.search(self.before(start, 45)):
-                return _K_QUANTITY  # "les enfants de 6 à 59 mois": the age of an infant
+            if unit.lower() == "mois" and (
+                _CHILD_OF.search(before := self.before(start, 45)) or _AGED_OF.search(before)
+            ):
+                return _K_QUANTITY  # "les enfants de 6 à 59 mois", "âgés de 8 mois": an age
             return _K_DURATION
         before = self.before(start, 45)
         if (
             _AGE_CLASS.search(before)
             or _AGE_CLASS_AFTER.match(self.low, start)
+            or self._hyphenated_ages(start, before)
             or (_AGE_RANGE_AFTER.match(self.low, start) and _CLASS_ARTICLE_END.search(before))
             or _CLASS_RANGE_END.search(before)
             or "âge" in before
@@ -1859,11 +1880,23 @@ class _Scanner:
             return _K_QUANTITY  # "un adolescent de 17 ans", "elle a 67 ans"
         return _K_DURATION
 
+    def _hyphenated_ages(self, start: int, before: str) -> bool:
+        """ "18-29 ans : 17,6 %": a class of ages; "pendant 15-20 ans", with its preposition,
+        a length of time. ``start`` is either number of the pair."""
+        if _HYPHEN_AGES.match(self.low, start):
+            return not self._after_duration_prep(start)
+        first = _HYPHEN_AGES_END.search(before)
+        return first is not None and not self._after_duration_prep(start - len(first.group()))
+
     def _apposed(self, start: int) -> bool:
-        """ "Tony Blair, 52 ans, élu...": the years between commas after a name (an age)."""
+        """ "Tony Blair, 52 ans, élu...", "Son copilote, 31 ans, en comptait": the years between
+        commas after a name or a person's noun (an age)."""
         return bool(
             _YEARS_THEN_COMMA.match(self.low, start)
-            and _NAME_THEN_COMMA.search(self.text, max(0, start - 45), start)
+            and (
+                _NAME_THEN_COMMA.search(self.text, max(0, start - 45), start)
+                or _DETERMINED_NOUN_THEN_COMMA.search(self.low, max(0, start - 45), start)
+            )
         )
 
     def _identifier_value(self, start: int, end: int) -> Decimal:
@@ -2080,7 +2113,11 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
     if not sur:
         return mentions
     for b in mentions:
-        if (b.start - 4 if b.start > 4 else 0) in sur and _whole(b):  # "sur" 4 characters before
+        if (
+            (b.start - 4 if b.start > 4 else 0) in sur  # "sur" 4 characters before
+            and _whole(b)
+            and not _RANGE_ON.match(scanner.text, b.end)  # "un prêt sur 15-20 ans": a term
+        ):
             a = out[-1] if out else None
             if (
                 a is not None
@@ -2329,6 +2366,8 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     words = scanner.tail(a.start)
     if not words or words[-1] != "de":
         return False
+    if words[-2:-1] and words[-2].startswith(_SPREAD_VERB_PREFIXES):
+        return False  # "le taux a varié de 24 % à 88 %": a spread of values, one range
     if b.unit.lower() == "km/h" and (a.value == 0 or words[-2:-1] in _ACCELERATIONS):
         return True  # "l'accélération de 0 à 100 km/h", "les reprises de 80 à 120 km/h"
     # a range goes up: "de 7,4 à 7,1 %" can only be a passage, whatever comes before; the
@@ -2348,6 +2387,8 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     distant = not verb_before and _PASSAGE_VERB.search(
         scanner.low, _clause_start(scanner, a.start), a.start
     )  # "(?<!...)" in the pattern keeps out the nouns of the same form ("une portée de")
+    if distant and "," in scanner.low[distant.end() : a.start]:
+        distant = None  # "portés au niveau de la brigade, de 3 000 à 5 000 soldats": apart
     if not falling and not verb_before and not distant:
         return False
     if verb_before and not falling and words[-2].startswith(lex.DECREASE_VERB_PREFIXES):
@@ -2358,9 +2399,14 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     if not _BETWEEN_A.fullmatch(between):
         return False
     points = b.unit.lower() in ("point", "points") and not a.unit
-    return falling or not points or bool(distant) or words[-2].startswith(lex.PASSAGE_VERB_PREFIXES)
+    passage = words[-2].startswith(lex.PASSAGE_VERB_PREFIXES) and not words[-2].startswith(
+        _REVISION_VERB_PREFIXES
+    )  # "révisées de 1 à 2 points": the size of a revision, not the level it goes to
+    return falling or not points or bool(distant) or passage
 
 
+_SPREAD_VERB_PREFIXES: Final = ("vari", "oscill", "échelonn", "étal")
+_REVISION_VERB_PREFIXES: Final = ("révis", "corrig")
 _ACCELERATIONS: Final = frozenset({("accélération",), ("reprise",), ("reprises",)})
 _OUT_OF: Final = re.compile(
     rf"{_WS}*(h|heures?|j|jours?){_WS}*(?:/|sur){_WS}*"
@@ -2394,6 +2440,24 @@ def _evolution_start(scanner: _Scanner, a: NumberMention, b: NumberMention) -> N
         if scaled <= b.value * _EVOLUTION_MAX_RATIO:
             value = _tidy(scaled)
     return replace(a, value=value, kind=b.kind, unit=b.unit)
+
+
+def _one_to_more(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "une à deux baisses", "d'un à trois ans": « un » as the low end of a range is a numeral,
+    though alone it is an article; the range runs from it."""
+    low = scanner.low
+    if "un à " not in low and "une à " not in low:
+        return mentions
+    for i, m in enumerate(mentions):
+        one = _ONE_TO.search(low, max(0, m.start - 9), m.start)
+        if one and m.high is None and m.kind in _RANGE_KINDS and m.value > 1:
+            start = one.start(1)
+            low_end = _written_scale(scanner, m) or Decimal(1)  # "un à deux millions"
+            mentions[i] = replace(
+                m, start=start, text=scanner.text[start : m.end], value=low_end,
+                qualifier=_Q_RANGE, high=m.value,
+            )  # fmt: skip
+    return mentions
 
 
 _DRAW_LENGTH: Final = 4
@@ -2532,5 +2596,5 @@ def scan(text: str) -> list[NumberMention]:
         deduped = [m for m in deduped if not any(s <= m.start < e for s, e in urls)]
     mentions = _enumerated_days(scanner, _and_fractions(scanner, _ratios(scanner, deduped)))
     mentions = _time_out_of_time(scanner, _abbreviated_year_ranges(scanner, mentions))
-    mentions = _merge_ranges(scanner, _number_draws(scanner, mentions))
+    mentions = _one_to_more(scanner, _merge_ranges(scanner, _number_draws(scanner, mentions)))
     return _elided_nouns(scanner, _share_units(scanner, _intervals(scanner, mentions)))

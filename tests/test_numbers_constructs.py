@@ -1121,3 +1121,96 @@ def test_amounts_beside_names_codes_and_scales(text: str, expected: list[tuple[s
 def test_a_unit_is_read_on_the_number_s_line() -> None:
     found = find_numbers("Exprimés : 10 842\nSource : préfecture\nTotal : 631\nGardes")
     assert [(m.text, m.unit) for m in found] == [("10 842", ""), ("631", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("anticipent une à deux baisses", ("une à deux", "1", "2")),
+        ("un délai d'un à trois ans", ("un à trois", "1", "3")),
+        ("entre un à deux millions", ("un à deux millions", "1000000", "2000000")),
+    ],
+)
+def test_un_as_the_low_end_of_a_range_is_a_numeral(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    (m,) = find_numbers(text)
+    assert (m.text, str(m.value), str(m.high)) == expected
+
+
+def test_l_un_is_a_pronoun() -> None:
+    (m,) = find_numbers("l'un à 2 km de l'autre")
+    assert (m.text, m.high) == ("2", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "un artisan plaquiste de 52 ans",
+        "Lefebvre, le PDG de 58 ans, arrivé",
+        "la présidente de 61 ans",
+    ],
+)
+def test_people_named_by_their_trade_have_an_age(text: str) -> None:
+    (m,) = find_numbers(text)
+    assert m.kind.value == "quantity"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("un investissement de 10 ans", "duration"),
+        ("sur la route départementale 178, entre", "identifier"),
+        ("l'enrobé du lotissement (tranche 2)", "identifier"),
+        ("des comptes 2024 supérieurs aux attentes", "year"),
+    ],
+)
+def test_terms_roads_and_accounts_of_a_year(text: str, kind: str) -> None:
+    (m,) = find_numbers(text)
+    assert m.kind.value == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("47 % portent sur des mineurs âgés de 15 à 17 ans", "15 à 17"),
+        ("portés au niveau de la brigade, de 3 000 à 5 000 soldats", "3 000 à 5 000"),
+        ("peuvent être révisées de 1 à 2 points", "1 à 2"),
+        ("le taux a varié de 24 % à 88 %", "24 % à 88 %"),
+    ],
+)
+def test_ranges_that_are_no_evolutions(text: str, expected: str) -> None:
+    assert [m.text for m in find_numbers(text) if m.high is not None] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "kind"),
+    [
+        ("| 18-29 ans : 17,6 |", "18-29", "quantity"),
+        ("pendant 15-20 ans", "15-20", "duration"),
+        ("Les cas sont âgés de 8 mois", "8", "quantity"),
+        ("Son copilote, 31 ans, en comptait", "31", "quantity"),
+        ("La durée, 10 ans, est fixée", "10", "duration"),
+    ],
+)
+def test_ages_in_classes_and_appositions(text: str, expected: str, kind: str) -> None:
+    (m,) = [m for m in find_numbers(text) if m.text == expected]
+    assert m.kind.value == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contact presse : ☎ (+352) 4303 3355.",
+        "les niveaux 5 à 7",
+        "depuis la semaine épidémiologique 40",
+        "des articles 247, § 2",
+    ],
+)
+def test_phones_levels_weeks_and_paragraphs_are_labels(text: str) -> None:
+    assert {m.kind.value for m in find_numbers(text)} == {"identifier"}
+
+
+def test_each_tenth_is_a_fraction() -> None:
+    (m,) = find_numbers("« Chaque dixième de degré compte »")
+    assert (m.value, m.unit) == (Decimal("0.1"), "degré")

@@ -25,6 +25,7 @@ SETS = {
     "sixth": (BLIND / "sixth", BLIND / "sixth"),
     "seventh": (BLIND / "seventh", BLIND / "seventh"),
     "eighth": (BLIND / "eighth", BLIND / "eighth"),
+    "ninth": (BLIND / "ninth", BLIND / "ninth"),
 }
 # amounts: (recalled, gold, right, reported), on all the texts of a set
 AMOUNT_FLOORS = {
@@ -34,9 +35,10 @@ AMOUNT_FLOORS = {
     "third": (352, 355, 352, 352),
     "fourth": (306, 316, 306, 316),
     "fifth": (306, 306, 306, 307),
-    "sixth": (1020, 1040, 1020, 1052),
-    "seventh": (969, 1022, 969, 998),
+    "sixth": (1024, 1040, 1024, 1055),
+    "seventh": (973, 1022, 973, 1000),
     "eighth": (1436, 1463, 1436, 1469),
+    "ninth": (1173, 1185, 1173, 1185),
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
 CLAIM_FLOORS = {
@@ -47,8 +49,9 @@ CLAIM_FLOORS = {
     "fourth": (315, 316, 316, 316),
     "fifth": (305, 306, 306, 306),
     "sixth": (1034, 1040, 985, 1040),
-    "seventh": (1008, 1022, 892, 1022),
+    "seventh": (1010, 1022, 892, 1022),
     "eighth": (1430, 1463, 1329, 1463),
+    "ninth": (1174, 1185, 978, 1185),
 }
 
 
