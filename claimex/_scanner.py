@@ -529,6 +529,12 @@ _BILLION: Final = frozenset({"billion", "billions"})
 _HALF_UNITS: Final = lex.TIME_UNITS | {"kilos", "litres", "mètres", "tours"}
 _SECOND: Final = frozenset({"second", "seconde", "seconds", "secondes"})
 _BARE_SCALES: Final = frozenset({"millions", "milliards", "milliers", "billions"})
+# The words after a digit run and a space that ``_CANDIDATES`` reads with it: a scale, the
+# unit of a time ("15 h 30", "9 min 12", "10 s 83"), "pour cent" and "10 puissance 9".
+_WORDS_READ_AFTER_DIGITS: Final = frozenset(
+    "milliard milliards million millions billion billions mille mrd mrds md mds k m g "
+    "h min s pour pourcent puissance".split()
+)
 _URL: Final = re.compile(r"(?:https?://|www\.)[^\s\]\)>\"»]+")
 
 
@@ -540,9 +546,17 @@ def _bare_digit_run(low: str, start: int, end: int) -> bool:
     after = low[end : end + 2]
     if not after:
         return True
-    if after[0].isspace():  # then a letter that starts no scale ("k", "md", "million",
-        # "billion", "G$"), no "h", "min" or "s" of a time and no "pour cent"
-        return after[1:].isalpha() and after[1:] not in "bghkmps"
+    if after[0].isspace():  # then a word that is no scale ("k", "md", "million", "billion",
+        # "G$"), no "h", "min" or "s" of a time, no "pour cent" and no "puissance"
+        if not after[1:].isalpha():
+            return False
+        if after[1] not in "bghkmps":
+            return True
+        word_end = end + 1  # the whole word ("2 mai", "3 pays"): the pattern ends there too
+        while word_end < len(low) and (low[word_end].isalnum() or low[word_end] == "_"):
+            word_end += 1
+        word = low[end + 1 : word_end]
+        return word.isalpha() and word not in _WORDS_READ_AFTER_DIGITS
     if after[0] in ".,:/-":  # "2008.", "5, 6", "n° 3/": no digit after, no decimal or date
         return not after[1:].isdecimal()
     if after[0] in "'’\"″′":  # "1'250", "10\"02", "1'12''": thousands or a stopwatch
@@ -559,10 +573,34 @@ def _currency_before(text: str, start: int) -> re.Match[str] | None:
     return _PREFIX_CURRENCY.search(text, max(0, start - 2), start)
 
 
+def _after_spaces(low: str, pos: int) -> int:
+    """Where the run of whitespace at ``pos`` ends (``pos`` itself when there is none)."""
+    while pos < len(low) and low[pos].isspace():
+        pos += 1
+    return pos
+
+
 def _ws_then_et(low: str, pos: int) -> bool:
-    """Whether "et" may follow ``pos`` after spaces: False rules out the "... et demi" patterns
+    """Whether spaces then "et" follow ``pos``: False rules out the "... et demi" patterns
     (they start with spaces then "et") without a regex call."""
-    return "et" in low[pos : pos + 4] or low[pos + 1 : pos + 2].isspace()
+    after = _after_spaces(low, pos)
+    return after > pos and low.startswith("et", after)
+
+
+def _month_may_follow(low: str, pos: int) -> bool:
+    """Whether spaces then a month's first letter follow ``pos``: the test before
+    ``_MONTH_AFTER``, which most numbers fail on their next word."""
+    after = _after_spaces(low, pos)
+    return after > pos and after < len(low) and low[after] in "jfmasond"
+
+
+def _listed_joint_before(text: str, start: int) -> bool:
+    """Whether a list's joint ("," "et" "ou" "à") then spaces end at ``start``: the test before
+    ``_LISTED_AFTER``, which most numbers fail on their previous word."""
+    j = start
+    while j and text[j - 1] in " \u00a0":
+        j -= 1
+    return j < start and (text[j - 1 : j] in (",", "à") or text[j - 2 : j] in ("et", "ou"))
 
 
 def _decimal_of_digits(s: str) -> Decimal:
@@ -1136,15 +1174,15 @@ class _Scanner:
                     if fraction is not None:  # "trois cinquièmes", "un centième"
                         return fraction
                 else:
-                    pct = _PERCENT_AFTER.match(low, end)
+                    pct = (
+                        _PERCENT_AFTER.match(low, end)
+                        if low.startswith(("%", "pour"), _after_spaces(low, end))
+                        else None
+                    )
                     if pct:  # "vingt pour cent"
                         atom.percent, atom.end = True, pct.end()
                         end = atom.end
-            if (
-                not atom.ordinal
-                and not atom.percent
-                and ("et" in low[end : end + 4] or low[end + 1 : end + 2].isspace())
-            ):  # only then may "et" follow after spaces (the test of _ws_then_et, inlined)
+            if not atom.ordinal and not atom.percent and _ws_then_et(low, end):
                 extra = _AND_FRACTION.match(low, end)
                 if extra:  # "un million et demi", "cinq milliards et trois quarts"
                     part = _FRACTION_WORDS[" ".join(extra.group(1).split())]
@@ -1336,7 +1374,12 @@ class _Scanner:
                     return _K_IDENTIFIER  # "2B", "802.11n", and "5G": a gram is "g"
             if (nxt[:1] in "-‑" and nxt[1:2].isalpha()) or (nxt[:1] == "." and nxt[1:2].isdigit()):
                 return _K_IDENTIFIER  # "2000-D", "1.2.3"
-            if end - start == 4 and _MODEL_VARIANT.match(text, end) and self._name_before(start):
+            if (
+                end - start == 4
+                and nxt[:1] in "-‑"
+                and _MODEL_VARIANT.match(text, end)
+                and self._name_before(start)
+            ):
                 return _K_IDENTIFIER  # "Mirage 2000-5": a year range never ends on one digit
         if atom.percent:
             return _K_PERCENT
@@ -1362,6 +1405,7 @@ class _Scanner:
         if (
             (atom.ordinal or 1 <= value <= 31)
             and not atom.grouped
+            and _month_may_follow(low, end)
             and value == value.to_integral_value()
             and _MONTH_AFTER.match(low, end)
         ):
@@ -1417,7 +1461,11 @@ class _Scanner:
                 return None  # "le marché du neuf", "tout neuf", "un vélo neuf": new, not nine
         if text.startswith("+", start) and prev_word in lex.LEVEL_NAMES:
             return _K_IDENTIFIER  # "bac +3": a level, counted from an exam
-        if digits_form and "0" in text[start : start + 2] and _LEADING_ZERO.match(text, start, end):
+        if (
+            digits_form
+            and (text[start] == "0" or (text[start] in "+-−±" and text.startswith("0", start + 1)))
+            and _LEADING_ZERO.match(text, start, end)
+        ):
             return _K_IDENTIFIER  # "0800", "0 800 123 456": codes and phones, not amounts
         if digits_form and not atom.percent and self._labelled_code(start):
             return _K_IDENTIFIER  # "N° parquet : 23145000872", "RCS Lyon 812 345 678"
@@ -1456,7 +1504,11 @@ class _Scanner:
                 and not _RANGE_NEXT.match(text, end)  # "catégorie 3", then "de 3 à 10 ans"
             ):
                 return _K_IDENTIFIER
-            listed = _LISTED_AFTER.search(text, max(0, start - 12), start)
+            listed = (
+                _LISTED_AFTER.search(text, max(0, start - 12), start)
+                if _listed_joint_before(text, start)
+                else None
+            )
             if (
                 listed
                 and listed.start(1) + 1 in self.identifier_ends
@@ -1938,11 +1990,11 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
     by its parts, and a claim quoting "15" must still find it.
     """
     low, out = scanner.low, list[NumberMention]()
-    sur = _occurrences(low, "sur")
-    if not sur:
+    if "sur" not in low:
         return mentions
     for b in mentions:
-        if (b.start - 4 if b.start > 4 else 0) in sur and _whole(b):  # "sur" 4 characters before
+        # "sur" 4 characters before
+        if low.startswith("sur", b.start - 4 if b.start > 4 else 0) and _whole(b):
             a = out[-1] if out else None
             if (
                 a is not None
@@ -2013,7 +2065,9 @@ def _time_out_of_time(scanner: _Scanner, mentions: list[NumberMention]) -> list[
         a, b = mentions[i], mentions[i + 1]
         joint = (
             _OUT_OF.fullmatch(low, a.end, b.start)
-            if b.start - a.end <= 12 and a.value <= b.value
+            if b.start - a.end <= 12
+            and (low.find("/", a.end, b.start) != -1 or low.find("sur", a.end, b.start) != -1)
+            and a.value <= b.value
             else None
         )
         if joint and a.high is None and b.high is None:
@@ -2088,6 +2142,8 @@ def _day_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Number
     return mentions
 
 
+# what ``_BETWEEN_ET``, ``_BETWEEN_A`` and ``_BETWEEN_DASH`` leave without their spaces
+_RANGE_JOINTS: Final = frozenset({"et", "à", "a", "au", "-", "–"})
 _RANGE_KINDS: Final = frozenset(
     {NumberKind.QUANTITY, NumberKind.PERCENT, NumberKind.DURATION, NumberKind.YEAR, NumberKind.TIME}
 )
@@ -2108,6 +2164,8 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
     between = low[a.end : b.start]
     if a.unit and a.unit == b.unit and between.lstrip().startswith(a.unit.lower()):
         between = between.lstrip()[len(a.unit) :]  # "entre 10 euros et 20 euros"
+    if between.strip() not in _RANGE_JOINTS:
+        return None  # none of the joints below, found without their patterns
     if (a.kind is _K_PERCENT) != (b.kind is _K_PERCENT):
         other = b if a.kind is _K_PERCENT else a
         if other.unit and other.unit != "%":
