@@ -476,6 +476,19 @@ _CODE_BEFORE: Final = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
 _CLOCK_MINUTES: Final = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
 _SPACE_RUN: Final = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _NUMBER_PREFIX_CHARS: Final = frozenset("+-−–±[")  # "+33", "-5", "[3]": a candidate starts before
+_SIGNS: Final = frozenset("-−–±")  # a sign only where no word character precedes it
+
+
+def _may_prefix_number(low: str, pos: int) -> bool:
+    """Whether a candidate may start at ``pos``, right before a digit run: "+33", "-5", "[3]".
+    A minus or plus-minus glued to a word ("1946-1958", "KN-23") is no sign (the "+" may start a
+    phone number, "[" a note call, whatever precedes them)."""
+    c = low[pos]
+    if c not in _NUMBER_PREFIX_CHARS:
+        return False
+    return c not in _SIGNS or not pos or not (low[pos - 1].isalnum() or low[pos - 1] == "_")
+
+
 # Vulgar fractions apart from digit runs: their alternation loses the regex's digit fast path.
 _VULGAR: Final = re.compile(f"[{_FRACTION_CHARS}]")
 # A word holding one of these stems may start a number word. A stem that contains another
@@ -568,8 +581,11 @@ def _bare_digit_run(low: str, start: int, end: int) -> bool:
 
 def _currency_before(text: str, start: int) -> re.Match[str] | None:
     """The currency sign written right before a number ("€1000", "$ 5"), if any."""
-    if _CURRENCY_SIGNS.isdisjoint(text[max(0, start - 2) : start]):
-        return None  # the common case, without a regex call
+    if not (
+        (start >= 1 and text[start - 1] in _CURRENCY_SIGNS)
+        or (start >= 2 and text[start - 2] in _CURRENCY_SIGNS)
+    ):
+        return None  # the common case: no sign in the two characters before, no regex call
     return _PREFIX_CURRENCY.search(text, max(0, start - 2), start)
 
 
@@ -864,8 +880,9 @@ class _Scanner:
                 romans.append(run)
             else:
                 digit_starts.append(start)
-                if _bare_digit_run(low, start, run.end()):
-                    bare_ends[start] = run.end()
+                end = run.end()
+                if _bare_digit_run(low, start, end):
+                    bare_ends[start] = end
         consumed = 0
         for pos in self._trigger_positions(digit_starts):
             if pos < consumed:
@@ -952,7 +969,7 @@ class _Scanner:
         if any(c in low for c in _FRACTION_CHARS):  # rare: a str scan, not a regex pass
             starts += [v.start() for v in _VULGAR.finditer(low)]
         found = set(starts)
-        found.update(p - 1 for p in starts if p and low[p - 1] in _NUMBER_PREFIX_CHARS)
+        found.update(p - 1 for p in starts if p and _may_prefix_number(low, p - 1))
         word_starts = [stem_match.start() + 1 for stem_match in _WORD_START_STEM.finditer(low)]
         if _ANY_STEM.match(low):
             word_starts.append(0)
@@ -1472,9 +1489,7 @@ class _Scanner:
         if digits_form and not atom.scaled and not atom.percent and self._digit_block(atom):
             return _K_IDENTIFIER  # "SIRET 200 041 762 00015", "EAN 3 701245 880183"
         if digits_form and not atom.grouped and not atom.scaled:
-            if not _CURRENCY_SIGNS.isdisjoint(text[max(0, start - 2) : start]) and _currency_before(
-                text, start
-            ):
+            if _currency_before(text, start):
                 return _K_QUANTITY  # "€1000": an amount, never a year or a name
             digits = text[start:end].lstrip("+-−±")
             if len(digits) >= 7 and digits.isdecimal() and self._long_codes_listed(start, end):

@@ -514,7 +514,9 @@ def test_bare_digit_runs_are_what_the_candidate_pattern_reads() -> None:
         "5, 6 5,6 5,x 2008. 2008.5 3/4 3/x 12:30 12:x 10-12 10-x 1 h 1 heure 15 h 30 2 km 2 k "
         "3 millions 4 mds 4 mdr 5 pour cent 5 pourtant 6 % 7% 8½ 8 ½ 9 min 3 s 10 s 83 0800 "
         "007 ,5 .5 1er 4G 3M€ ٣ ans 1 000 1 000 ans 1\u00a0000 1 234,5 12\npour cent 7\t% "
-        "(3) [4] 5; 6) 7» 8_ 9’ 10° 11€ 12é 13 émeutes 14 à 15 bis 16 Mai 17\u202fkm 18"
+        "(3) [4] 5; 6) 7» 8_ 9’ 10° 11€ 12é 13 émeutes 14 à 15 bis 16 Mai 17\u202fkm 18 "
+        "2 mai 3 milliers 10 puissance 9 4 puissance 5 heures 6 h30 7 mois 8 pourcent 9 sept "
+        "3 g$ 4 go 5 mins 6 secondes 7 md€ 8 m2 9 h 30 10 k€ 11 hab 12 pour-cent 13 s_ 14 b"
     )
     texts = [*literal_texts(), *generated_texts(), *example_texts().values(), edges]
     bare = 0
@@ -529,6 +531,24 @@ def test_bare_digit_runs_are_what_the_candidate_pattern_reads() -> None:
             assert m.span() == run.span(), (text, run.span())
             assert m.group("scale", "pct", "ord") == (None, None, None), (text, run.span())
     assert bare > 1000
+
+
+def test_a_sign_glued_to_a_word_starts_no_candidate() -> None:
+    """The scanner tries the candidate pattern on the character before a digit run only where
+    a candidate may start: a minus glued to a word ("1946-1958", "KN-23") never does."""
+    from claimex._scanner import _CANDIDATES, _NUMBER_PREFIX_CHARS, _may_prefix_number
+    from tests.scanner_reference import example_texts, generated_texts, literal_texts
+
+    edges = "1946-1958 KN-23 a+33 1 23 45 67 89 x−5 y–7 z±2 n[3] (-5) -5 +5 ±3 é-4 _-4 ½-2 ٣-4"
+    skipped = 0
+    for text in [*literal_texts(), *generated_texts(), *example_texts().values(), edges]:
+        low = text.lower()
+        for p in range(len(low) - 1):
+            before_digits = low[p] in _NUMBER_PREFIX_CHARS and low[p + 1].isdecimal()
+            if before_digits and not _may_prefix_number(low, p):
+                skipped += 1
+                assert _CANDIDATES.match(low, p) is None, (text, p)
+    assert skipped > 100
 
 
 def test_roman_numerals_next_to_digits_and_letters() -> None:
