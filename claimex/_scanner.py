@@ -747,16 +747,18 @@ class _Scanner:
         result: tuple[str, ...] = ()
         if pos and (low[pos - 1].isspace() or low[pos - 1] in "'’"):
             window = low[max(0, pos - 48) : pos]
+            parts = window.rsplit(None, 5)  # the last five words, after the rest when longer
+            last = window[len(parts[0]) :] if len(parts) > 5 else window
             if not (
-                "'" in window
-                or "’" in window
-                or "(" in window
-                or "«" in window
-                or '"' in window
-                or "“" in window
-                or "[" in window
+                "'" in last
+                or "’" in last
+                or "(" in last
+                or "«" in last
+                or '"' in last
+                or "“" in last
+                or "[" in last
             ):  # no elision to undo, no quote or bracket to strip: the words as they are
-                result = tuple(window.rsplit(None, 5)[-5:])
+                result = tuple(parts[-5:])
                 self._tails[pos] = result
                 return result
             words: list[str] = []
@@ -1260,10 +1262,11 @@ class _Scanner:
             # "3 millions de personnes", "trois millions d'euros": a scale takes its noun with "de"
             scaled = atom.scaled or (form == "words" and low.endswith(_SCALE_WORD_ENDS, start, end))
             unit, unit_end = self.unit_after(end, allow_de=scaled)
-            if unit.lower() in ("%",):
+            unit_lower = unit.lower()
+            if unit_lower == "%":
                 kind = _K_PERCENT
             elif (
-                unit.lower() in lex.TIME_UNITS
+                unit_lower in lex.TIME_UNITS
                 and kind is _K_QUANTITY
                 and (unit != "s" or text[end : end + 1].isspace())  # "les 70s": a decade
             ):
@@ -1273,7 +1276,7 @@ class _Scanner:
                     return clock
             # "deux semaines et demie": one mention, noun inside the span
             half = _AND_HALF.match(low, unit_end) if unit and _ws_then_et(low, unit_end) else None
-            if half and unit.lower() in _HALF_UNITS:
+            if half and unit_lower in _HALF_UNITS:
                 value = _tidy(value + Decimal("0.5"))
                 end = half.end()
             if not unit:
