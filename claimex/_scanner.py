@@ -292,7 +292,6 @@ _HALF_UNIT: Final = re.compile(
 )
 _AND_HALF: Final = re.compile(rf"{_WS}+et{_WS}+demie?(?![\w])")
 _NEXT_WORD: Final = re.compile(rf"{_WS}+([^\W\d_]+)")
-_LETTERS_END: Final = re.compile(r"[^\W\d_]+$")
 _ABBREVIATION_END: Final = re.compile(r"(?<![\w.])[^\W\d_]{1,3}\.$")  # "L.", "art.", "pp."
 _NOTE_LINE: Final = re.compile(r"^[ \t]*\((\d{1,3})\)", re.MULTILINE)
 _LIST_MARK: Final = re.compile(r"[.)][ \t\u00a0]")  # "1. ", "2) " at the start of a line
@@ -472,7 +471,6 @@ _NEW_NOT_NINE_BEFORE: Final = frozenset({"le", "du", "à", "tout", "flambant", "
 _ARTICLE_TAIL: Final = re.compile(
     r"[-‑]\d"
 )  # "L. 1234-5": the hyphenated rest of an article number
-_CODE_BEFORE: Final = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
 _CLOCK_MINUTES: Final = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
 _SPACE_RUN: Final = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _NUMBER_PREFIX_CHARS: Final = frozenset("+-−–±[")  # "+33", "-5", "[3]": a candidate starts before
@@ -548,6 +546,7 @@ _WORDS_READ_AFTER_DIGITS: Final = frozenset(
     "milliard milliards million millions billion billions mille mrd mrds md mds k m g "
     "h min s pour pourcent puissance".split()
 )
+_ISO_DATE_REST: Final = re.compile(r"-[01]\d-[0-3]\d(?![\d])")  # after the year of "2024-03-05"
 _URL: Final = re.compile(r"(?:https?://|www\.)[^\s\]\)>\"»]+")
 
 
@@ -570,6 +569,8 @@ def _bare_digit_run(low: str, start: int, end: int) -> bool:
             word_end += 1
         word = low[end + 1 : word_end]
         return word.isalpha() and word not in _WORDS_READ_AFTER_DIGITS
+    if after[0] == "-" and after[1:].isdecimal():  # "1946-1958": read alone but in a date
+        return not (end - start == 4 and _ISO_DATE_REST.match(low, end))
     if after[0] in ".,:/-":  # "2008.", "5, 6", "n° 3/": no digit after, no decimal or date
         return not after[1:].isdecimal()
     if after[0] in "'’\"″′":  # "1'250", "10\"02", "1'12''": thousands or a stopwatch
@@ -577,6 +578,38 @@ def _bare_digit_run(low: str, start: int, end: int) -> bool:
     # a letter makes a suffix, a code or a scale ("1er", "4G", "3M"), "%" a percent, and a
     # fraction ("8½") is numeric, so alphanumeric too
     return not (after[0].isalnum() or after[0] == "%")
+
+
+def _is_letter(c: str) -> bool:
+    """Whether ``c`` is a letter as the patterns' ``[^\\W\\d_]`` reads it (a word character,
+    no digit nor "_": numerals such as "²" count)."""
+    return c.isalnum() and not c.isdecimal()
+
+
+def _letters_start(text: str, end: int, floor: int) -> int:
+    """Where the run of letters that ends at ``end`` starts (``end`` if none), not before
+    ``floor``: what ``[^\\W\\d_]+$`` searched in ``text[floor:end]`` finds, without a search
+    that tries every position."""
+    start = end
+    while start > floor and _is_letter(text[start - 1]):
+        start -= 1
+    return start
+
+
+def _code_before(text: str, start: int, floor: int) -> bool:
+    """Whether ``text[floor:start]`` ends with a code's digit then "-" or "/" ("L122-",
+    "2001/29/"): a letter, word characters, a digit and the sign, or a digit and "/" (what the
+    pattern ``[^\\W\\d_]\\w*\\d[-/]$|\\d/$`` finds, without its backtracking search)."""
+    if start - 2 < floor or text[start - 1] not in "-/" or not text[start - 2].isdecimal():
+        return False
+    if text[start - 1] == "/":
+        return True
+    i = start - 2  # a letter before the digit, only word characters between
+    while i > floor and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+        if _is_letter(text[i]):
+            return True
+    return False
 
 
 def _currency_before(text: str, start: int) -> re.Match[str] | None:
@@ -723,7 +756,6 @@ class _Scanner:
         self.low = low
         self.identifier_strings: set[str] = set()
         self.identifier_ends: set[int] = set()  # where the identifiers found so far end
-        self.has_register = "RCS" in text or "SIRE" in text  # "RCS Lyon 812 345 678"
         # "CHF 70'000", "fr. 1'250": str.find for each code costs less than one regex pass
         self.has_currency_code = any(code in low for code in _CURRENCY_CODE_HINTS)
         self._notes: frozenset[str] | None = None  # the N of the lines "(N) ..." (notes)
@@ -1355,11 +1387,10 @@ class _Scanner:
             if prev_char.isalpha():
                 return _K_IDENTIFIER  # A380, TF1, G5
             if prev_char in "-‑'’" and start >= 2 and text[start - 2].isalpha():
-                word = _LETTERS_END.search(text, max(0, start - 30), start - 1)
-                name = word.group() if word else ""
+                name = text[_letters_start(text, start - 1, max(0, start - 30)) : start - 1]
                 if (prev_char in "-‑" and name.lower() != "mi") or len(name) > 2:
                     return _K_IDENTIFIER  # KN-23, M-1989, iLife'05 (not "mi-2025", "d'1")
-            if prev_char in "-/" and _CODE_BEFORE.search(text, max(0, start - 20), start):
+            if prev_char in "-/" and _code_before(text, start, max(0, start - 20)):
                 return _K_IDENTIFIER  # L122-5, 2001/29/CE
             if (
                 prev_char in "-‑/."
@@ -1629,7 +1660,10 @@ class _Scanner:
         text = self.text
         if text[start - 2 : start].strip() == ":":
             return bool(_CODE_LABEL.search(text, max(0, start - 40), start))
-        return self.has_register and bool(_REGISTER_BEFORE.search(text, max(0, start - 30), start))
+        floor = max(0, start - 30)  # "RCS Lyon 812 345 678": the register's name in the window
+        if text.find("RCS", floor, start) == -1 and text.find("SIRE", floor, start) == -1:
+            return False
+        return bool(_REGISTER_BEFORE.search(text, floor, start))
 
     def _long_codes_listed(self, start: int, end: int) -> bool:
         """Seven ungrouped digits or more listed beside another such run: numbers of lots or
@@ -1989,6 +2023,19 @@ def _occurrences(text: str, word: str, lo: int = 0, hi: int | None = None) -> se
         found.add(i)
         i = text.find(word, i + 1, end)
     return found
+
+
+def _urls(text: str) -> list[tuple[int, int]]:
+    """The spans of the web addresses in ``text``, those ``_URL.finditer`` finds: matched only
+    where one starts ("http", "www.", found with str.find), not searched for everywhere."""
+    spans: list[tuple[int, int]] = []
+    for pos in sorted(_occurrences(text, "http") | _occurrences(text, "www.")):
+        if spans and pos < spans[-1][1]:
+            continue  # inside the address before
+        url = _URL.match(text, pos)
+        if url is not None:
+            spans.append(url.span())
+    return spans
 
 
 def _whole(m: NumberMention) -> bool:
@@ -2427,8 +2474,8 @@ def scan(text: str) -> list[NumberMention]:
         if deduped and m.start < deduped[-1].end:
             continue  # a collective or fraction swallowed the number word before it
         deduped.append(m)
-    if "://" in text or "www." in text:  # digits inside a web address are not numbers
-        urls = [u.span() for u in _URL.finditer(text)]
+    urls = _urls(text)
+    if urls:  # digits inside a web address are not numbers
         deduped = [m for m in deduped if not any(s <= m.start < e for s, e in urls)]
     mentions = _enumerated_days(scanner, _and_fractions(scanner, _ratios(scanner, deduped)))
     mentions = _time_out_of_time(scanner, _abbreviated_year_ranges(scanner, mentions))

@@ -516,7 +516,8 @@ def test_bare_digit_runs_are_what_the_candidate_pattern_reads() -> None:
         "007 ,5 .5 1er 4G 3M€ ٣ ans 1 000 1 000 ans 1\u00a0000 1 234,5 12\npour cent 7\t% "
         "(3) [4] 5; 6) 7» 8_ 9’ 10° 11€ 12é 13 émeutes 14 à 15 bis 16 Mai 17\u202fkm 18 "
         "2 mai 3 milliers 10 puissance 9 4 puissance 5 heures 6 h30 7 mois 8 pourcent 9 sept "
-        "3 g$ 4 go 5 mins 6 secondes 7 md€ 8 m2 9 h 30 10 k€ 11 hab 12 pour-cent 13 s_ 14 b"
+        "3 g$ 4 go 5 mins 6 secondes 7 md€ 8 m2 9 h 30 10 k€ 11 hab 12 pour-cent 13 s_ 14 b "
+        "2024-03-05 2024-13-05 1946-1958 12-3 0800-12"
     )
     texts = [*literal_texts(), *generated_texts(), *example_texts().values(), edges]
     bare = 0
@@ -549,6 +550,35 @@ def test_a_sign_glued_to_a_word_starts_no_candidate() -> None:
                 skipped += 1
                 assert _CANDIDATES.match(low, p) is None, (text, p)
     assert skipped > 100
+
+
+def test_backward_walks_find_what_the_patterns_found() -> None:
+    """The letters before a hyphen, the code before a number and the web addresses are found
+    by walks and str.find, not regex searches: the same results as the patterns they replace,
+    on short random strings of the characters that matter and on the literal texts."""
+    import random
+    import re
+
+    from claimex._scanner import _URL, _code_before, _letters_start, _urls
+    from tests.scanner_reference import literal_texts
+
+    code = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
+    letters = re.compile(r"[^\W\d_]+$")
+    rnd = random.Random(13)
+    alphabet = "aZé_²½3٣-/ ‑'’\n.xL1"
+    texts = ["".join(rnd.choices(alphabet, k=rnd.randrange(1, 30))) for _ in range(5000)]
+    texts += [*literal_texts(), "voir https://a.fr/1-2 et www.b.org, http://c 3 www.d"]
+    for text in texts:
+        for p in range(1, len(text) + 1):
+            if text[p - 1] in "-/":
+                floor = max(0, p - 20)
+                assert _code_before(text, p, floor) == bool(code.search(text, floor, p)), text
+            if p >= 2 and text[p - 1] in "-‑'’" and text[p - 2].isalpha():
+                floor = max(0, p - 30)
+                found = letters.search(text, floor, p - 1)
+                walked = text[_letters_start(text, p - 1, floor) : p - 1]
+                assert walked == (found.group() if found else ""), text
+        assert _urls(text) == [u.span() for u in _URL.finditer(text)], text
 
 
 def test_roman_numerals_next_to_digits_and_letters() -> None:
