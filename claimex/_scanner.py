@@ -865,7 +865,13 @@ class _Scanner:
         """The word or symbol after a number (cached: several questions are asked of it)."""
         if end in self._units:
             return self._units[end]
-        m = _UNIT_AFTER.match(self.low, end)
+        low = self.low
+        after = _after_spaces(low, end)  # a symbol or a letter must come next (not a digit)
+        m = (
+            _UNIT_AFTER.match(low, end)
+            if after < len(low) and (low[after] in "%€$£¥°" or _is_letter(low[after]))
+            else None
+        )
         self._units[end] = m
         return m
 
@@ -1454,9 +1460,9 @@ class _Scanner:
         ):
             return _K_ORDINAL  # "1 Norvège 17 12 10 39": the rank of a table's row
         if (
-            (atom.ordinal or 1 <= value <= 31)
+            _month_may_follow(low, end)
+            and (atom.ordinal or 1 <= value <= 31)
             and not atom.grouped
-            and _month_may_follow(low, end)
             and value == value.to_integral_value()
             and _MONTH_AFTER.match(low, end)
         ):
