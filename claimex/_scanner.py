@@ -293,7 +293,8 @@ _HALF_UNIT: Final = re.compile(
 _AND_HALF: Final = re.compile(rf"{_WS}+et{_WS}+demie?(?![\w])")
 _NEXT_WORD: Final = re.compile(rf"{_WS}+([^\W\d_]+)")
 _ABBREVIATION_END: Final = re.compile(r"(?<![\w.])[^\W\d_]{1,3}\.$")  # "L.", "art.", "pp."
-_NOTE_LINE: Final = re.compile(r"^[ \t]*\((\d{1,3})\)", re.MULTILINE)
+_NOTE_LINE: Final = re.compile(r"[ \t]*\((\d{1,3})\)")  # "(2) ...": a note, at a line's start
+_NOTE_LINE_AFTER_BREAK: Final = re.compile(r"\n[ \t]*\((\d{1,3})\)")  # found from its "\n"
 _LIST_MARK: Final = re.compile(r"[.)][ \t\u00a0]")  # "1. ", "2) " at the start of a line
 
 
@@ -633,7 +634,7 @@ def _ws_then_et(low: str, pos: int) -> bool:
     """Whether spaces then "et" follow ``pos``: False rules out the "... et demi" patterns
     (they start with spaces then "et") without a regex call."""
     after = _after_spaces(low, pos)
-    return after > pos and low.startswith("et", after)
+    return after > pos and low[after : after + 2] == "et"
 
 
 def _month_may_follow(low: str, pos: int) -> bool:
@@ -881,7 +882,8 @@ class _Scanner:
         if m is None:
             return "", end
         if m.group("sym") is not None:
-            return self.text[m.start("sym") : m.end("sym")], m.end("sym")
+            sym_start, sym_end = m.span("sym")
+            return self.text[sym_start:sym_end], sym_end
         word = m.group("word")
         if word in _PRENOMINAL and m.group("de") is None:  # "les cinq dernières années"
             noun = _UNIT_AFTER.match(self.low, m.end("word"))
@@ -891,12 +893,13 @@ class _Scanner:
             return "", end
         if m.group("de") is not None and not allow_de:
             return "", end
-        return self.text[m.start("word") : m.end("word")], m.end("word")
+        word_start, word_end = m.span("word")
+        return self.text[word_start:word_end], word_end
 
     def qualifier_before(self, pos: int) -> str | None:
         """The bound or approximation phrase that ends right before ``pos``, if any."""
         words = self.tail(pos)
-        if self.has_currency_code and words[-1:] and words[-1] in _CURRENCY_CODES:
+        if words and words[-1] in _CURRENCY_CODES and self.has_currency_code:
             words = words[:-1]  # "plus de CHF 12 milliards": the bound is before the currency
         if not words or words[-1] not in _QUALIFIER_LAST_WORDS:
             return None  # most numbers: no phrase can end with the word before them
@@ -1440,7 +1443,7 @@ class _Scanner:
                 return _K_IDENTIFIER  # "Mirage 2000-5": a year range never ends on one digit
         if atom.percent:
             return _K_PERCENT
-        if digits_form and text.startswith("°", end) and self._item_number(start, end):
+        if digits_form and text[end : end + 1] == "°" and self._item_number(start, end):
             return _K_IDENTIFIER  # "1° 4 000 euros pour...", "aux 1° et 2°": a legal item
         if (
             digits_form
@@ -1516,7 +1519,7 @@ class _Scanner:
                 and not self._counted_noun_after(end, value)
             ):
                 return None  # "le marché du neuf", "tout neuf", "un vélo neuf": new, not nine
-        if text.startswith("+", start) and prev_word in lex.LEVEL_NAMES:
+        if text[start] == "+" and prev_word in lex.LEVEL_NAMES:
             return _K_IDENTIFIER  # "bac +3": a level, counted from an exam
         if (
             digits_form
@@ -1605,7 +1608,7 @@ class _Scanner:
 
     def _street_may_follow(self, end: int) -> bool:
         """A cheap test before the street pattern: a comma, or a word that may begin one."""
-        if self.low.startswith(",", end):
+        if self.low[end : end + 1] == ",":
             return True
         m = self.unit_match(end)  # cached, and asked again for the unit
         return m is not None and (m.group("word") or "") in _STREET_FIRST_WORDS
@@ -1622,7 +1625,9 @@ class _Scanner:
     def _footnote(self, start: int, end: int) -> bool:
         """Whether "(N)" calls a note: a line of the text starts with the same "(N)"."""
         if self._notes is None:
-            self._notes = frozenset(_NOTE_LINE.findall(self.text))
+            first = _NOTE_LINE.match(self.text)  # at the text's start, then after each "\n"
+            notes = _NOTE_LINE_AFTER_BREAK.findall(self.text)
+            self._notes = frozenset([first.group(1), *notes] if first else notes)
         return self.text[start:end] in self._notes
 
     def _run_in_rank(self, start: int, end: int, value: Decimal) -> bool:
@@ -2064,8 +2069,8 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
     if "sur" not in low:
         return mentions
     for b in mentions:
-        # "sur" 4 characters before
-        if low.startswith("sur", b.start - 4 if b.start > 4 else 0) and _whole(b):
+        sur = b.start - 4 if b.start > 4 else 0  # "sur" 4 characters before
+        if low[sur + 2 : sur + 3] == "r" and low.startswith("sur", sur) and _whole(b):
             a = out[-1] if out else None
             if (
                 a is not None
