@@ -1817,13 +1817,16 @@ class _Scanner:
                 return _K_QUANTITY  # "les enfants de 6 à 59 mois": the age of an infant
             return _K_DURATION
         before = self.before(start, 45)
+        # what the patterns searched in ``before`` end with, spaces apart (a cheap test first):
+        # "les", "de" or a range's "-", "–", "à"
+        ending = before.rstrip()
         if (
-            _AGE_CLASS.search(before)
+            (ending.endswith(("les", "de", "-", "–", "à")) and _AGE_CLASS.search(before))
             or _AGE_CLASS_AFTER.match(self.low, start)
             or (_AGE_RANGE_AFTER.match(self.low, start) and _CLASS_ARTICLE_END.search(before))
-            or _CLASS_RANGE_END.search(before)
+            or (ending.endswith(("-", "–")) and _CLASS_RANGE_END.search(before))
             or "âge" in before
-            or _PERSON_OF.search(before)
+            or (ending.endswith("de") and _PERSON_OF.search(before))
             or self._apposed(start)
         ):
             return _K_QUANTITY  # "les 65 ans et plus", "un coureur de 26 ans", "Blair, 52 ans,"
