@@ -283,7 +283,7 @@ _CURRENCY_AFTER: Final = re.compile(rf"{_SP}?[€$£¥]")
 
 
 _DIGIT_RUN: Final = re.compile(r"\d+")
-_SPACES: Final = re.compile(r"[\s\u00a0\u202f\u2009]")
+_SPACES: Final = re.compile(r"[\s\u00a0\u202f\u2009]")  # \s: what str.split() splits on
 _ONE_THOUSANDS_DOT: Final = re.compile(r"[+-]?\d{1,3}\.\d{3}")
 _NON_DIGITS: Final = re.compile(r"\D")
 _TOKEN: Final = re.compile(r"\S+")
@@ -655,7 +655,7 @@ def _listed_joint_before(text: str, start: int) -> bool:
 
 def _decimal_of_digits(s: str) -> Decimal:
     """Value of a digit string as the French press writes it: "11 000", "1.350.000", "7,2"."""
-    s = _SPACES.sub("", s).replace("−", "-").replace("–", "-").replace("±", "")
+    s = "".join(s.split()).replace("−", "-").replace("–", "-").replace("±", "")
     s = s.replace("'", "").replace("’", "")  # Swiss thousands: "1'250"
     if "," in s:
         s = s.replace(".", "").replace(",", ".")
@@ -1108,7 +1108,11 @@ class _Scanner:
 
     def _words(self, start: int, end: int, atoms: list[_Atom]) -> None:
         """Spelled-out numbers: text2num does the arithmetic, we keep the offsets."""
-        spans = [t.span() for t in _TOKEN.finditer(self.low, start, end)]
+        words = self.low[start:end].split()  # most runs are one word: its span, no regex
+        if len(words) == 1 and len(words[0]) == end - start:
+            spans = [(start, end)]
+        else:
+            spans = [t.span() for t in _TOKEN.finditer(self.low, start, end)]
         segment: list[tuple[int, int]] = []
         if (
             len(spans) > 1
@@ -1207,7 +1211,7 @@ class _Scanner:
 
     @staticmethod
     def _minutes(s: str) -> Decimal:
-        parts = _SPACES.sub("", s).replace(":", "h").split("h")
+        parts = "".join(s.split()).replace(":", "h").split("h")
         minutes = int(parts[1]) if len(parts) > 1 and parts[1] else 0
         return Decimal(int(parts[0]) * 60 + minutes)
 
@@ -1849,7 +1853,7 @@ class _Scanner:
         )
 
     def _identifier_value(self, start: int, end: int) -> Decimal:
-        raw = _SPACES.sub("", self.text[start:end])
+        raw = "".join(self.text[start:end].split())
         try:
             return Decimal(raw.replace(",", "."))
         except InvalidOperation:
