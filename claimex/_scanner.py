@@ -160,6 +160,8 @@ _MONTH_AFTER: Final = re.compile(
     rf"{_WS}+(janvier|janv\.|février|fevrier|févr\.|mars|avril|mai|juin|juillet|juil\.|août|aout"
     r"|septembre|sept\.|octobre|oct\.|novembre|nov\.|décembre|decembre|déc\.)(?![\w])"
 )
+# the first two letters of the months of _MONTH_AFTER ("ma": mars, mai; "de": decembre)
+_MONTH_STARTS: Final = frozenset("ja fé fe ma av ju ao se oc no dé de".split())
 _UNIT_AFTER: Final = re.compile(
     rf"{_WS}*(?:(?P<sym>%|€|\$|£|¥|°c|°f|°|km/h|km²|m²|m³|km|kg|mg|cm|mm|ha|mo|go|ko|to|tb|gb|mb"
     r"|ghz|mhz|khz|hz|kwh|mwh|gwh|twh|kw|mw|gw|w|t|m|g|l|ml|cl|hl|h|min|mn|s|x)(?![\w'’])"
@@ -638,10 +640,10 @@ def _ws_then_et(low: str, pos: int) -> bool:
 
 
 def _month_may_follow(low: str, pos: int) -> bool:
-    """Whether spaces then a month's first letter follow ``pos``: the test before
+    """Whether spaces then a month's first two letters follow ``pos``: the test before
     ``_MONTH_AFTER``, which most numbers fail on their next word."""
     after = _after_spaces(low, pos)
-    return after > pos and after < len(low) and low[after] in "jfmasond"
+    return after > pos and low[after : after + 2] in _MONTH_STARTS
 
 
 def _listed_joint_before(text: str, start: int) -> bool:

@@ -581,6 +581,32 @@ def test_backward_walks_find_what_the_patterns_found() -> None:
         assert _urls(text) == [u.span() for u in _URL.finditer(text)], text
 
 
+def test_cheap_tests_cover_the_patterns_they_guard() -> None:
+    """The scanner tests a few characters before some patterns: a month's first two letters
+    before _MONTH_AFTER, a range's joint before _BETWEEN_ET, _BETWEEN_A and _BETWEEN_DASH. A
+    form added to those patterns must be added to the test too."""
+    import itertools
+    import re
+
+    from claimex._scanner import (
+        _BETWEEN_A,
+        _BETWEEN_DASH,
+        _BETWEEN_ET,
+        _MONTH_AFTER,
+        _MONTH_STARTS,
+        _RANGE_JOINTS,
+    )
+
+    months = re.search(r"\((janvier[^)]*)\)", _MONTH_AFTER.pattern)
+    assert months is not None
+    assert {m.replace("\\", "")[:2] for m in months.group(1).split("|")} <= _MONTH_STARTS
+    pieces = ["", " ", "  ", "\u00a0", "\n", "et", "à", "a", "au", "-", "–", "ou", ",", "x"]
+    for parts in itertools.product(pieces, repeat=3):
+        between = "".join(parts)
+        if any(p.fullmatch(between) for p in (_BETWEEN_ET, _BETWEEN_A, _BETWEEN_DASH)):
+            assert between.strip() in _RANGE_JOINTS, repr(between)
+
+
 def test_roman_numerals_next_to_digits_and_letters() -> None:
     """Digit runs and Roman numeral runs are found in one regex pass: a numeral glued to a digit
     or a letter on either side is no numeral, and the digits beside it are still found."""
