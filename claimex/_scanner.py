@@ -920,12 +920,11 @@ class _Scanner:
         bare_ends: dict[int, int] = {}  # the end of each run that is a bare number, by start
         romans: list[re.Match[str]] = []
         for run in _DIGITS_OR_ROMAN.finditer(text):  # the digits of text are those of low
-            start = run.start()
+            start, end = run.span()
             if text[start] in _ROMAN_LETTERS:
                 romans.append(run)
             else:
                 digit_starts.append(start)
-                end = run.end()
                 if _bare_digit_run(low, start, end):
                     bare_ends[start] = end
         consumed = 0
