@@ -480,14 +480,11 @@ _NUMBER_PREFIX_CHARS: Final = frozenset("+-−–±[")  # "+33", "-5", "[3]": a 
 _SIGNS: Final = frozenset("-−–±")  # a sign only where no word character precedes it
 
 
-def _may_prefix_number(low: str, pos: int) -> bool:
-    """Whether a candidate may start at ``pos``, right before a digit run: "+33", "-5", "[3]".
-    A minus or plus-minus glued to a word ("1946-1958", "KN-23") is no sign (the "+" may start a
-    phone number, "[" a note call, whatever precedes them)."""
-    c = low[pos]
-    if c not in _NUMBER_PREFIX_CHARS:
-        return False
-    return c not in _SIGNS or not pos or not (low[pos - 1].isalnum() or low[pos - 1] == "_")
+def _glued_sign(low: str, pos: int) -> bool:
+    """Whether ``low[pos]`` is a minus, an en dash or a plus-minus glued to a word ("1946-1958",
+    "KN-23"): no candidate starts there, the pattern takes a sign only after no word character
+    (a "+" may still start a phone number, a "[" a note call, whatever precedes them)."""
+    return low[pos] in _SIGNS and pos > 0 and (low[pos - 1].isalnum() or low[pos - 1] == "_")
 
 
 # Vulgar fractions apart from digit runs: their alternation loses the regex's digit fast path.
@@ -1013,7 +1010,11 @@ class _Scanner:
         if any(c in low for c in _FRACTION_CHARS):  # rare: a str scan, not a regex pass
             starts += [v.start() for v in _VULGAR.finditer(low)]
         found = set(starts)
-        found.update(p - 1 for p in starts if p and _may_prefix_number(low, p - 1))
+        found.update(
+            p - 1
+            for p in starts
+            if p and low[p - 1] in _NUMBER_PREFIX_CHARS and not _glued_sign(low, p - 1)
+        )
         word_starts = [stem_match.start() + 1 for stem_match in _WORD_START_STEM.finditer(low)]
         if _ANY_STEM.match(low):
             word_starts.append(0)
