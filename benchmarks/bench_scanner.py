@@ -48,6 +48,54 @@ to skip typographic punctuation (the corpus has 25 such characters).
 With the scans and the candidate pattern at the regex engine's floor (~1.7 ms), pure Python
 would have to classify a number in ~1.5 us instead of ~6, all the Python work included.
 
+Round of issue 13, branch ``speed5`` (2026-11-28, same machine, ``nice -n 19``, ``--repeat
+30``, b554bb9 and the branch alternated, six runs each compiled and five pure): compiled
+8.2-8.6x (median 8.35x, 6.9 ms) -> 7.3-7.4x (median 7.3x, 6.0 ms); pure Python 12.9-13.8x
+(median 13.5x, 11.1 ms) -> 13.2-13.5x (median 13.5x, 10.8 ms; the baseline scan varied more
+than the scanner between runs). Same output: 153,669 texts (the tests, examples, corpus,
+seed, gold and peer-suite strings, with slices, joins, upper-cased and non-breaking-space
+variants under four seeds; 342,314 mentions), every field, from b554bb9 and from the
+branch's pure and compiled scanners: 0 differences.
+
+How it was found: ``perf record --call-graph dwarf`` on a copy of the module compiled with
+``CFLAGS=-g``, each sample charged to the Python line of the innermost compiled frame (the C
+source's ``CPy_AddTraceback`` calls name the line). 86% of a compiled pass is in CPython
+itself (the regex engine ~33%, str, dict, malloc), 9% in the module's own code: the gains
+are regex calls and searches avoided, not faster Python. What went, by size:
+  - searches that try every position of a window, anchored at its end: the code before a
+    number (``L122-5``) and the letters before a hyphen (~2 us a call, backtracking), now
+    walks back from the number; the age-class patterns, tested first on the window's last
+    word; the web addresses, matched where ``http``/``www.`` starts (str.find), not searched
+    for over each text that holds one (1.5%); the note lines ``(N)``, found from their
+    ``\n`` instead of a MULTILINE ``^`` tried everywhere;
+  - patterns that most numbers fail, behind the characters they start with: the unit (a
+    letter or a symbol must follow: a third of the calls found nothing), the month (the next
+    word's first two letters), the listed number, the model variant, the leading zero, the
+    percent word, "et demi", the out-of-time joint, the range joints (the stripped joint);
+  - fewer candidate-pattern matches: a digit run then a space and a word the pattern cannot
+    read with it ("2 mai", the word read whole), or then "-" and a digit ("1946-1958", unless
+    an ISO date), is taken bare; a minus glued to a word is no longer tried as a sign;
+  - whole-text work: "RCS"/"SIREN" looked for in the 30 characters before a number instead
+    of in every text (1.4%); ``tail``'s slow path (undo elisions) taken only when one of the
+    last five words has a quote or apostrophe, not the 48-character window (222 of 544 a pass
+    took it); one-word runs of number words without ``_TOKEN.finditer``; ``str.split``
+    instead of ``_SPACES.sub``; character comparisons instead of ``str.startswith`` with a
+    position (its arguments are parsed on each call).
+Tests check each cheap test against the pattern it guards (tests/test_numbers.py).
+
+Where a compiled pass goes now (perf, % of samples): the stem scan 13%, the candidate
+pattern 9%, the digit and Roman numeral scan 9%, ``tail`` 5%, ``_kind_of_number`` 5%,
+``_qualifier`` 3% (its trailing pattern, 39 calls, ~2.8 us each), ``_new_mention`` 2.6%.
+
+Tried in this round without gain: the stem scan rewritten (a lookahead on the stems' first
+letters 0.73 ms against 0.67; an atomic group 0.70; an explicit range class 0.69; one pass
+after a literal space plus one after the other non-letters 0.32 + 0.29, not worth a second
+pattern); ``Decimal(int(s))`` instead of ``Decimal(s)`` (125 ns against 88); the
+currency-code flag computed lazily (all 20 corpus texts ask for it); the garbage collector
+(no collection runs during a pass: perf's ``gc_collect_main`` samples are the interpreter's
+exit). Not done: ``word_before`` as a backward walk (faster compiled, slower pure), a
+letters-only candidate pattern (~150 ns on ~130 calls a pass).
+
 Usage: python benchmarks/bench_scanner.py [--corpus DIR] [--repeat N]
 """
 

@@ -170,6 +170,8 @@ _MONTH_AFTER: Final = re.compile(
     rf"{_WS}+(janvier|janv\.|février|fevrier|févr\.|mars|avril|mai|juin|juillet|juil\.|août|aout"
     r"|septembre|sept\.|octobre|oct\.|novembre|nov\.|décembre|decembre|déc\.)(?![\w])"
 )
+# the first two letters of the months of _MONTH_AFTER ("ma": mars, mai; "de": decembre)
+_MONTH_STARTS: Final = frozenset("ja fé fe ma av ju ao se oc no dé de".split())
 _UNIT_AFTER: Final = re.compile(
     rf"{_SP}*(?:(?P<sym>%|€|\$|£|¥|°c|°f|°|km/h|km²|m²|m³|km|kg|mg|µg|ng|cm|mm|ha|mo|go|ko|to|tb|gb|mb"
     r"|ghz|mhz|khz|hz|kwh|mwh|gwh|twh|kw|mw|gw|w|nm|ch|cv|t|m|g|l|ml|cl|hl|h|min|mn|s|x)(?![\w'’])"
@@ -297,16 +299,16 @@ _MONEY_AFTER: Final = re.compile(rf"{_SP}?(?:[€$£¥]|euros?(?![\w])|dollars?(
 
 
 _DIGIT_RUN: Final = re.compile(r"\d+")
-_SPACES: Final = re.compile(r"[\s\u00a0\u202f\u2009]")
+_SPACES: Final = re.compile(r"[\s\u00a0\u202f\u2009]")  # \s: what str.split() splits on
 _ONE_THOUSANDS_DOT: Final = re.compile(r"[+-]?\d{1,3}\.\d{3}")
 _NON_DIGITS: Final = re.compile(r"\D")
 _TOKEN: Final = re.compile(r"\S+")
 _HALF_UNIT: Final = re.compile(rf"({_HALVED_NOUNS})s?")
 _AND_HALF: Final = re.compile(rf"{_WS}+et{_WS}+demie?(?![\w])")
 _NEXT_WORD: Final = re.compile(rf"{_WS}+([^\W\d_]+)")
-_LETTERS_END: Final = re.compile(r"[^\W\d_]+$")
 _ABBREVIATION_END: Final = re.compile(r"(?<![\w.])[^\W\d_]{1,3}\.$")  # "L.", "art.", "pp."
-_NOTE_LINE: Final = re.compile(r"^[ \t]*\((\d{1,3})\)", re.MULTILINE)
+_NOTE_LINE: Final = re.compile(r"[ \t]*\((\d{1,3})\)")  # "(2) ...": a note, at a line's start
+_NOTE_LINE_AFTER_BREAK: Final = re.compile(r"\n[ \t]*\((\d{1,3})\)")  # found from its "\n"
 _LIST_MARK: Final = re.compile(r"[.)][ \t\u00a0]")  # "1. ", "2) " at the start of a line
 
 
@@ -524,10 +526,19 @@ _NEW_NOT_NINE_BEFORE: Final = frozenset({"le", "du", "à", "tout", "flambant", "
 _ARTICLE_TAIL: Final = re.compile(
     r"[-‑]\d"
 )  # "L. 1234-5": the hyphenated rest of an article number
-_CODE_BEFORE: Final = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
 _CLOCK_MINUTES: Final = re.compile(rf"{_WS}+([0-5]\d)(?![\d\w])")
 _SPACE_RUN: Final = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _NUMBER_PREFIX_CHARS: Final = frozenset("+-−–±[")  # "+33", "-5", "[3]": a candidate starts before
+_SIGNS: Final = frozenset("-−–±")  # a sign only where no word character precedes it
+
+
+def _glued_sign(low: str, pos: int) -> bool:
+    """Whether ``low[pos]`` is a minus, an en dash or a plus-minus glued to a word ("1946-1958",
+    "KN-23"): no candidate starts there, the pattern takes a sign only after no word character
+    (a "+" may still start a phone number, a "[" a note call, whatever precedes them)."""
+    return low[pos] in _SIGNS and pos > 0 and (low[pos - 1].isalnum() or low[pos - 1] == "_")
+
+
 # Vulgar fractions apart from digit runs: their alternation loses the regex's digit fast path.
 _VULGAR: Final = re.compile(f"[{_FRACTION_CHARS}]")
 # A word holding one of these stems may start a number word. A stem that contains another
@@ -586,6 +597,13 @@ _HALF_UNITS: Final = lex.TIME_UNITS | {
 }
 _SECOND: Final = frozenset({"second", "seconde", "seconds", "secondes"})
 _BARE_SCALES: Final = frozenset({"millions", "milliards", "milliers", "billions"})
+# The words after a digit run and a space that ``_CANDIDATES`` reads with it: a scale, the
+# unit of a time ("15 h 30", "9 min 12", "10 s 83"), "pour cent" and "10 puissance 9".
+_WORDS_READ_AFTER_DIGITS: Final = frozenset(
+    "milliard milliards million millions billion billions mille mrd mrds md mds k m g "
+    "h min s j pour pourcent puissance".split()
+)
+_ISO_DATE_REST: Final = re.compile(r"-[01]\d-[0-3]\d(?![\d])")  # after the year of "2024-03-05"
 _URL: Final = re.compile(r"(?:https?://|www\.)[^\s\]\)>\"»]+")
 
 
@@ -597,11 +615,20 @@ def _bare_digit_run(low: str, start: int, end: int) -> bool:
     after = low[end : end + 2]
     if not after:
         return True
-    if after[0].isspace():  # then a letter that starts no scale ("k", "md", "million",
-        # "billion", "G$"), no "h", "min" or "s" of a time and no "pour cent"
-        if after[1:] == "j":  # "74 j 3 h 35 min": days before hours, unless "jours"...
-            return low[end + 2 : end + 3].isalpha()
-        return after[1:].isalpha() and after[1:] not in "bghkmps"
+    if after[0].isspace():  # then a word that is no scale ("k", "md", "million", "billion",
+        # "G$"), no "h", "min" or "s" of a time, no "j" of days ("74 j 3 h 35 min"), no
+        # "pour cent" and no "puissance"
+        if not after[1:].isalpha():
+            return False
+        if after[1] not in "bghjkmps":
+            return True
+        word_end = end + 1  # the whole word ("2 mai", "3 pays"): the pattern ends there too
+        while word_end < len(low) and (low[word_end].isalnum() or low[word_end] == "_"):
+            word_end += 1
+        word = low[end + 1 : word_end]
+        return word.isalpha() and word not in _WORDS_READ_AFTER_DIGITS
+    if after[0] == "-" and after[1:].isdecimal():  # "1946-1958": read alone but in a date
+        return not (end - start == 4 and _ISO_DATE_REST.match(low, end))
     if after[0] in ".,:/-":  # "2008.", "5, 6", "n° 3/": no digit after, no decimal or date
         return not after[1:].isdecimal()
     if after[0] in "'’\"″′":  # "1'250", "10\"02", "1'12''": thousands or a stopwatch
@@ -611,22 +638,81 @@ def _bare_digit_run(low: str, start: int, end: int) -> bool:
     return not (after[0].isalnum() or after[0] == "%")
 
 
+def _is_letter(c: str) -> bool:
+    """Whether ``c`` is a letter as the patterns' ``[^\\W\\d_]`` reads it (a word character,
+    no digit nor "_": numerals such as "²" count)."""
+    return c.isalnum() and not c.isdecimal()
+
+
+def _letters_start(text: str, end: int, floor: int) -> int:
+    """Where the run of letters that ends at ``end`` starts (``end`` if none), not before
+    ``floor``: what ``[^\\W\\d_]+$`` searched in ``text[floor:end]`` finds, without a search
+    that tries every position."""
+    start = end
+    while start > floor and _is_letter(text[start - 1]):
+        start -= 1
+    return start
+
+
+def _code_before(text: str, start: int, floor: int) -> bool:
+    """Whether ``text[floor:start]`` ends with a code's digit then "-" or "/" ("L122-",
+    "2001/29/"): a letter, word characters, a digit and the sign, or a digit and "/" (what the
+    pattern ``[^\\W\\d_]\\w*\\d[-/]$|\\d/$`` finds, without its backtracking search)."""
+    if start - 2 < floor or text[start - 1] not in "-/" or not text[start - 2].isdecimal():
+        return False
+    if text[start - 1] == "/":
+        return True
+    i = start - 2  # a letter before the digit, only word characters between
+    while i > floor and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+        if _is_letter(text[i]):
+            return True
+    return False
+
+
 def _currency_before(text: str, start: int) -> re.Match[str] | None:
     """The currency sign written right before a number ("€1000", "$ 5"), if any."""
-    if _CURRENCY_SIGNS.isdisjoint(text[max(0, start - 2) : start]):
-        return None  # the common case, without a regex call
+    if not (
+        (start >= 1 and text[start - 1] in _CURRENCY_SIGNS)
+        or (start >= 2 and text[start - 2] in _CURRENCY_SIGNS)
+    ):
+        return None  # the common case: no sign in the two characters before, no regex call
     return _PREFIX_CURRENCY.search(text, max(0, start - 2), start)
 
 
+def _after_spaces(low: str, pos: int) -> int:
+    """Where the run of whitespace at ``pos`` ends (``pos`` itself when there is none)."""
+    while pos < len(low) and low[pos].isspace():
+        pos += 1
+    return pos
+
+
 def _ws_then_et(low: str, pos: int) -> bool:
-    """Whether "et" may follow ``pos`` after spaces: False rules out the "... et demi" patterns
+    """Whether spaces then "et" follow ``pos``: False rules out the "... et demi" patterns
     (they start with spaces then "et") without a regex call."""
-    return "et" in low[pos : pos + 4] or low[pos + 1 : pos + 2].isspace()
+    after = _after_spaces(low, pos)
+    return after > pos and low[after : after + 2] == "et"
+
+
+def _month_may_follow(low: str, pos: int) -> bool:
+    """Whether spaces then a month's first two letters follow ``pos``: the test before
+    ``_MONTH_AFTER``, which most numbers fail on their next word."""
+    after = _after_spaces(low, pos)
+    return after > pos and low[after : after + 2] in _MONTH_STARTS
+
+
+def _listed_joint_before(text: str, start: int) -> bool:
+    """Whether a list's joint ("," "et" "ou" "à") then spaces end at ``start``: the test before
+    ``_LISTED_AFTER``, which most numbers fail on their previous word."""
+    j = start
+    while j and text[j - 1] in " \u00a0":
+        j -= 1
+    return j < start and (text[j - 1 : j] in (",", "à") or text[j - 2 : j] in ("et", "ou"))
 
 
 def _decimal_of_digits(s: str) -> Decimal:
     """Value of a digit string as the French press writes it: "11 000", "1.350.000", "7,2"."""
-    s = _SPACES.sub("", s).replace("−", "-").replace("–", "-").replace("±", "")
+    s = "".join(s.split()).replace("−", "-").replace("–", "-").replace("±", "")
     s = s.replace("'", "").replace("’", "")  # Swiss thousands: "1'250"
     if "," in s:
         s = s.replace(".", "").replace(",", ".")
@@ -728,7 +814,6 @@ class _Scanner:
         self.low = low
         self.identifier_strings: set[str] = set()
         self.identifier_ends: set[int] = set()  # where the identifiers found so far end
-        self.has_register = "RCS" in text or "SIRE" in text  # "RCS Lyon 812 345 678"
         # "CHF 70'000", "fr. 1'250": str.find for each code costs less than one regex pass
         self.has_currency_code = any(code in low for code in _CURRENCY_CODE_HINTS)
         self._notes: frozenset[str] | None = None  # the N of the lines "(N) ..." (notes)
@@ -752,16 +837,18 @@ class _Scanner:
         result: tuple[str, ...] = ()
         if pos and (low[pos - 1].isspace() or low[pos - 1] in "'’"):
             window = low[max(0, pos - 48) : pos]
+            parts = window.rsplit(None, 5)  # the last five words, after the rest when longer
+            last = window[len(parts[0]) :] if len(parts) > 5 else window
             if not (
-                "'" in window
-                or "’" in window
-                or "(" in window
-                or "«" in window
-                or '"' in window
-                or "“" in window
-                or "[" in window
+                "'" in last
+                or "’" in last
+                or "(" in last
+                or "«" in last
+                or '"' in last
+                or "“" in last
+                or "[" in last
             ):  # no elision to undo, no quote or bracket to strip: the words as they are
-                result = tuple(window.rsplit(None, 5)[-5:])
+                result = tuple(parts[-5:])
                 self._tails[pos] = result
                 return result
             words: list[str] = []
@@ -836,7 +923,13 @@ class _Scanner:
         """The word or symbol after a number (cached: several questions are asked of it)."""
         if end in self._units:
             return self._units[end]
-        m = _UNIT_AFTER.match(self.low, end)
+        low = self.low
+        after = _after_spaces(low, end)  # a symbol or a letter must come next (not a digit)
+        m = (
+            _UNIT_AFTER.match(low, end)
+            if after < len(low) and (low[after] in "%€$£¥°" or _is_letter(low[after]))
+            else None
+        )
         self._units[end] = m
         return m
 
@@ -846,7 +939,8 @@ class _Scanner:
         if m is None:
             return "", end
         if m.group("sym") is not None:
-            return self.text[m.start("sym") : m.end("sym")], m.end("sym")
+            sym_start, sym_end = m.span("sym")
+            return self.text[sym_start:sym_end], sym_end
         word = m.group("word")
         if word in _PRENOMINAL and m.group("de") is None:  # "les cinq dernières années"
             noun = _UNIT_AFTER.match(self.low, m.end("word"))
@@ -858,12 +952,13 @@ class _Scanner:
             return "", end  # "trois sur dix s'installent": a pronoun and its verb, no noun
         if m.group("de") is not None and not allow_de:
             return "", end
-        return self.text[m.start("word") : m.end("word")], m.end("word")
+        word_start, word_end = m.span("word")
+        return self.text[word_start:word_end], word_end
 
     def qualifier_before(self, pos: int) -> str | None:
         """The bound or approximation phrase that ends right before ``pos``, if any."""
         words = self.tail(pos)
-        if self.has_currency_code and words[-1:] and words[-1] in _CURRENCY_CODES:
+        if words and words[-1] in _CURRENCY_CODES and self.has_currency_code:
             words = words[:-1]  # "plus de CHF 12 milliards": the bound is before the currency
         if not words or words[-1] not in _QUALIFIER_LAST_WORDS:
             return None  # most numbers: no phrase can end with the word before them
@@ -882,13 +977,13 @@ class _Scanner:
         bare_ends: dict[int, int] = {}  # the end of each run that is a bare number, by start
         romans: list[re.Match[str]] = []
         for run in _DIGITS_OR_ROMAN.finditer(text):  # the digits of text are those of low
-            start = run.start()
+            start, end = run.span()
             if text[start] in _ROMAN_LETTERS:
                 romans.append(run)
             else:
                 digit_starts.append(start)
-                if _bare_digit_run(low, start, run.end()):
-                    bare_ends[start] = run.end()
+                if _bare_digit_run(low, start, end):
+                    bare_ends[start] = end
         consumed = 0
         for pos in self._trigger_positions(digit_starts):
             if pos < consumed:
@@ -981,7 +1076,11 @@ class _Scanner:
         if any(c in low for c in _FRACTION_CHARS):  # rare: a str scan, not a regex pass
             starts += [v.start() for v in _VULGAR.finditer(low)]
         found = set(starts)
-        found.update(p - 1 for p in starts if p and low[p - 1] in _NUMBER_PREFIX_CHARS)
+        found.update(
+            p - 1
+            for p in starts
+            if p and low[p - 1] in _NUMBER_PREFIX_CHARS and not _glued_sign(low, p - 1)
+        )
         word_starts = [stem_match.start() + 1 for stem_match in _WORD_START_STEM.finditer(low)]
         if _ANY_STEM.match(low):
             word_starts.append(0)
@@ -1101,7 +1200,11 @@ class _Scanner:
 
     def _words(self, start: int, end: int, atoms: list[_Atom]) -> None:
         """Spelled-out numbers: text2num does the arithmetic, we keep the offsets."""
-        spans = [t.span() for t in _TOKEN.finditer(self.low, start, end)]
+        words = self.low[start:end].split()  # most runs are one word: its span, no regex
+        if len(words) == 1 and len(words[0]) == end - start:
+            spans = [(start, end)]
+        else:
+            spans = [t.span() for t in _TOKEN.finditer(self.low, start, end)]
         segment: list[tuple[int, int]] = []
         if (
             len(spans) > 1
@@ -1200,7 +1303,7 @@ class _Scanner:
 
     @staticmethod
     def _minutes(s: str) -> Decimal:
-        parts = _SPACES.sub("", s).replace(":", "h").split("h")
+        parts = "".join(s.split()).replace(":", "h").split("h")
         minutes = int(parts[1]) if len(parts) > 1 and parts[1] else 0
         return Decimal(int(parts[0]) * 60 + minutes)
 
@@ -1229,15 +1332,15 @@ class _Scanner:
                     if fraction is not None:  # "trois cinquièmes", "un centième"
                         return fraction
                 else:
-                    pct = _PERCENT_AFTER.match(low, end)
+                    pct = (
+                        _PERCENT_AFTER.match(low, end)
+                        if low.startswith(("%", "pour"), _after_spaces(low, end))
+                        else None
+                    )
                     if pct:  # "vingt pour cent"
                         atom.percent, atom.end = True, pct.end()
                         end = atom.end
-            if (
-                not atom.ordinal
-                and not atom.percent
-                and ("et" in low[end : end + 4] or low[end + 1 : end + 2].isspace())
-            ):  # only then may "et" follow after spaces (the test of _ws_then_et, inlined)
+            if not atom.ordinal and not atom.percent and _ws_then_et(low, end):
                 extra = _AND_FRACTION.match(low, end)
                 if extra:  # "un million et demi", "cinq milliards et trois quarts"
                     part = _FRACTION_WORDS[" ".join(extra.group(1).split())]
@@ -1304,10 +1407,11 @@ class _Scanner:
             # "3 millions de personnes", "trois millions d'euros": a scale takes its noun with "de"
             scaled = atom.scaled or (form == "words" and low.endswith(_SCALE_WORD_ENDS, start, end))
             unit, unit_end = self.unit_after(end, allow_de=scaled)
-            if unit.lower() in ("%",):
+            unit_lower = unit.lower()
+            if unit_lower == "%":
                 kind = _K_PERCENT
             elif (
-                unit.lower() in lex.TIME_UNITS
+                unit_lower in lex.TIME_UNITS
                 and kind is _K_QUANTITY
                 and (unit != "s" or text[end : end + 1].isspace())  # "les 70s": a decade
             ):
@@ -1319,7 +1423,7 @@ class _Scanner:
                 kind = _K_DURATION  # "à 4 centièmes de son record"
             # "deux semaines et demie": one mention, noun inside the span
             half = _AND_HALF.match(low, unit_end) if unit and _ws_then_et(low, unit_end) else None
-            if half and unit.lower() in _HALF_UNITS:
+            if half and unit_lower in _HALF_UNITS:
                 value = _tidy(value + Decimal("0.5"))
                 end = half.end()
             if not unit:
@@ -1417,8 +1521,7 @@ class _Scanner:
             if prev_char.isalpha():
                 return _K_IDENTIFIER  # A380, TF1, G5
             if prev_char in "-‑'’" and start >= 2 and text[start - 2].isalpha():
-                word = _LETTERS_END.search(text, max(0, start - 30), start - 1)
-                name = word.group() if word else ""
+                name = text[_letters_start(text, start - 1, max(0, start - 30)) : start - 1]
                 if (prev_char in "-‑" and name.lower() != "mi") or len(name) > 2:
                     return _K_IDENTIFIER  # KN-23, M-1989, iLife'05 (not "mi-2025", "d'1")
             if (
@@ -1427,7 +1530,7 @@ class _Scanner:
                 and _KM_AFTER.match(low, end)
             ):
                 return None  # "4,6 l/100 km": the hundred is part of the unit, not a number
-            if prev_char in "-/" and _CODE_BEFORE.search(text, max(0, start - 20), start):
+            if prev_char in "-/" and _code_before(text, start, max(0, start - 20)):
                 return _K_IDENTIFIER  # L122-5, 2001/29/CE
             if (
                 prev_char in "-‑/."
@@ -1464,7 +1567,12 @@ class _Scanner:
                     return _K_IDENTIFIER  # "2B", "802.11n", and "5G": a gram is "g"
             if (nxt[:1] in "-‑" and nxt[1:2].isalpha()) or (nxt[:1] == "." and nxt[1:2].isdigit()):
                 return _K_IDENTIFIER  # "2000-D", "1.2.3"
-            if end - start == 4 and _MODEL_VARIANT.match(text, end) and self._name_before(start):
+            if (
+                end - start == 4
+                and nxt[:1] in "-‑"
+                and _MODEL_VARIANT.match(text, end)
+                and self._name_before(start)
+            ):
                 return _K_IDENTIFIER  # "Mirage 2000-5": a year range never ends on one digit
         if atom.percent:
             if text[max(0, start - 2) : start].startswith("«") and _NAME_CLOSES.match(text, end):
@@ -1481,7 +1589,7 @@ class _Scanner:
             and _EU_DOCUMENT.search(text, max(0, start - 12), start)
         ):
             return _K_IDENTIFIER  # "COM(2025) 85 final", "JO L 58": an EU document's reference
-        if digits_form and text.startswith("°", end) and self._item_number(start, end):
+        if digits_form and text[end : end + 1] == "°" and self._item_number(start, end):
             return _K_IDENTIFIER  # "1° 4 000 euros pour...", "aux 1° et 2°": a legal item
         if (
             digits_form
@@ -1501,7 +1609,8 @@ class _Scanner:
         ):
             return _K_ORDINAL  # "1 Norvège 17 12 10 39": the rank of a table's row
         if (
-            (atom.ordinal or 1 <= value <= 31)
+            _month_may_follow(low, end)
+            and (atom.ordinal or 1 <= value <= 31)
             and not atom.grouped
             and value == value.to_integral_value()
             and _MONTH_AFTER.match(low, end)
@@ -1556,18 +1665,20 @@ class _Scanner:
                 and not self._counted_noun_after(end, value)
             ):
                 return None  # "le marché du neuf", "tout neuf", "un vélo neuf": new, not nine
-        if text.startswith("+", start) and prev_word in lex.LEVEL_NAMES:
+        if text[start] == "+" and prev_word in lex.LEVEL_NAMES:
             return _K_IDENTIFIER  # "bac +3": a level, counted from an exam
-        if digits_form and "0" in text[start : start + 2] and _LEADING_ZERO.match(text, start, end):
+        if (
+            digits_form
+            and (text[start] == "0" or (text[start] in "+-−±" and text.startswith("0", start + 1)))
+            and _LEADING_ZERO.match(text, start, end)
+        ):
             return _K_IDENTIFIER  # "0800", "0 800 123 456": codes and phones, not amounts
         if digits_form and not atom.percent and self._labelled_code(start):
             return _K_IDENTIFIER  # "N° parquet : 23145000872", "RCS Lyon 812 345 678"
         if digits_form and not atom.scaled and not atom.percent and self._digit_block(atom):
             return _K_IDENTIFIER  # "SIRET 200 041 762 00015", "EAN 3 701245 880183"
         if digits_form and not atom.grouped and not atom.scaled:
-            if not _CURRENCY_SIGNS.isdisjoint(text[max(0, start - 2) : start]) and _currency_before(
-                text, start
-            ):
+            if _currency_before(text, start):
                 return _K_QUANTITY  # "€1000": an amount, never a year or a name
             digits = text[start:end].lstrip("+-−±")
             if len(digits) >= 7 and digits.isdecimal() and self._long_codes_listed(start, end):
@@ -1598,7 +1709,11 @@ class _Scanner:
                 and not _RANGE_NEXT.match(text, end)  # "catégorie 3", then "de 3 à 10 ans"
             ):
                 return _K_IDENTIFIER
-            listed = _LISTED_AFTER.search(text, max(0, start - 12), start)
+            listed = (
+                _LISTED_AFTER.search(text, max(0, start - 12), start)
+                if _listed_joint_before(text, start)
+                else None
+            )
             if (
                 listed
                 and listed.start(1) + 1 in self.identifier_ends
@@ -1640,7 +1755,7 @@ class _Scanner:
 
     def _street_may_follow(self, end: int) -> bool:
         """A cheap test before the street pattern: a comma, or a word that may begin one."""
-        if self.low.startswith(",", end):
+        if self.low[end : end + 1] == ",":
             return True
         m = self.unit_match(end)  # cached, and asked again for the unit
         return m is not None and (m.group("word") or "") in _STREET_FIRST_WORDS
@@ -1663,7 +1778,9 @@ class _Scanner:
     def _footnote(self, start: int, end: int) -> bool:
         """Whether "(N)" calls a note: a line of the text starts with the same "(N)"."""
         if self._notes is None:
-            self._notes = frozenset(_NOTE_LINE.findall(self.text))
+            first = _NOTE_LINE.match(self.text)  # at the text's start, then after each "\n"
+            notes = _NOTE_LINE_AFTER_BREAK.findall(self.text)
+            self._notes = frozenset([first.group(1), *notes] if first else notes)
         return self.text[start:end] in self._notes
 
     def _run_in_rank(self, start: int, end: int, value: Decimal) -> bool:
@@ -1707,7 +1824,10 @@ class _Scanner:
         text = self.text
         if text[start - 2 : start].strip() == ":":
             return bool(_CODE_LABEL.search(text, max(0, start - 40), start))
-        return self.has_register and bool(_REGISTER_BEFORE.search(text, max(0, start - 30), start))
+        floor = max(0, start - 30)  # "RCS Lyon 812 345 678": the register's name in the window
+        if text.find("RCS", floor, start) == -1 and text.find("SIRE", floor, start) == -1:
+            return False
+        return bool(_REGISTER_BEFORE.search(text, floor, start))
 
     def _long_codes_listed(self, start: int, end: int) -> bool:
         """Seven ungrouped digits or more listed beside another such run: numbers of lots or
@@ -1857,14 +1977,17 @@ class _Scanner:
                 return _K_QUANTITY  # "les enfants de 6 à 59 mois", "âgés de 8 mois": an age
             return _K_DURATION
         before = self.before(start, 45)
+        # what the patterns searched in ``before`` end with, spaces apart (a cheap test first):
+        # "les", "de" or a range's "-", "–", "à"
+        ending = before.rstrip()
         if (
-            _AGE_CLASS.search(before)
+            (ending.endswith(("les", "de", "-", "–", "à")) and _AGE_CLASS.search(before))
             or _AGE_CLASS_AFTER.match(self.low, start)
             or self._hyphenated_ages(start, before)
             or (_AGE_RANGE_AFTER.match(self.low, start) and _CLASS_ARTICLE_END.search(before))
-            or _CLASS_RANGE_END.search(before)
+            or (ending.endswith(("-", "–")) and _CLASS_RANGE_END.search(before))
             or "âge" in before
-            or _PERSON_OF.search(before)
+            or (ending.endswith(("de", "à", "-", "–")) and _PERSON_OF.search(before))
             or self._apposed(start)
             or (_AT_START_OF_CLAUSE.search(before) and _YEARS_THEN_COMMA.match(self.low, start))
         ):
@@ -1900,7 +2023,7 @@ class _Scanner:
         )
 
     def _identifier_value(self, start: int, end: int) -> Decimal:
-        raw = _SPACES.sub("", self.text[start:end])
+        raw = "".join(self.text[start:end].split())
         try:
             return Decimal(raw.replace(",", "."))
         except InvalidOperation:
@@ -2092,6 +2215,19 @@ def _occurrences(text: str, word: str, lo: int = 0, hi: int | None = None) -> se
     return found
 
 
+def _urls(text: str) -> list[tuple[int, int]]:
+    """The spans of the web addresses in ``text``, those ``_URL.finditer`` finds: matched only
+    where one starts ("http", "www.", found with str.find), not searched for everywhere."""
+    spans: list[tuple[int, int]] = []
+    for pos in sorted(_occurrences(text, "http") | _occurrences(text, "www.")):
+        if spans and pos < spans[-1][1]:
+            continue  # inside the address before
+        url = _URL.match(text, pos)
+        if url is not None:
+            spans.append(url.span())
+    return spans
+
+
 def _whole(m: NumberMention) -> bool:
     """A plain count: a positive integer quantity, not a range."""
     return (
@@ -2109,12 +2245,13 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
     by its parts, and a claim quoting "15" must still find it.
     """
     low, out = scanner.low, list[NumberMention]()
-    sur = _occurrences(low, "sur")
-    if not sur:
+    if "sur" not in low:
         return mentions
     for b in mentions:
+        sur = b.start - 4 if b.start > 4 else 0  # "sur" 4 characters before
         if (
-            (b.start - 4 if b.start > 4 else 0) in sur  # "sur" 4 characters before
+            low[sur + 2 : sur + 3] == "r"
+            and low.startswith("sur", sur)
             and _whole(b)
             and not _RANGE_ON.match(scanner.text, b.end)  # "un prêt sur 15-20 ans": a term
         ):
@@ -2188,7 +2325,9 @@ def _time_out_of_time(scanner: _Scanner, mentions: list[NumberMention]) -> list[
         a, b = mentions[i], mentions[i + 1]
         joint = (
             _OUT_OF.fullmatch(low, a.end, b.start)
-            if b.start - a.end <= 12 and a.value <= b.value
+            if b.start - a.end <= 12
+            and (low.find("/", a.end, b.start) != -1 or low.find("sur", a.end, b.start) != -1)
+            and a.value <= b.value
             else None
         )
         if joint and a.high is None and b.high is None:
@@ -2263,6 +2402,8 @@ def _day_ranges(scanner: _Scanner, mentions: list[NumberMention]) -> list[Number
     return mentions
 
 
+# what ``_BETWEEN_ET``, ``_BETWEEN_A`` and ``_BETWEEN_DASH`` leave without their spaces
+_RANGE_JOINTS: Final = frozenset({"et", "à", "a", "au", "-", "–"})
 _RANGE_KINDS: Final = frozenset(
     {NumberKind.QUANTITY, NumberKind.PERCENT, NumberKind.DURATION, NumberKind.YEAR, NumberKind.TIME}
 )
@@ -2283,6 +2424,8 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
     between = low[a.end : b.start]
     if a.unit and a.unit == b.unit and between.lstrip().startswith(a.unit.lower()):
         between = between.lstrip()[len(a.unit) :]  # "entre 10 euros et 20 euros"
+    if between.strip() not in _RANGE_JOINTS:
+        return None  # none of the joints below, found without their patterns
     if (a.kind is _K_PERCENT) != (b.kind is _K_PERCENT):
         other = b if a.kind is _K_PERCENT else a
         if other.unit and other.unit != "%":
@@ -2591,8 +2734,8 @@ def scan(text: str) -> list[NumberMention]:
         if deduped and m.start < deduped[-1].end:
             continue  # a collective or fraction swallowed the number word before it
         deduped.append(m)
-    if "://" in text or "www." in text:  # digits inside a web address are not numbers
-        urls = [u.span() for u in _URL.finditer(text)]
+    urls = _urls(text)
+    if urls:  # digits inside a web address are not numbers
         deduped = [m for m in deduped if not any(s <= m.start < e for s, e in urls)]
     mentions = _enumerated_days(scanner, _and_fractions(scanner, _ratios(scanner, deduped)))
     mentions = _time_out_of_time(scanner, _abbreviated_year_ranges(scanner, mentions))

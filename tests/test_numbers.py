@@ -514,7 +514,10 @@ def test_bare_digit_runs_are_what_the_candidate_pattern_reads() -> None:
         "5, 6 5,6 5,x 2008. 2008.5 3/4 3/x 12:30 12:x 10-12 10-x 1 h 1 heure 15 h 30 2 km 2 k "
         "3 millions 4 mds 4 mdr 5 pour cent 5 pourtant 6 % 7% 8½ 8 ½ 9 min 3 s 10 s 83 0800 "
         "007 ,5 .5 1er 4G 3M€ ٣ ans 1 000 1 000 ans 1\u00a0000 1 234,5 12\npour cent 7\t% "
-        "(3) [4] 5; 6) 7» 8_ 9’ 10° 11€ 12é 13 émeutes 14 à 15 bis 16 Mai 17\u202fkm 18"
+        "(3) [4] 5; 6) 7» 8_ 9’ 10° 11€ 12é 13 émeutes 14 à 15 bis 16 Mai 17\u202fkm 18 "
+        "2 mai 3 milliers 10 puissance 9 4 puissance 5 heures 6 h30 7 mois 8 pourcent 9 sept "
+        "3 g$ 4 go 5 mins 6 secondes 7 md€ 8 m2 9 h 30 10 k€ 11 hab 12 pour-cent 13 s_ 14 b "
+        "2024-03-05 2024-13-05 1946-1958 12-3 0800-12"
     )
     texts = [*literal_texts(), *generated_texts(), *example_texts().values(), edges]
     bare = 0
@@ -529,6 +532,79 @@ def test_bare_digit_runs_are_what_the_candidate_pattern_reads() -> None:
             assert m.span() == run.span(), (text, run.span())
             assert m.group("scale", "pct", "ord") == (None, None, None), (text, run.span())
     assert bare > 1000
+
+
+def test_a_sign_glued_to_a_word_starts_no_candidate() -> None:
+    """The scanner tries the candidate pattern on the character before a digit run only where
+    a candidate may start: a minus glued to a word ("1946-1958", "KN-23") never does."""
+    from claimex._scanner import _CANDIDATES, _NUMBER_PREFIX_CHARS, _glued_sign
+    from tests.scanner_reference import example_texts, generated_texts, literal_texts
+
+    edges = "1946-1958 KN-23 a+33 1 23 45 67 89 x−5 y–7 z±2 n[3] (-5) -5 +5 ±3 é-4 _-4 ½-2 ٣-4"
+    skipped = 0
+    for text in [*literal_texts(), *generated_texts(), *example_texts().values(), edges]:
+        low = text.lower()
+        for p in range(len(low) - 1):
+            before_digits = low[p] in _NUMBER_PREFIX_CHARS and low[p + 1].isdecimal()
+            if before_digits and _glued_sign(low, p):
+                skipped += 1
+                assert _CANDIDATES.match(low, p) is None, (text, p)
+    assert skipped > 100
+
+
+def test_backward_walks_find_what_the_patterns_found() -> None:
+    """The letters before a hyphen, the code before a number and the web addresses are found
+    by walks and str.find, not regex searches: the same results as the patterns they replace,
+    on short random strings of the characters that matter and on the literal texts."""
+    import random
+    import re
+
+    from claimex._scanner import _URL, _code_before, _letters_start, _urls
+    from tests.scanner_reference import literal_texts
+
+    code = re.compile(r"[^\W\d_]\w*\d[-/]$|\d/$")
+    letters = re.compile(r"[^\W\d_]+$")
+    rnd = random.Random(13)
+    alphabet = "aZé_²½3٣-/ ‑'’\n.xL1"
+    texts = ["".join(rnd.choices(alphabet, k=rnd.randrange(1, 30))) for _ in range(5000)]
+    texts += [*literal_texts(), "voir https://a.fr/1-2 et www.b.org, http://c 3 www.d"]
+    for text in texts:
+        for p in range(1, len(text) + 1):
+            if text[p - 1] in "-/":
+                floor = max(0, p - 20)
+                assert _code_before(text, p, floor) == bool(code.search(text, floor, p)), text
+            if p >= 2 and text[p - 1] in "-‑'’" and text[p - 2].isalpha():
+                floor = max(0, p - 30)
+                found = letters.search(text, floor, p - 1)
+                walked = text[_letters_start(text, p - 1, floor) : p - 1]
+                assert walked == (found.group() if found else ""), text
+        assert _urls(text) == [u.span() for u in _URL.finditer(text)], text
+
+
+def test_cheap_tests_cover_the_patterns_they_guard() -> None:
+    """The scanner tests a few characters before some patterns: a month's first two letters
+    before _MONTH_AFTER, a range's joint before _BETWEEN_ET, _BETWEEN_A and _BETWEEN_DASH. A
+    form added to those patterns must be added to the test too."""
+    import itertools
+    import re
+
+    from claimex._scanner import (
+        _BETWEEN_A,
+        _BETWEEN_DASH,
+        _BETWEEN_ET,
+        _MONTH_AFTER,
+        _MONTH_STARTS,
+        _RANGE_JOINTS,
+    )
+
+    months = re.search(r"\((janvier[^)]*)\)", _MONTH_AFTER.pattern)
+    assert months is not None
+    assert {m.replace("\\", "")[:2] for m in months.group(1).split("|")} <= _MONTH_STARTS
+    pieces = ["", " ", "  ", "\u00a0", "\n", "et", "à", "a", "au", "-", "–", "ou", ",", "x"]
+    for parts in itertools.product(pieces, repeat=3):
+        between = "".join(parts)
+        if any(p.fullmatch(between) for p in (_BETWEEN_ET, _BETWEEN_A, _BETWEEN_DASH)):
+            assert between.strip() in _RANGE_JOINTS, repr(between)
 
 
 def test_roman_numerals_next_to_digits_and_letters() -> None:
