@@ -1578,17 +1578,15 @@ class _Scanner:
             if text[max(0, start - 2) : start].startswith("«") and _NAME_CLOSES.match(text, end):
                 return _K_IDENTIFIER  # "la réforme « 100 % santé »": a name, not a share
             return _K_PERCENT
-        if digits_form and low.endswith("bac + ", max(0, start - 6), start):
-            return _K_IDENTIFIER  # "niveau bac + 3": a level of study, like "bac+5"
-        if digits_form and "§" in text[max(0, start - 2) : start]:
-            return _K_IDENTIFIER  # "l'article 247, § 2": a paragraph
-        if (
-            digits_form
-            and start >= 2
-            and (text[start - 2] in "LC)" or text[start - 1] == "(")
-            and _EU_DOCUMENT.search(text, max(0, start - 12), start)
-        ):
-            return _K_IDENTIFIER  # "COM(2025) 85 final", "JO L 58": an EU document's reference
+        if digits_form and start >= 2 and (text[start - 2] in "+§LC)" or text[start - 1] in "§("):
+            # the two characters before say whether a level, a paragraph or a reference may
+            # come before the number: the tests below are for those few
+            if low.endswith("bac + ", max(0, start - 6), start):
+                return _K_IDENTIFIER  # "niveau bac + 3": a level of study, like "bac+5"
+            if "§" in text[start - 2 : start]:
+                return _K_IDENTIFIER  # "l'article 247, § 2": a paragraph
+            if _EU_DOCUMENT.search(text, max(0, start - 12), start):
+                return _K_IDENTIFIER  # "COM(2025) 85 final", "JO L 58": an EU reference
         if digits_form and text[end : end + 1] == "°" and self._item_number(start, end):
             return _K_IDENTIFIER  # "1° 4 000 euros pour...", "aux 1° et 2°": a legal item
         if (
@@ -1980,16 +1978,22 @@ class _Scanner:
         # what the patterns searched in ``before`` end with, spaces apart (a cheap test first):
         # "les", "de" or a range's "-", "–", "à"
         ending = before.rstrip()
+        head = self.low[start : start + 4]  # "18-29 ans": its "-" after, or before the "29"
+        hyphen_near = "-" in head or "–" in head or ending.endswith(("-", "–"))
         if (
             (ending.endswith(("les", "de", "-", "–", "à")) and _AGE_CLASS.search(before))
             or _AGE_CLASS_AFTER.match(self.low, start)
-            or self._hyphenated_ages(start, before)
+            or (hyphen_near and self._hyphenated_ages(start, before))
             or (_AGE_RANGE_AFTER.match(self.low, start) and _CLASS_ARTICLE_END.search(before))
             or (ending.endswith(("-", "–")) and _CLASS_RANGE_END.search(before))
             or "âge" in before
             or (ending.endswith(("de", "à", "-", "–")) and _PERSON_OF.search(before))
             or self._apposed(start)
-            or (_AT_START_OF_CLAUSE.search(before) and _YEARS_THEN_COMMA.match(self.low, start))
+            or (
+                ending.endswith("à")
+                and _AT_START_OF_CLAUSE.search(before)
+                and _YEARS_THEN_COMMA.match(self.low, start)
+            )
         ):
             return _K_QUANTITY  # "les 65 ans et plus", "un coureur de 26 ans", "Blair, 52 ans,"
         if self._after_duration_prep(start):
@@ -2592,8 +2596,10 @@ def _one_to_more(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numbe
     if "un à " not in low and "une à " not in low:
         return mentions
     for i, m in enumerate(mentions):
+        if low[m.start - 2 : m.start - 1] != "à" or m.high is not None:
+            continue  # the number right after "à " (the cheap test first)
         one = _ONE_TO.search(low, max(0, m.start - 9), m.start)
-        if one and m.high is None and m.kind in _RANGE_KINDS and m.value > 1:
+        if one and m.kind in _RANGE_KINDS and m.value > 1:
             start = one.start(1)
             low_end = _written_scale(scanner, m) or Decimal(1)  # "un à deux millions"
             mentions[i] = replace(
