@@ -83,7 +83,7 @@ IDENTIFIER_CUES = _words(
     catégorie niveau stade top cycle département départements
     rubrique rubriques secteur considérant considérants tronçon zone salle action
     dossard course sépulture carbone uranium iode césium plutonium strontium
-    départementale nationale tranche niveaux épidémiologique issn isbn réponse
+    départementale nationale tranche niveaux épidémiologique issn isbn réponse sérotype
     """
 )
 
@@ -133,6 +133,7 @@ NOT_UNITS = _words(
     après comme lors jusqu jusqu'à contre parmi dès afin ainsi aussi alors puis déjà encore
     également tandis soit fait font peut doit devrait pourrait ayant étant avoir être
     supérieur supérieure supérieurs supérieures inférieur inférieure inférieurs inférieures
+    ferme assortis assorties
     """
 )
 

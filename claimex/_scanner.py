@@ -98,7 +98,9 @@ _CANDIDATES: Final = re.compile(
         |(?<![\d+])00{_SP}?[1-9]\d{{0,3}}(?:{_SEP}\d{{1,4}}){{3,8}}(?![\d])
         |(?<=\()\+\d{{1,3}}\)(?:{_SEP}\d{{1,8}}){{1,6}}(?![\d])  # "(+352) 4303 3355"
         |(?<![\w+])\+\d{{1,3}}\)?(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))(?:{_SEP}?\(0\)\d)?
-        (?:{_SEP}\d{{1,4}}){{3,6}}(?![\d]))
+        (?:{_SEP}\d{{1,4}}){{3,6}}(?![\d])
+        |(?<![\w+])\+(?=[\d \u00a0.\-]{{10,}})\d{{1,3}}(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))
+        (?:{_SEP}\d{{1,5}}){{2,6}}(?![\d]))  # "+352 4379-83344", "+32 2 28 31000"
   | (?P<version>(?<![\w.,])(?!\d{{1,3}}(?:\.\d{{3}})+(?![.\d]))\d+(?:\.\d+){{2,}}(?![\d]))
   | (?P<ndate>(?<![\d/.])(?:[12]\d|3[01]|0?[1-9])(?P<sep>[/.])(?:1[0-2]|0?[1-9])(?P=sep)
         (?:\d{{4}}|\d{{2}})(?![\d/.]))
@@ -423,10 +425,13 @@ _PERSON_OF: Final = re.compile(
 _NAME_THEN_COMMA: Final = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’-]+|\)),[ \u00a0]+$"
 )  # "Tony Blair, ", "(PS), "
+_YEARS_OF: Final = re.compile(r"\d+[ \u00a0]+ans[ \u00a0]+d(?:e[ \u00a0]|['’])")  # of service
 _DETERMINED_NOUN_THEN_COMMA: Final = re.compile(
     r"(?<![\w'’])(?:son|sa|leur|mon|ma|notre)[ \u00a0]+[^\W\d_]+,[ \u00a0]+$"
 )  # "son copilote, ", "sa fille, ": one's kin or crew
-_YEARS_THEN_COMMA: Final = re.compile(r"\d+[ \u00a0]+ans?[ \u00a0]*[,).;]")  # "52 ans,", "41 ans."
+_YEARS_THEN_COMMA: Final = re.compile(
+    r"\d+[ \u00a0]+ans?[ \u00a0]*(?:[,).;\n]|$)"
+)  # "52 ans,", "41 ans."
 # "À 23 ans, il a déjà...": at an age, said before the clause it dates
 _AT_START_OF_CLAUSE: Final = re.compile(r"(?:^|[.!?»\n][ \u00a0]*|«[ \u00a0]*)à[ \u00a0]+$")
 _HAVE: Final = frozenset(  # "elle a 67 ans", "ils ont 20 ans": avoir right before the years
@@ -450,7 +455,7 @@ _CLASS_ARTICLE_END: Final = re.compile(r"(?<![\w])(?:les|des|aux)\s+$")  # "les 
 _CLASS_RANGE_END: Final = re.compile(r"(?<![\w])(?:les|des|aux)\s+\d+\s*[-–]\s*$")  # its "24"
 _CHILD_OF: Final = re.compile(
     r"(?<![\w])(?:enfants?|bébés?|nourrissons?|nouveau-nés?|fillettes?|garçons?)"
-    r"\s+(?:âgée?s?\s+)?de\s+(?:\d+\s*(?:[-–]|à)\s*)?$"
+    r"\s+(?:âgée?s?\s+)?de\s+(?:(?:moins|plus)\s+de\s+)?(?:\d+\s*(?:[-–]|à)\s*)?$"
 )
 # "18-29 ans : 17,6": years written as a hyphenated pair are a class of ages ("sur 15-20 ans",
 # a length, has its preposition)
@@ -2003,8 +2008,10 @@ class _Scanner:
             words = words[:-1]
         if "y" in words[-3:-1]:
             return _K_DURATION  # "il y a environ 2,8 milliards d'années", "il y a eu 20 ans"
-        if any(cue in before for cue in lex.AGE_CUES) or words[-1:] in _HAVE:
-            return _K_QUANTITY  # "un adolescent de 17 ans", "elle a 67 ans"
+        if any(cue in before for cue in lex.AGE_CUES):
+            return _K_QUANTITY  # "un adolescent de 17 ans", "un homme de 30 ans d'origine..."
+        if words[-1:] in _HAVE and not _YEARS_OF.match(self.low, start):
+            return _K_QUANTITY  # "elle a 67 ans"; "ils ont 30 ans de maison": of service
         return _K_DURATION
 
     def _hyphenated_ages(self, start: int, before: str) -> bool:
@@ -2527,6 +2534,7 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     verb_before = (
         len(words) >= 2
         and words[-2].startswith(lex.CHANGE_VERB_PREFIXES)
+        and words[-3:-2] not in _COMPARATIVES  # "plus élevés de 9 à 16 %": higher by so much
         and words[-2] not in lex.CHANGE_VERB_LOOKALIKES  # "un montant de 100 à 300"
         and (len(words) < 3 or words[-3] not in _NOUN_DETERMINERS)  # "une portée de": a noun
     )
@@ -2552,6 +2560,7 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     return falling or not points or bool(distant) or passage
 
 
+_COMPARATIVES: Final = frozenset({("plus",), ("moins",)})
 _SPREAD_VERB_PREFIXES: Final = ("vari", "oscill", "échelonn", "étal")
 _REVISION_VERB_PREFIXES: Final = ("révis", "corrig")
 _ACCELERATIONS: Final = frozenset({("accélération",), ("reprise",), ("reprises",)})

@@ -1214,3 +1214,36 @@ def test_phones_levels_weeks_and_paragraphs_are_labels(text: str) -> None:
 def test_each_tenth_is_a_fraction() -> None:
     (m,) = find_numbers("« Chaque dixième de degré compte »")
     assert (m.value, m.unit) == (Decimal("0.1"), "degré")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "kind"),
+    [
+        ("dont deux bébés de moins de 6 mois", "6", "quantity"),
+        ("et Aïko Mori, 67 ans\n", "67", "quantity"),
+        ("« Certains collègues ont plus de 30 ans de maison »", "30", "duration"),
+        ("Un homme de 30 ans d'origine algérienne", "30", "quantity"),
+        ("avait requis six ans, dont quatre ferme", "quatre", "duration"),
+    ],
+)
+def test_ages_and_terms_of_the_tenth_set(text: str, expected: str, kind: str) -> None:
+    (m,) = [m for m in find_numbers(text) if m.text == expected]
+    assert m.kind.value == kind
+
+
+def test_higher_by_a_range_is_one_range() -> None:
+    (m,) = find_numbers("les prix sont plus élevés de 9 à 16 % qu'en Hexagone")
+    assert (m.text, m.high) == ("9 à 16 %", Decimal(16))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tél. : +352 4379-83344", "Tél. : +352 4301 33444", "tél. +32 2 28 31000", "de sérotype 3"],
+)
+def test_international_phones_and_serotypes_are_labels(text: str) -> None:
+    assert {m.kind.value for m in find_numbers(text)} == {"identifier"}
+
+
+@pytest.mark.parametrize("text", ["une hausse de +12 000 000 €", "+2 000 emplois", "+3 points"])
+def test_signed_amounts_are_no_phones(text: str) -> None:
+    assert {m.kind.value for m in find_numbers(text)} == {"quantity"}

@@ -30,7 +30,7 @@ SETS = {
 # amounts: (recalled, gold, right, reported), on all the texts of a set
 AMOUNT_FLOORS = {
     "wikinews": (159, 159, 159, 160),
-    "institutional": (188, 188, 188, 192),
+    "institutional": (188, 188, 188, 190),
     "second": (339, 342, 339, 340),
     "third": (352, 355, 352, 352),
     "fourth": (306, 316, 306, 316),
@@ -38,7 +38,7 @@ AMOUNT_FLOORS = {
     "sixth": (1024, 1040, 1024, 1055),
     "seventh": (973, 1022, 973, 1000),
     "eighth": (1436, 1463, 1436, 1469),
-    "ninth": (1173, 1185, 1173, 1185),
+    "ninth": (1173, 1185, 1173, 1184),
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
 CLAIM_FLOORS = {
