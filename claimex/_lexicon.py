@@ -83,7 +83,7 @@ IDENTIFIER_CUES = _words(
     catégorie niveau stade top cycle département départements
     rubrique rubriques secteur considérant considérants tronçon zone salle action
     dossard course sépulture carbone uranium iode césium plutonium strontium
-    départementale nationale tranche niveaux épidémiologique issn isbn réponse sérotype
+    départementale nationale tranche niveaux épidémiologique issn isbn réponse sérotype nos
     """
 )
 

@@ -111,7 +111,8 @@ _CANDIDATES: Final = re.compile(
   | (?P<sci>(?<![\w,.])(?:\d+(?:,\d+)?{_SP}?[×x·]{_SP}?)?10(?:{_SP}?\^{_SP}?|{_SP}puissance{_SP})
         [-−]?\d{{1,2}}(?![\d])
       |(?<![\w,.])(?:\d+(?:,\d+)?{_SP}?[×x·]{_SP}?)?10[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)
-  | (?P<hms>(?<![\d,.:])\d{{1,3}}{_SP}?(?:j{_SP}?\d{{1,2}}{_SP}?h{_SP}?[0-5]?\d{_SP}?min
+  | (?P<hms>(?<![\d,.:])(?:2[4-9]|[3-9]\d|[1-9]\d\d){_SP}?h{_SP}?[0-5]\d(?![\w])  # "24 h 30"
+      |(?<![\d,.:])\d{{1,3}}{_SP}?(?:j{_SP}?\d{{1,2}}{_SP}?h{_SP}?[0-5]?\d{_SP}?min
             (?:{_SP}?[0-5]?\d{_SP}?s)?
         |h{_SP}?[0-5]?\d{_SP}?min(?:{_SP}?[0-5]?\d{_SP}?s)?
         |min{_SP}?[0-5]?\d{_SP}?s(?:{_SP}?\d\d)?|s{_SP}?\d\d)(?![\w]))
@@ -266,8 +267,8 @@ _DURATION_PREPS: Final = frozenset(
     {"pendant", "durant", "depuis", "en", "dans", "après", "avant", "sous", "les", "des"}
 )
 _DETERMINERS: Final = frozenset(
-    {"un", "une", "des", "les", "la", "le", "l'", "de", "quelques", "plusieurs", "ces", "deux",
-     "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"}
+    {"un", "une", "des", "les", "la", "le", "l'", "de", "du", "quelques", "plusieurs", "ces",
+     "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"}
 )  # fmt: skip
 # adjectives that stand between a number and its noun ("les trois prochains mois")
 _PRENOMINAL: Final = frozenset(
@@ -320,22 +321,24 @@ _OF_A_SECOND: Final = re.compile(rf"{_WS}+de{_WS}+seconde")
 
 def _length_of(written: str) -> tuple[Decimal, str]:
     """A length of time written in parts, in its smallest unit: "2 h 04 min 21 s" -> 7461 s,
-    "1 h 02 min" -> 62 min, "1 min 12 s" -> 72 s, and hundredths after seconds as sprint times
-    are written: "9 s 83" -> 9.83 s, "9 min 07 s 42" -> 547.42 s."""
+    "1 h 02 min" -> 62 min, "24 h 30" -> 1470 min, "1 min 12 s" -> 72 s, and hundredths after
+    seconds as sprint times are written: "9 s 83" -> 9.83 s, "9 min 07 s 42" -> 547.42 s."""
     seconds = Decimal(0)
     unit = "min"
+    last = ""
     for number, part in _LENGTH_PART.findall(written):
         if part == "j":  # "74 j 3 h 35 min 46 s": a voyage of days
             seconds += int(number) * 86400
         elif part == "h":
             seconds += int(number) * 3600
-        elif part == "min":
+        elif part == "min" or last == "h":  # "24 h 30": minutes after the hours
             seconds += int(number) * 60
         elif part == "s":
             seconds += int(number)
             unit = "s"
         else:  # hundredths after the seconds
             seconds += Decimal(number).scaleb(-2)
+        last = part
     return (seconds if unit == "s" else seconds / 60), unit
 
 
@@ -480,6 +483,11 @@ _CODE_LABEL: Final = re.compile(
     r"(?![\w])[^\n:;]{0,25}:[ \u00a0]*$",
     re.I,
 )
+# "page : 824", "Article : 12": a label noun, then a colon (not "Points : 45", a count)
+_LABEL_THEN_COLON: Final = re.compile(
+    r"(?<![\w])(?:page|article|chapitre|section|annexe|tome|volume|version|rubrique|tableau"
+    r"|figure)[ \u00a0]*:[ \u00a0]*$"
+)
 _REGISTER_BEFORE: Final = re.compile(
     r"(?<![\w])(?:RCS|SIREN|SIRET)(?:[ \u00a0]+[A-ZÀ-Ý][\w-]*)?[ \u00a0]+$"
 )
@@ -525,6 +533,10 @@ _EU_DOCUMENT: Final = re.compile(
 )
 _NAME_CLOSES: Final = re.compile(r"[ \u00a0\u202f]+[^\W\d_]+[ \u00a0\u202f]*»")  # "% Santé »"
 _ONE_TO: Final = re.compile(r"(?<![\w'’])(?:d['’])?(une?)[ \u00a0]+à[ \u00a0]+$")  # "une à deux"
+_HOUR_BEFORE: Final = re.compile(
+    r"(?:(?<![\w])(?P<one>une|zéro)[ \u00a0]+)?(?P<hours>heures?)[ \u00a0]+$"
+)
+_CLOCK_PREPS_BEFORE: Final = frozenset((w,) for w in _CLOCK_PREPS)
 _DRAW_JOINT: Final = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")  # "12 – 7", "7-12"
 _PLACE_BEFORE: Final = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
 _NEW_NOT_NINE_BEFORE: Final = frozenset({"le", "du", "à", "tout", "flambant", "de"})
@@ -1631,8 +1643,9 @@ class _Scanner:
                 or (prev[0] in lex.CODE_ARTICLE_LETTERS and self._code_article(start, end))
             )
             and not self._unit_symbol_after(end)  # "mesure 12 m", "mesure 10 pouces": a size
+            and (prev_word != "nos" or not self._counted_noun_after(end, value))
         ):
-            return _K_IDENTIFIER
+            return _K_IDENTIFIER  # "amendements nos 87, 412 et 955" (not "nos 3 enfants")
         if digits_form and end - start == 5 and self._postal_code(start, end):
             return _K_IDENTIFIER  # "1, place Adrien Zeller – 67070 Strasbourg Cedex"
         if atom.ordinal:
@@ -1826,7 +1839,10 @@ class _Scanner:
         "Code CPV principal : …", or a register and its town, "RCS Lyon …"."""
         text = self.text
         if text[start - 2 : start].strip() == ":":
-            return bool(_CODE_LABEL.search(text, max(0, start - 40), start))
+            return bool(
+                _CODE_LABEL.search(text, max(0, start - 40), start)
+                or _LABEL_THEN_COLON.search(self.low, max(0, start - 16), start)
+            )
         floor = max(0, start - 30)  # "RCS Lyon 812 345 678": the register's name in the window
         if text.find("RCS", floor, start) == -1 and text.find("SIRE", floor, start) == -1:
             return False
@@ -2618,6 +2634,45 @@ def _one_to_more(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numbe
     return mentions
 
 
+def _spelled_minutes(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "à vingt et une heures trente", "levée à une heure dix": the minutes spelled after the
+    hour belong to the clock time; "deux heures trente de route" to the length of time ("une
+    heure", an article alone, is no mention of its own)."""
+    low = scanner.low
+    if "heure" not in low:
+        return mentions
+    out = list[NumberMention]()
+    for m in mentions:
+        hour = _HOUR_BEFORE.search(low, max(0, m.start - 16), m.start)
+        if hour is None or not m.text.replace("-", "").isalpha() or not 1 <= m.value <= 59:
+            out.append(m)
+            continue
+        a = out[-1] if out else None
+        kind, unit = _K_TIME, ""
+        if a is not None and a.kind is _K_TIME and a.end == hour.end("hours"):
+            start, minutes = a.start, a.value  # "vingt et une heures trente"
+            out.pop()
+        elif (
+            a is not None
+            and a.kind is _K_DURATION
+            and a.unit.lower().startswith("heure")
+            and not low[a.end : hour.start("hours")].strip()
+        ):
+            start, minutes, kind, unit = a.start, a.value * 60, _K_DURATION, "min"
+            out.pop()  # "pendant deux heures trente": 150 minutes
+        elif hour.group("one") is not None:
+            start = hour.start("one")
+            minutes = Decimal(60 if hour.group("one") == "une" else 0)
+            if scanner.tail(start)[-1:] not in _CLOCK_PREPS_BEFORE:
+                kind, unit = _K_DURATION, "min"  # "une heure trente de route"
+        else:
+            out.append(m)
+            continue
+        text = scanner.text[start : m.end]
+        out.append(NumberMention(start, m.end, text, minutes + m.value, kind, _Q_EXACT, unit))
+    return out
+
+
 _DRAW_LENGTH: Final = 4
 
 
@@ -2755,4 +2810,5 @@ def scan(text: str) -> list[NumberMention]:
     mentions = _enumerated_days(scanner, _and_fractions(scanner, _ratios(scanner, deduped)))
     mentions = _time_out_of_time(scanner, _abbreviated_year_ranges(scanner, mentions))
     mentions = _one_to_more(scanner, _merge_ranges(scanner, _number_draws(scanner, mentions)))
+    mentions = _spelled_minutes(scanner, mentions)
     return _elided_nouns(scanner, _share_units(scanner, _intervals(scanner, mentions)))

@@ -1247,3 +1247,33 @@ def test_international_phones_and_serotypes_are_labels(text: str) -> None:
 @pytest.mark.parametrize("text", ["une hausse de +12 000 000 €", "+2 000 emplois", "+3 points"])
 def test_signed_amounts_are_no_phones(text: str) -> None:
     assert {m.kind.value for m in find_numbers(text)} == {"quantity"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "kind", "value"),
+    [
+        ("La séance est ouverte à vingt et une heures trente.", "vingt et une heures trente",
+         "time", "1290"),
+        ("La séance est levée à une heure dix.", "une heure dix", "time", "70"),
+        ("pendant deux heures trente", "deux heures trente", "duration", "150"),
+        ("une heure trente de route", "une heure trente", "duration", "90"),
+        ("environ 24 h 30 hebdomadaires", "24 h 30", "duration", "1470"),
+    ],
+)  # fmt: skip
+def test_minutes_after_the_hour(text: str, expected: str, kind: str, value: str) -> None:
+    (m,) = find_numbers(text)
+    assert (m.text, m.kind.value, str(m.value)) == (expected, kind, value)
+
+
+@pytest.mark.parametrize(
+    "text", ["amendements identiques nos 87, 412 et 955", "publiée au JO le 11 février, page : 824"]
+)
+def test_numbers_of_amendments_and_pages_are_labels(text: str) -> None:
+    assert [m.kind.value for m in find_numbers(text)][-1] == "identifier"
+    assert "quantity" not in {m.kind.value for m in find_numbers(text)}
+
+
+def test_our_children_are_counted_and_the_third_is_a_fraction() -> None:
+    assert find_numbers("nos 3 enfants")[0].kind.value == "quantity"
+    (m,) = find_numbers("soit près du tiers de la production")
+    assert m.value == Decimal("0.333333")

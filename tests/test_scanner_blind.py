@@ -26,6 +26,7 @@ SETS = {
     "seventh": (BLIND / "seventh", BLIND / "seventh"),
     "eighth": (BLIND / "eighth", BLIND / "eighth"),
     "ninth": (BLIND / "ninth", BLIND / "ninth"),
+    "tenth": (BLIND / "tenth", BLIND / "tenth"),
 }
 # amounts: (recalled, gold, right, reported), on all the texts of a set
 AMOUNT_FLOORS = {
@@ -39,6 +40,7 @@ AMOUNT_FLOORS = {
     "seventh": (973, 1022, 973, 1000),
     "eighth": (1436, 1463, 1436, 1469),
     "ninth": (1173, 1185, 1173, 1184),
+    "tenth": (977, 991, 977, 991),
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
 CLAIM_FLOORS = {
@@ -52,6 +54,7 @@ CLAIM_FLOORS = {
     "seventh": (1010, 1022, 892, 1022),
     "eighth": (1430, 1463, 1329, 1463),
     "ninth": (1174, 1185, 978, 1185),
+    "tenth": (973, 991, 871, 991),
 }
 
 
