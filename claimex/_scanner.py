@@ -537,6 +537,14 @@ _HOUR_BEFORE: Final = re.compile(
     r"(?:(?<![\w])(?P<one>une|zéro)[ \u00a0]+)?(?P<hours>heures?)[ \u00a0]+$"
 )
 _CLOCK_PREPS_BEFORE: Final = frozenset((w,) for w in _CLOCK_PREPS)
+# the words of the numbers 1 to 59 as they start, and the texts that may hold one of the two
+# constructions below (a search over the text spares a pass over its mentions)
+_SMALL_NUMBER_WORD: Final = (
+    r"(?:\d|une?|deux|trois|quat|cinq|six|sept|huit|neuf|dix|onze|douz|treiz|quator|quinz|seiz"
+    r"|vingt|trent|quar|cinquant)"
+)
+_ONE_TO_A_NUMBER: Final = re.compile(rf"une?{_WS}+à{_WS}+{_SMALL_NUMBER_WORD}")
+_HOUR_THEN_A_NUMBER: Final = re.compile(rf"heures?{_WS}+{_SMALL_NUMBER_WORD}")
 _DRAW_JOINT: Final = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")  # "12 – 7", "7-12"
 _PLACE_BEFORE: Final = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
 _NEW_NOT_NINE_BEFORE: Final = frozenset({"le", "du", "à", "tout", "flambant", "de"})
@@ -2618,10 +2626,10 @@ def _one_to_more(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numbe
     """ "une à deux baisses", "d'un à trois ans": « un » as the low end of a range is a numeral,
     though alone it is an article; the range runs from it."""
     low = scanner.low
-    if "un à " not in low and "une à " not in low:
+    if "à" not in low or not _ONE_TO_A_NUMBER.search(low):
         return mentions
     for i, m in enumerate(mentions):
-        if low[m.start - 2 : m.start - 1] != "à" or m.high is not None:
+        if m.start < 2 or low[m.start - 2] != "à" or m.high is not None:
             continue  # the number right after "à " (the cheap test first)
         one = _ONE_TO.search(low, max(0, m.start - 9), m.start)
         if one and m.kind in _RANGE_KINDS and m.value > 1:
@@ -2639,12 +2647,16 @@ def _spelled_minutes(scanner: _Scanner, mentions: list[NumberMention]) -> list[N
     hour belong to the clock time; "deux heures trente de route" to the length of time ("une
     heure", an article alone, is no mention of its own)."""
     low = scanner.low
-    if "heure" not in low:
+    if "heure" not in low or not _HOUR_THEN_A_NUMBER.search(low):
         return mentions
     out = list[NumberMention]()
     for m in mentions:
-        hour = _HOUR_BEFORE.search(low, max(0, m.start - 16), m.start)
-        if hour is None or not m.text.replace("-", "").isalpha() or not 1 <= m.value <= 59:
+        hour = (
+            _HOUR_BEFORE.search(low, max(0, m.start - 16), m.start)
+            if m.text[:1].isalpha() and 1 <= m.value <= 59  # spelled minutes (the cheap test)
+            else None
+        )
+        if hour is None or not m.text.replace("-", "").isalpha():
             out.append(m)
             continue
         a = out[-1] if out else None
