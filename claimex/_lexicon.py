@@ -79,7 +79,8 @@ IDENTIFIER_CUES = _words(
     résolution mesure measure bus tram vol code numérotée numéroté numérotées numérotés
     tél tél. tel. téléphone fax
     tableau tableaux figure graphique annexe annexes encadré schéma recommandation
-    proposition semaine sortie échangeur programme programmes point points type phase
+    recommandations proposition semaine sortie échangeur programme programmes point points
+    type phase
     catégorie niveau stade top cycle département départements
     rubrique rubriques secteur considérant considérants tronçon zone salle action
     dossard course sépulture carbone uranium iode césium plutonium strontium

@@ -257,7 +257,10 @@ _BETWEEN_DASH: Final = re.compile(rf"[-–]|{_WS}[–-]{_WS}")
 _BETWEEN_LIST: Final = re.compile(rf"{_WS}*(?:,|ou|et){_WS}*")
 _INTERVAL_JOINT: Final = re.compile(rf"{_WS}*[;,]{_WS}*")
 _DAY_RANGE_JOINT: Final = re.compile(rf"{_WS}*(au|et|-|–)(?:{_WS}+le)?{_WS}*")
-_BETWEEN_DATES: Final = re.compile(rf"{_WS}*(?:et|au|à|ou|-|–|,)(?:{_WS}+le)?{_WS}*")
+_BETWEEN_DATES: Final = re.compile(
+    rf"{_WS}*(?:et|au|à|ou|-|–|,)(?:{_WS}+le)?"
+    rf"(?:{_WS}+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))?{_WS}*"
+)  # "les 7, 8 et 9 janvier", "mardi 3, mercredi 4 et jeudi 5 février"
 _SCALE_AFTER_NOUN: Final = re.compile(
     rf"{_WS}+d[e'’]{_WS}*(milliers?|millions?|milliards?)(?![\w])"
 )
@@ -284,7 +287,7 @@ _ELISIONS: Final = ("d'", "qu'", "n'", "s'", "c'", "j'", "lorsqu'", "puisqu'")
 _CLOCK_PREPS: Final = frozenset({"à", "a", "vers", "dès", "jusqu'à", "est"})
 # "moins" right before a number is its sign, unless it is a bound ("au moins", "à moins").
 _NOT_A_SIGN_BEFORE_MOINS: Final = frozenset(
-    {"au", "pas", "du", "le", "la", "les", "à", "a", "tout", "non"}
+    {"au", "pas", "du", "le", "la", "les", "à", "a", "tout", "non", "ou"}
 )
 _AND_FRACTION: Final = re.compile(
     rf"{_WS}+et{_WS}+(demie?|(?:un|une|deux|trois){_WS}+(?:quarts?|tiers))(?![\w])"
@@ -412,7 +415,7 @@ _STREET_AFTER: Final = re.compile(  # on the same line: "47\nBd ..." is a table'
 )
 _AGE_CLASS: Final = re.compile(
     r"(?:(?<![\w])(?:chez|parmi|pour|entre)\s+les(?:\s+(?:moins|plus)\s+de)?"
-    r"|(?<![\w])(?:les|aux)\s+(?:moins|plus)\s+de)\s+(?:\d+\s*(?:[-–]|à)\s*)?$"
+    r"|(?<![\w])(?:les|aux|des)\s+(?:moins|plus)\s+de)\s+(?:\d+\s*(?:[-–]|à)\s*)?$"
 )  # "chez les 65 ans", "les moins de 2 ans": a class of ages
 # "un coureur de 26 ans", "une infirmière de 45 ans": a person of N years, named by a noun of
 # agent or origin (-eur, -euse, -rice, -ier, -ière, -iste, -ant(e), -ien(ne), -ais(e))
@@ -428,6 +431,22 @@ _PERSON_OF: Final = re.compile(
 _NAME_THEN_COMMA: Final = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’-]+|\)),[ \u00a0]+$"
 )  # "Tony Blair, ", "(PS), "
+# "fixe à 64 ans l'âge légal": the years, then the word age
+_AGE_NOUN_AFTER: Final = re.compile(r"\d+[ \u00a0]+ans[ \u00a0]+l['’]âge(?![\w])")
+# "à ses 18 ans", "de leurs 16, 18, 20 ou 21 ans": one's years are an age
+_POSSESSIVE_YEARS: Final = re.compile(
+    r"(?<![\w])(?:ses|leurs|leur|son|mes|nos|vos|tes)[ \u00a0]+"
+    r"(?:\d+[ \u00a0]*(?:,|ou|et)[ \u00a0]*)*$"
+)
+# "partir (à la retraite) à 62 ou 63 ans", "un départ à 64 ans": the age one leaves work at
+_RETIREMENT_AT: Final = re.compile(
+    r"(?<![\w])(?:partir|partira|partiront|partent|départs?|retraite)"
+    r"(?:[ \u00a0]+[^\W\d_]+){0,3}[ \u00a0]+à[ \u00a0]+"
+    r"(?:\d+[ \u00a0]*(?:,|ou|et)[ \u00a0]*)*$"
+)
+_CALL_BEFORE: Final = re.compile(
+    r"(?<![\w])(?:joignables?|appel\w*|compos\w*|contact\w*|numéro)[ \u00a0]+(?:au|le)[ \u00a0]+$"
+)
 _YEARS_OF: Final = re.compile(r"\d+[ \u00a0]+ans[ \u00a0]+d(?:e[ \u00a0]|['’])")  # of service
 _DETERMINED_NOUN_THEN_COMMA: Final = re.compile(
     r"(?<![\w'’])(?:son|sa|leur|mon|ma|notre)[ \u00a0]+[^\W\d_]+,[ \u00a0]+$"
@@ -1654,6 +1673,12 @@ class _Scanner:
             and (prev_word != "nos" or not self._counted_noun_after(end, value))
         ):
             return _K_IDENTIFIER  # "amendements nos 87, 412 et 955" (not "nos 3 enfants")
+        if (
+            digits_form
+            and prev_word in ("au", "le")
+            and _CALL_BEFORE.search(low, max(0, start - 32), start)
+        ):
+            return _K_IDENTIFIER  # "joignable au 116 117", "appelez le 15": a number to call
         if digits_form and end - start == 5 and self._postal_code(start, end):
             return _K_IDENTIFIER  # "1, place Adrien Zeller – 67070 Strasbourg Cedex"
         if atom.ordinal:
@@ -2018,6 +2043,9 @@ class _Scanner:
             or "âge" in before
             or (ending.endswith(("de", "à", "-", "–")) and _PERSON_OF.search(before))
             or self._apposed(start)
+            or _AGE_NOUN_AFTER.match(self.low, start)
+            or (_POSSESSIVE_YEARS.search(before) and not _YEARS_OF.match(self.low, start))
+            or _RETIREMENT_AT.search(before)
             or (
                 ending.endswith("à")
                 and _AT_START_OF_CLAUSE.search(before)

@@ -1277,3 +1277,35 @@ def test_our_children_are_counted_and_the_third_is_a_fraction() -> None:
     assert find_numbers("nos 3 enfants")[0].kind.value == "quantity"
     (m,) = find_numbers("soit près du tiers de la production")
     assert m.value == Decimal("0.333333")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L'article 2 fixe à 64 ans l'âge légal", "64"),
+        ("à la fin de leurs 16, 18, 20 ou 21 ans", "21"),
+        ("pourront partir respectivement à 58, 60, 62 ou 63 ans", "63"),
+        ("la part des moins de 15 ans", "15"),
+    ],
+)
+def test_ages_of_pension_and_population_texts(text: str, expected: str) -> None:
+    (m,) = [m for m in find_numbers(text) if m.text == expected]
+    assert m.kind.value == "quantity"
+
+
+def test_a_career_of_years_and_plus_or_minus() -> None:
+    assert find_numbers("ses 20 ans de carrière")[0].kind.value == "duration"
+    (m,) = find_numbers("une tolérance de plus ou moins 1 point")
+    assert m.value == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "réunions des mardi 3, mercredi 4 et jeudi 5 février",
+        "le SAS, joignable au 116 117",
+        "accepte les recommandations 1 et 3",
+    ],
+)
+def test_weekday_lists_numbers_to_call_and_recommendations(text: str) -> None:
+    assert "quantity" not in {m.kind.value for m in find_numbers(text)}

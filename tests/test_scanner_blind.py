@@ -27,6 +27,7 @@ SETS = {
     "eighth": (BLIND / "eighth", BLIND / "eighth"),
     "ninth": (BLIND / "ninth", BLIND / "ninth"),
     "tenth": (BLIND / "tenth", BLIND / "tenth"),
+    "eleventh": (BLIND / "eleventh", BLIND / "eleventh"),
 }
 # amounts: (recalled, gold, right, reported), on all the texts of a set
 AMOUNT_FLOORS = {
@@ -34,13 +35,14 @@ AMOUNT_FLOORS = {
     "institutional": (188, 188, 188, 190),
     "second": (339, 342, 339, 340),
     "third": (352, 355, 352, 352),
-    "fourth": (306, 316, 306, 316),
+    "fourth": (306, 316, 306, 315),
     "fifth": (306, 306, 306, 307),
-    "sixth": (1024, 1040, 1024, 1055),
-    "seventh": (973, 1022, 973, 1000),
-    "eighth": (1436, 1463, 1436, 1469),
+    "sixth": (1024, 1040, 1024, 1054),
+    "seventh": (975, 1022, 975, 1002),
+    "eighth": (1437, 1463, 1437, 1470),
     "ninth": (1173, 1185, 1173, 1184),
     "tenth": (977, 991, 977, 991),
+    "eleventh": (697, 715, 697, 712),
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
 CLAIM_FLOORS = {
@@ -55,6 +57,7 @@ CLAIM_FLOORS = {
     "eighth": (1430, 1463, 1329, 1463),
     "ninth": (1174, 1185, 978, 1185),
     "tenth": (973, 991, 871, 991),
+    "eleventh": (699, 715, 621, 715),
 }
 
 
