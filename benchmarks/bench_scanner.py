@@ -96,6 +96,14 @@ currency-code flag computed lazily (all 20 corpus texts ask for it); the garbage
 exit). Not done: ``word_before`` as a backward walk (faster compiled, slower pure), a
 letters-only candidate pattern (~150 ns on ~130 calls a pass).
 
+At the end of the session that merged the speed branch with the rules of rounds 8-11
+(``0bfc3ae``, four runs each alternated with the session's start ``b554bb9``, quiet machine):
+compiled 7.7-7.9x (median 7.8x, 6.5 ms) against 8.1-8.7x (7.0 ms); pure Python 13.2-14.1x
+(11.2 ms) against 13.3-13.7x (11.0 ms). The rules cost ~0.5 ms compiled over the speed branch
+alone (6.0 ms): their per-number tests are gated by the two characters before the number, and
+the passes a rare construction needs search the text for it first. ``CLAIMEX_PURE_PYTHON``
+acts at install time only: to time the pure scanner, use a copy without the ``.so`` files.
+
 Usage: python benchmarks/bench_scanner.py [--corpus DIR] [--repeat N]
 """
 
