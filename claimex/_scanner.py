@@ -523,7 +523,13 @@ _DATE_PART_NEXT: Final = re.compile(r"[-‑/.]\w")  # "2011-12-05", "2020/23/Sep
 _MODEL_VARIANT: Final = re.compile(r"[-‑]\d(?![\d,.]?\d|[ \u00a0\u202f]\d{3}|[-‑/.]\d)")
 # what a score follows: two sides named around a dash, a half-time or final, a side in brackets
 _SCORE_LABEL: Final = re.compile(
-    r"(?:[ \u00a0][–-][ \u00a0][^:\n]*|mi-temps|score|résultat|final)[ \u00a0]*:[ \u00a0]*$"
+    r"(?:[ \u00a0][–-][ \u00a0][^:\n]*|mi-temps|quart-temps|période|manche|score|résultat|final)"
+    r"[ \u00a0]*:[ \u00a0]*$"
+)
+# a result said in the clause before a bracketed pair: "s'était incliné lors du deuxième (64-69)"
+_RESULT_BEFORE: Final = re.compile(
+    r"(?<![\w])(?:inclinée?s?|battue?s?|victoire|défaite|s['’]impose|l['’]emporte|gagnée?s?"
+    r"|perdue?s?|menée?s?|menées)(?![\w])"
 )
 _SIDE_IN_BRACKETS: Final = re.compile(
     r"(?<![\w])[A-ZÀ-Ý][\w'’-]*(?:[ \u00a0]+[\w'’-]+)?[ \u00a0]\($"
@@ -2506,17 +2512,24 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
     elif _BETWEEN_DASH.fullmatch(between):
         if a.unit and a.kind is not _K_PERCENT:
             return None
-        if not b.unit and (
-            _SCORE_AFTER.match(low, b.end)
-            or _SCORE_BEFORE.search(low, max(0, a.start - 12), a.start)
-            or (
-                a.text.isdecimal()
-                and b.text.isdecimal()
-                and len(a.text) <= 3  # "Louis XIV (1643-1715)": years, not a score
-                and len(b.text) <= 3
-                and (
-                    _SCORE_LABEL.search(low, low.rfind("\n", 0, a.start) + 1, a.start)
-                    or _SIDE_IN_BRACKETS.search(scanner.text, max(0, a.start - 30), a.start)
+        if (
+            not b.unit
+            and (
+                _SCORE_AFTER.match(low, b.end)
+                or _SCORE_BEFORE.search(low, max(0, a.start - 12), a.start)
+                or (
+                    a.text.isdecimal()
+                    and b.text.isdecimal()
+                    and len(a.text) <= 3  # "Louis XIV (1643-1715)": years, not a score
+                    and len(b.text) <= 3
+                    and (
+                        _SCORE_LABEL.search(low, low.rfind("\n", 0, a.start) + 1, a.start)
+                        or _SIDE_IN_BRACKETS.search(scanner.text, max(0, a.start - 30), a.start)
+                        or (
+                            scanner.text[a.start - 1 : a.start] == "("
+                            and _RESULT_BEFORE.search(low, _clause_start(scanner, a.start), a.start)
+                        )
+                    )
                 )
             )
         ):  # "6-4, 3-6, 7-6", "Mi-temps : 10-15", "face au Stade français (27-30)"

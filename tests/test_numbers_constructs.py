@@ -1309,3 +1309,20 @@ def test_a_career_of_years_and_plus_or_minus() -> None:
 )
 def test_weekday_lists_numbers_to_call_and_recommendations(text: str) -> None:
     assert "quantity" not in {m.kind.value for m in find_numbers(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le club s'était incliné lors du deuxième match (64-69), mercredi",
+        "* 1er quart-temps : 19-22",
+        "Menées de sept points à la 24e minute (41-48), elles ont renversé",
+    ],
+)
+def test_scores_after_a_result_or_a_period_are_two_counts(text: str) -> None:
+    assert all(m.high is None for m in find_numbers(text))
+
+
+def test_a_bracketed_class_of_ages_after_a_victory_stays_a_range() -> None:
+    (m,) = [m for m in find_numbers("une victoire des 12-15 ans (12-15 ans)") if m.unit][:1]
+    assert m.high == 15
