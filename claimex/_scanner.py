@@ -413,9 +413,13 @@ _STREETS: Final = "|".join(sorted(map(re.escape, lex.STREET_TYPES), key=len, rev
 _STREET_AFTER: Final = re.compile(  # on the same line: "47\nBd ..." is a table's last cell
     rf",?{_SP}+(?:(?:{'|'.join(sorted(lex.ADDRESS_REPEATS))}){_SP}+,?{_SP}*)?(?:{_STREETS})(?![\w-])"
 )
+# the numbers before the one a pattern ends at: a range's low end ("de 17 à" before its 18) and
+# the items of a list ("leurs 16, 18, 20 ou" before its 21)
+_RANGE_LOW_BEFORE: Final = r"(?:\d+\s*(?:[-–]|à)\s*)?"
+_LISTED_BEFORE: Final = r"(?:\d+[ \u00a0]*(?:,|ou|et)[ \u00a0]*)*"
 _AGE_CLASS: Final = re.compile(
     r"(?:(?<![\w])(?:chez|parmi|pour|entre)\s+les(?:\s+(?:moins|plus)\s+de)?"
-    r"|(?<![\w])(?:les|aux|des)\s+(?:moins|plus)\s+de)\s+(?:\d+\s*(?:[-–]|à)\s*)?$"
+    rf"|(?<![\w])(?:les|aux|des)\s+(?:moins|plus)\s+de)\s+{_RANGE_LOW_BEFORE}$"
 )  # "chez les 65 ans", "les moins de 2 ans": a class of ages
 # "un coureur de 26 ans", "une infirmière de 45 ans": a person of N years, named by a noun of
 # agent or origin (-eur, -euse, -rice, -ier, -ière, -iste, -ant(e), -ien(ne), -ais(e))
@@ -425,8 +429,8 @@ _PERSON_OF: Final = re.compile(
     r"|(?:les|des|aux|ces)\s+[^\W\d_]*"
     r"(?:eurs|euses|rices|iers|ières|istes|ants|antes|iens|iennes|ais|aises|és|ées))"
     r"(?:\s+[^\W\d_]+)?\s+(?:âgée?s?\s+)?de\s+(?:(?:moins|plus)\s+de\s+)?"
-    r"(?:\d+\s*(?:[-–]|à)\s*)?$"
-    r"|(?<![\w])(?:ceux|celles)\s+de\s+(?:\d+\s*(?:[-–]|à)\s*)?$"
+    rf"{_RANGE_LOW_BEFORE}$"
+    rf"|(?<![\w])(?:ceux|celles)\s+de\s+{_RANGE_LOW_BEFORE}$"
 )  # with an adjective ("le grimpeur savoyard de"), in the plural, and "ceux de 17 à 18 ans"
 _NAME_THEN_COMMA: Final = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’-]+|\)),[ \u00a0]+$"
@@ -436,19 +440,19 @@ _AGE_NOUN_AFTER: Final = re.compile(r"\d+[ \u00a0]+ans[ \u00a0]+l['’]âge(?![\
 # "à ses 18 ans", "de leurs 16, 18, 20 ou 21 ans": one's years are an age
 _POSSESSIVE_YEARS: Final = re.compile(
     r"(?<![\w])(?:ses|leurs|leur|son|mes|nos|vos|tes)[ \u00a0]+"
-    r"(?:\d+[ \u00a0]*(?:,|ou|et)[ \u00a0]*)*$"
+    rf"{_LISTED_BEFORE}$"
 )
 # "partir (à la retraite) à 62 ou 63 ans", "un départ à 64 ans": the age one leaves work at
 _RETIREMENT_AT: Final = re.compile(
     r"(?<![\w])(?:partir|partira|partiront|partent|départs?|retraite)"
     r"(?:[ \u00a0]+[^\W\d_]+){0,3}[ \u00a0]+à[ \u00a0]+"
-    r"(?:\d+[ \u00a0]*(?:,|ou|et)[ \u00a0]*)*$"
+    rf"{_LISTED_BEFORE}$"
 )
 _CALL_BEFORE: Final = re.compile(
     r"(?<![\w])(?:joignables?|appel\w*|compos\w*|contact\w*|numéro)[ \u00a0]+(?:au|le)[ \u00a0]+$"
 )
 _YEARS_OF: Final = re.compile(r"\d+[ \u00a0]+ans[ \u00a0]+d(?:e[ \u00a0]|['’])")  # of service
-_DETERMINED_NOUN_THEN_COMMA: Final = re.compile(
+_POSSESSED_NOUN_THEN_COMMA: Final = re.compile(
     r"(?<![\w'’])(?:son|sa|leur|mon|ma|notre)[ \u00a0]+[^\W\d_]+,[ \u00a0]+$"
 )  # "son copilote, ", "sa fille, ": one's kin or crew
 _YEARS_THEN_COMMA: Final = re.compile(
@@ -477,7 +481,7 @@ _CLASS_ARTICLE_END: Final = re.compile(r"(?<![\w])(?:les|des|aux)\s+$")  # "les 
 _CLASS_RANGE_END: Final = re.compile(r"(?<![\w])(?:les|des|aux)\s+\d+\s*[-–]\s*$")  # its "24"
 _CHILD_OF: Final = re.compile(
     r"(?<![\w])(?:enfants?|bébés?|nourrissons?|nouveau-nés?|fillettes?|garçons?)"
-    r"\s+(?:âgée?s?\s+)?de\s+(?:(?:moins|plus)\s+de\s+)?(?:\d+\s*(?:[-–]|à)\s*)?$"
+    rf"\s+(?:âgée?s?\s+)?de\s+(?:(?:moins|plus)\s+de\s+)?{_RANGE_LOW_BEFORE}$"
 )
 # "18-29 ans : 17,6": years written as a hyphenated pair are a class of ages ("sur 15-20 ans",
 # a length, has its preposition)
@@ -529,7 +533,7 @@ _SCORE_LABEL: Final = re.compile(
 # a result said in the clause before a bracketed pair: "s'était incliné lors du deuxième (64-69)"
 _RESULT_BEFORE: Final = re.compile(
     r"(?<![\w])(?:inclinée?s?|battue?s?|victoire|défaite|s['’]impose|l['’]emporte|gagnée?s?"
-    r"|perdue?s?|menée?s?|menées)(?![\w])"
+    r"|perdue?s?|menée?s?)(?![\w])"
 )
 _SIDE_IN_BRACKETS: Final = re.compile(
     r"(?<![\w])[A-ZÀ-Ý][\w'’-]*(?:[ \u00a0]+[\w'’-]+)?[ \u00a0]\($"
@@ -1675,7 +1679,7 @@ class _Scanner:
                 or prev_word in lex.IDENTIFIER_CUES
                 or (prev[0] in lex.CODE_ARTICLE_LETTERS and self._code_article(start, end))
             )
-            and not self._unit_symbol_after(end)  # "mesure 12 m", "mesure 10 pouces": a size
+            and not self._unit_or_measure_after(end)  # "mesure 12 m", "mesure 10 pouces": a size
             and (prev_word != "nos" or not self._counted_noun_after(end, value))
         ):
             return _K_IDENTIFIER  # "amendements nos 87, 412 et 955" (not "nos 3 enfants")
@@ -1957,7 +1961,7 @@ class _Scanner:
         words = self.tail(start)
         return len(words) >= 2 and words[-2] in lex.IDENTIFIER_CUES
 
-    def _unit_symbol_after(self, end: int) -> bool:
+    def _unit_or_measure_after(self, end: int) -> bool:
         """A unit after the number, a symbol ("12 m") or a word of measure ("10 pouces")."""
         m = self.unit_match(end)
         if m is None:
@@ -1970,7 +1974,7 @@ class _Scanner:
         m = self.unit_match(end)
         if m is None:
             return False
-        if self._unit_symbol_after(end):
+        if self._unit_or_measure_after(end):
             return True
         word = m.group("word")
         if word is None or m.group("de") is not None:
@@ -2087,7 +2091,7 @@ class _Scanner:
             _YEARS_THEN_COMMA.match(self.low, start)
             and (
                 _NAME_THEN_COMMA.search(self.text, max(0, start - 45), start)
-                or _DETERMINED_NOUN_THEN_COMMA.search(self.low, max(0, start - 45), start)
+                or _POSSESSED_NOUN_THEN_COMMA.search(self.low, max(0, start - 45), start)
             )
         )
 

@@ -15,19 +15,13 @@ from claimex.evaluation import gold_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 BLIND = ROOT / "tests" / "data" / "blind"
-SETS = {
-    "wikinews": (BLIND / "wikinews", ROOT / "examples"),
-    "institutional": (BLIND / "institutional", BLIND / "institutional"),
-    "second": (BLIND / "second", BLIND / "second"),
-    "third": (BLIND / "third", BLIND / "third"),
-    "fourth": (BLIND / "fourth", BLIND / "fourth"),
-    "fifth": (BLIND / "fifth", BLIND / "fifth"),
-    "sixth": (BLIND / "sixth", BLIND / "sixth"),
-    "seventh": (BLIND / "seventh", BLIND / "seventh"),
-    "eighth": (BLIND / "eighth", BLIND / "eighth"),
-    "ninth": (BLIND / "ninth", BLIND / "ninth"),
-    "tenth": (BLIND / "tenth", BLIND / "tenth"),
-    "eleventh": (BLIND / "eleventh", BLIND / "eleventh"),
+WRITTEN_SETS = (
+    "institutional", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh",
+)  # fmt: skip
+# each set: (its annotations, its texts); the Wikinews texts are the corpus files in examples/
+SETS = {"wikinews": (BLIND / "wikinews", ROOT / "examples")} | {
+    name: (BLIND / name, BLIND / name) for name in WRITTEN_SETS
 }
 # amounts: (recalled, gold, right, reported), on all the texts of a set
 AMOUNT_FLOORS = {
