@@ -66,11 +66,8 @@ def _is_amount(kind: str) -> bool:
 
 
 def _same_amount(m: NumberMention, g: GoldMention) -> bool:
-    """Overlapping spans with the same value (and high). A percent is compared without its
-    sign: the gold's README writes it so ("(-1,8 %)" is 1.8), and some annotators did not."""
-    if not (m.start < g.end and g.start < m.end and m.high == g.high):
-        return False
-    return m.value == g.value or (m.kind.value == "percent" and abs(m.value) == abs(g.value))
+    """Overlapping spans with the same value (and high), a written minus sign included."""
+    return m.start < g.end and g.start < m.end and m.high == g.high and m.value == g.value
 
 
 def score_text(name: str, body: str, gold: list[GoldMention]) -> ScannerScore:

@@ -1494,8 +1494,6 @@ class _Scanner:
             unit = ""
         elif kind is _K_IDENTIFIER:
             self.identifier_ends.add(end)
-        elif kind is _K_PERCENT and value < 0:
-            value = -value  # "(-2,4 %)": a percent's value is its number without the sign
 
         if kind in _QUALIFIED_KINDS:
             qualifier = self._qualifier(start, end, kind)

@@ -64,7 +64,8 @@ class NumberMention:
 
     ``value`` is exact (``Decimal``); for a range it is the low end and ``high`` the high end.
     Times are minutes since midnight, a numeric date ``dd/mm/yyyy`` is ``yyyymmdd``, a day of the
-    month is the day, an ordinal its rank, a percent the number without its sign.
+    month is the day, an ordinal its rank. A minus written before a number stays in its value
+    (``(−2,4 %)`` is -2.4); a plus does not (``+16,4%`` is 16.4).
     """
 
     start: int

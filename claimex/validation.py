@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 from claimex.bounds import bound_read
 from claimex.document import Document
 from claimex.errors import InputError
-from claimex.numbers import AMOUNT_KINDS, NumberKind, NumberMention, Qualifier
+from claimex.numbers import AMOUNT_KINDS, NumberMention, Qualifier
 from claimex.options import one_of
 from claimex.schemas import Evidence, Quantity, iter_parts, iter_quantities
 from claimex.table_scale import table_scale
@@ -291,23 +291,13 @@ def _verify(
 
 
 def _states(m: NumberMention, value: Decimal, high: Decimal | None, text: str) -> bool:
-    """Whether the mention states that value (and high). A percent's value is its number
-    without the sign, as the gold writes percents ("(-1,8 %)" is 1.8); a claim may also give
-    the minus sign the text writes (-1.8), never one it does not ("(+4 %)", "4 %": not -4).
-    A cell under a table heading "(en M€)" states its number and that number in euros."""
+    """Whether the mention states that value (and high), with the sign the text writes: a
+    fall written "(−1,8 %)" is -1.8, never 1.8. A cell under a table heading "(en M€)" states
+    its number and that number in euros."""
     if m.high == high and m.value == value:
         return True
     scale = table_scale(text, m) if high is None and m.high is None else None
-    if scale is not None and m.value * scale == value:
-        return True
-    return (
-        m.kind is NumberKind.PERCENT
-        and high is None
-        and m.high is None
-        and value < 0
-        and m.value == -value
-        and m.text[:1] in "-−–"
-    )
+    return scale is not None and m.value * scale == value
 
 
 def _context(source: _Scope, m: NumberMention, width: int = 30) -> str:
@@ -347,6 +337,9 @@ def _value_message(
         msg += f" The quote states a range: set value={r.value} and high={r.high}."
     elif high is not None and any(m.value == want and m.high is None for m in inside):
         msg += " The quote states a single number, not a range: set high to null."
+    signed = [m for m in inside if m.value == -want and m.value < 0 and m.high == high]
+    if signed:
+        msg += f" « {signed[0].text} » is written with a minus sign: set value={signed[0].value}."
     scaled = [
         m for m in inside if m.value != want and want != 0 and m.value / want in _SCALE_FACTORS
     ]

@@ -534,14 +534,22 @@ def test_a_revision_from_one_figure_to_another_is_an_evolution() -> None:
     ]
 
 
-def test_a_percent_is_its_number_without_the_sign() -> None:
-    """As the gold's README has it: the sign stays in the span, not in the value."""
+def test_a_written_minus_stays_in_the_value_a_plus_does_not() -> None:
+    """A fall written "(-1,8 %)" is -1.8, as "-5 °C" is -5; "+4 %" is 4, as the gold's +16,4%."""
     found = find_numbers("Le marché recule (-1,8 %), les ventes (+4 %), –2,4 % ; il fait -5 °C.")
     assert [(m.text, m.value) for m in found] == [
-        ("-1,8 %", Decimal("1.8")),
+        ("-1,8 %", Decimal("-1.8")),
         ("+4 %", Decimal(4)),
-        ("–2,4 %", Decimal("2.4")),
+        ("–2,4 %", Decimal("-2.4")),
         ("-5", Decimal(-5)),
+    ]
+
+
+def test_a_range_of_signed_percents_keeps_both_signs() -> None:
+    found = find_numbers("une croissance comprise entre -0,2 % et 1,9 %, puis de -3 % à -1 %")
+    assert [(m.value, m.high) for m in found] == [
+        (Decimal("-0.2"), Decimal("1.9")),
+        (Decimal(-3), Decimal(-1)),
     ]
 
 

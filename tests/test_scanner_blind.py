@@ -40,18 +40,18 @@ AMOUNT_FLOORS = {
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
 CLAIM_FLOORS = {
-    "wikinews": (158, 159, 157, 161),
-    "institutional": (188, 188, 173, 188),
+    "wikinews": (158, 159, 158, 161),
+    "institutional": (188, 188, 175, 188),
     "second": (342, 342, 342, 342),
-    "third": (354, 355, 354, 355),
+    "third": (354, 355, 355, 355),
     "fourth": (315, 316, 316, 316),
     "fifth": (305, 306, 306, 306),
-    "sixth": (1034, 1040, 985, 1040),
-    "seventh": (1010, 1022, 892, 1022),
-    "eighth": (1430, 1463, 1329, 1463),
-    "ninth": (1174, 1185, 978, 1185),
-    "tenth": (973, 991, 871, 991),
-    "eleventh": (707, 715, 618, 715),
+    "sixth": (1034, 1040, 989, 1040),
+    "seventh": (1010, 1022, 903, 1022),
+    "eighth": (1430, 1463, 1342, 1463),
+    "ninth": (1174, 1185, 984, 1185),
+    "tenth": (973, 991, 878, 991),
+    "eleventh": (708, 715, 623, 715),
 }
 
 

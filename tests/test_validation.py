@@ -338,16 +338,24 @@ def test_a_bound_the_words_around_the_number_state(
 @pytest.mark.parametrize(
     ("quote", "value", "ok"),
     [
-        ("(-1,8 %)", "1.8", True),
         ("(-1,8 %)", "-1.8", True),
+        ("(-1,8 %)", "1.8", False),
+        ("(+4 %)", "4", True),
         ("(+4 %)", "-4", False),
+        ("de 4 %", "4", True),
         ("de 4 %", "-4", False),
     ],
 )
-def test_a_percent_may_be_given_without_its_minus_sign(quote: str, value: str, ok: bool) -> None:
-    """As the gold writes percents: the value without its sign; never a sign the text lacks."""
+def test_a_claim_gives_the_sign_the_text_writes(quote: str, value: str, ok: bool) -> None:
+    """A fall written "(-1,8 %)" claimed as 1.8 reads as a rise: a wrong number, rejected."""
     text = "Le marché recule (-1,8 %) ; les ventes (+4 %) ; une baisse de 4 %."
     assert verify_quantity(text, quote, value).ok is ok
+
+
+def test_a_claim_that_drops_a_written_minus_is_told_to_put_it_back() -> None:
+    verdict = verify_quantity("Orge : 10,6 Mt (-12 %) ;", "Orge : 10,6 Mt (-12 %)", "12")
+    assert not verdict.ok
+    assert "set value=-12" in verdict.message
 
 
 @pytest.mark.parametrize(
