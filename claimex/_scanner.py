@@ -395,8 +395,10 @@ def _at_line_start(text: str, start: int) -> bool:
 # The verbs that take a number from one value to another, in the forms a text uses for them.
 _PASSAGE_VERB: Final = re.compile(
     r"(?<![\w'’])(?<!une )(?<!la )(?<!sa )(?<!leur )(?<!cette )(?<![dl]['’])"  # not a noun
-    r"(?:port|report|pass|ram[eè]n|abaiss|rehauss|réhauss|rel[eè]v)(?:er|e|es|ent|ons|ez|é|ée|és"
-    r"|ées|ait|aient|ant|era|eront|erait|eraient|èrent|a)(?![\w])"
+    r"(?:(?:port|report|pass|ram[eè]n|abaiss|rehauss|réhauss|rel[eè]v)(?:er|e|es|ent|ons|ez|é|ée"
+    r"|és|ées|ait|aient|ant|era|eront|erait|eraient|èrent|a)"
+    # "élève le montant de l'amende de 1 500 € à 1 800 €" ("élevé", an adjective, left out)
+    r"|él[eè]v(?:er|e|es|ent|ons|ez|ait|aient|ant|era|eront|erait|eraient|èrent|a))(?![\w])"
     r"(?!\s+(?:\w+\s+)?qu['’e])"  # "la Cour relève (toutefois) que": to note, not to raise
     r"(?!\s+sur(?![\w]))"  # "47 % portent sur des mineurs": to concern
 )
@@ -425,9 +427,11 @@ _AGE_CLASS: Final = re.compile(
 # agent or origin (-eur, -euse, -rice, -ier, -ière, -iste, -ant(e), -ien(ne), -ais(e))
 _PERSON_OF: Final = re.compile(
     r"(?<![\w])(?:(?:une?|le|la|l['’]|ce|cette)\s*(?:[^\W\d_]+\s+)?[^\W\d_]*"
-    r"(?:eur|euse|rice|ier|ière|iste|ant|ante|ien|ienne|ais|aise|pdg|présidente?|agente?)"
+    r"(?:eur|euse|rice|ier|ière|iste|ant|ante|ien|ienne|éen|éenne|ais|aise|pdg|présidente?"
+    r"|agente?)"
     r"|(?:les|des|aux|ces)\s+[^\W\d_]*"
-    r"(?:eurs|euses|rices|iers|ières|istes|ants|antes|iens|iennes|ais|aises|és|ées))"
+    r"(?:eurs|euses|rices|iers|ières|istes|ants|antes|iens|iennes|éens|éennes|ais|aises|és"
+    r"|ées))"
     r"(?:\s+[^\W\d_]+)?\s+(?:âgée?s?\s+)?de\s+(?:(?:moins|plus)\s+de\s+)?"
     rf"{_RANGE_LOW_BEFORE}$"
     rf"|(?<![\w])(?:ceux|celles)\s+de\s+{_RANGE_LOW_BEFORE}$"
@@ -479,8 +483,13 @@ _AGE_HEDGES: Final = frozenset(
 _AGE_RANGE_AFTER: Final = re.compile(r"\d+\s*[-–]\s*\d+\s+ans(?![\w])")  # "18-24 ans"
 _CLASS_ARTICLE_END: Final = re.compile(r"(?<![\w])(?:les|des|aux)\s+$")  # "les 18-24 ans": a class
 _CLASS_RANGE_END: Final = re.compile(r"(?<![\w])(?:les|des|aux)\s+\d+\s*[-–]\s*$")  # its "24"
-_CHILD_OF: Final = re.compile(
-    r"(?<![\w])(?:enfants?|bébés?|nourrissons?|nouveau-nés?|fillettes?|garçons?)"
+# "les enfants de 6 à 59 mois", "Bovin de plus de 24 mois", "des chiens de 4 ans": a child's or
+# an animal's age
+_YOUNG_OR_ANIMAL_OF: Final = re.compile(
+    r"(?<![\w])(?:enfants?|bébés?|nourrissons?|nouveau-nés?|fillettes?|garçons?|animal|animaux"
+    r"|bovins?|ovins?|caprins?|porcins?|équins?|veaux?|vaches?|génisses?|taureaux?|taurillons?"
+    r"|agneaux?|agnelles?|brebis|chèvres?|chevreaux?|porcs?|porcelets?|truies?|chevaux|cheval"
+    r"|poulains?|juments?|chiens?|chiots?|chats?|chatons?)"
     rf"\s+(?:âgée?s?\s+)?de\s+(?:(?:moins|plus)\s+de\s+)?{_RANGE_LOW_BEFORE}$"
 )
 # "18-29 ans : 17,6": years written as a hyphenated pair are a class of ages ("sur 15-20 ans",
@@ -491,6 +500,37 @@ _AGED_OF: Final = re.compile(
     r"(?<![\w])âgée?s?[ \u00a0]+de[ \u00a0]+(?:\d+[ \u00a0]*(?:[-–]|à)[ \u00a0]*)?$"
 )
 _AGE_CLASS_AFTER: Final = re.compile(r"\d+\s+ans\s+(?:et|ou)\s+plus(?![\w])")  # "65 ans et plus"
+# a row's label: "• 25 à 49 ans :", "moins de 25 ans :", "50 ans ou plus :"
+_BRACKET_AGES_AFTER: Final = re.compile(
+    r"\d+(?:[ \u00a0]*(?:à|-|–)[ \u00a0]*\d+)?[ \u00a0]+ans(?:[ \u00a0]+(?:et|ou)[ \u00a0]+plus)?"
+    r"[ \u00a0]*:"
+)
+_BRACKET_LABEL_START: Final = re.compile(
+    r"[ \t\u00a0•▪·*\-–—]*(?:(?:de[ \u00a0]+)?(?:moins|plus)[ \u00a0]+de[ \u00a0]+)?"
+    r"(?:\d+[ \u00a0]*(?:à|-|–)[ \u00a0]*)?"
+)
+_DEATH_AT: Final = re.compile(
+    r"(?<![\w])(?:morte?s?|décédée?s?|disparue?s?|éteinte?s?|meurt|décède|mourir|mourait)"
+    r"(?:[ \u00a0]+[^\W\d_]+)?[ \u00a0]+à[ \u00a0]+$"
+)  # "mort à 84 ans", "décédé lundi à 84 ans"
+# "à 31 ans la meilleure performance": the years, then the object of the verb before them
+_AT_YEARS_THEN_OBJECT: Final = re.compile(
+    r"\d+[ \u00a0]+ans[ \u00a0]+(?:la|le|les|l['’]|son|sa|ses|leur|leurs|un|une|ce|cette)"
+    r"[ \u00a0]*([^\W\d_]+)"
+)
+# what a length of years is given to: "porter à 5 ans la durée", "ramené à 3 ans le délai"
+_LENGTH_NOUNS: Final = frozenset(
+    """
+    durée durées période périodes délai délais peine peines validité mandat mandats bail baux
+    concession concessions engagement contrat contrats prescription garantie garanties horizon
+    séjour stage prêt prêts emprunt remboursement amortissement âge
+    """.split()
+)
+_SENTENCE_AT: Final = re.compile(
+    r"(?<![\w])(?:condamn\w*|jusqu['’]|peine\w*|port\w*|ramen\w*|ramèn\w*|fix\w*|limit\w*"
+    r"|plafonn\w*|allong\w*|prolong\w*|rédui\w*|abaiss\w*|rehauss\w*|relev\w*|relèv\w*)"
+    r"[ \u00a0]*à[ \u00a0]+$"
+)
 # "67070 Strasbourg Cedex", "75002 Paris": a town after a postal code
 _TOWN_AFTER: Final = re.compile(r"[ \u00a0]+[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0]+Cedex(?![\w]))?")
 # a street, a post-office box (BP) or a CS box earlier in the same address line
@@ -1778,6 +1818,12 @@ class _Scanner:
             ):
                 return _K_IDENTIFIER  # "les lignes 1 et 14", "les articles 3, 4 et 7"
             if (
+                not year_like
+                and (start == 0 or text[start - 1] == "\n")
+                and _HEADING_DASH_AFTER.match(text, end)
+            ):
+                return _K_IDENTIFIER  # "138 – Emploi outre-mer": a numbered heading or row
+            if (
                 prev_word in _SINGULAR_ARTICLES
                 and value >= 2
                 and not _RANGE_NEXT.match(text, end)
@@ -2032,7 +2078,8 @@ class _Scanner:
         ("chez les 65 ans et plus", "les moins de 2 ans"); otherwise a length of time."""
         if unit.lower() not in ("an", "ans", "année", "années"):
             if unit.lower() == "mois" and (
-                _CHILD_OF.search(before := self.before(start, 45)) or _AGED_OF.search(before)
+                _YOUNG_OR_ANIMAL_OF.search(before := self.before(start, 45))
+                or _AGED_OF.search(before)
             ):
                 return _K_QUANTITY  # "les enfants de 6 à 59 mois", "âgés de 8 mois": an age
             return _K_DURATION
@@ -2049,7 +2096,12 @@ class _Scanner:
             or (_AGE_RANGE_AFTER.match(self.low, start) and _CLASS_ARTICLE_END.search(before))
             or (ending.endswith(("-", "–")) and _CLASS_RANGE_END.search(before))
             or "âge" in before
-            or (ending.endswith(("de", "à", "-", "–")) and _PERSON_OF.search(before))
+            or (
+                ending.endswith(("de", "à", "-", "–"))
+                and (_PERSON_OF.search(before) or _YOUNG_OR_ANIMAL_OF.search(before))
+            )
+            or self._bracket_label(start)
+            or (ending.endswith("à") and self._age_at_an_event(start, before))
             or self._apposed(start)
             or _AGE_NOUN_AFTER.match(self.low, start)
             or (_POSSESSIVE_YEARS.search(before) and not _YEARS_OF.match(self.low, start))
@@ -2081,6 +2133,29 @@ class _Scanner:
             return not self._after_duration_prep(start)
         first = _HYPHEN_AGES_END.search(before)
         return first is not None and not self._after_duration_prep(start - len(first.group()))
+
+    def _bracket_label(self, start: int) -> bool:
+        """ "• 25 à 49 ans : 1 846 100", "moins de 25 ans : 412 600": years that label a row,
+        with no preposition of time, name a class of ages. ``start`` is either number of a
+        range."""
+        if not _BRACKET_AGES_AFTER.match(self.low, start):
+            return False
+        line_start = self.low.rfind("\n", 0, start) + 1
+        return start - line_start <= 24 and bool(
+            _BRACKET_LABEL_START.fullmatch(self.low, line_start, start)
+        )
+
+    def _age_at_an_event(self, start: int, before: str) -> bool:
+        """ "mort à 84 ans", "signe à 31 ans la meilleure performance": the age at which one
+        dies or does a thing ("condamné à 5 ans", "porter à 5 ans la durée": lengths)."""
+        if _DEATH_AT.search(before):
+            return True
+        after = _AT_YEARS_THEN_OBJECT.match(self.low, start)
+        return (
+            after is not None
+            and after.group(1) not in _LENGTH_NOUNS
+            and not _SENTENCE_AT.search(before)
+        )
 
     def _apposed(self, start: int) -> bool:
         """ "Tony Blair, 52 ans, élu...", "Son copilote, 31 ans, en comptait": the years between
@@ -2611,7 +2686,9 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     )  # "(?<!...)" in the pattern keeps out the nouns of the same form ("une portée de")
     if distant and "," in scanner.low[distant.end() : a.start]:
         distant = None  # "portés au niveau de la brigade, de 3 000 à 5 000 soldats": apart
-    if not falling and not verb_before and not distant:
+    # "(de 7,9 % à 9,1 %, soit +1,2 point)": the difference said after makes them two ends
+    difference = _DIFFERENCE_AFTER.match(scanner.low, b.end)
+    if not falling and not verb_before and not distant and not difference:
         return False
     if verb_before and not falling and words[-2].startswith(lex.DECREASE_VERB_PREFIXES):
         return False  # "baisser de 40 à 45 %": a fall cannot go up; the size of the fall
@@ -2624,10 +2701,16 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     passage = words[-2].startswith(lex.PASSAGE_VERB_PREFIXES) and not words[-2].startswith(
         _REVISION_VERB_PREFIXES
     )  # "révisées de 1 à 2 points": the size of a revision, not the level it goes to
-    return falling or not points or bool(distant) or passage
+    return falling or not points or bool(distant) or passage or bool(difference)
 
 
 _COMPARATIVES: Final = frozenset({("plus",), ("moins",)})
+_HEADING_DASH_AFTER: Final = re.compile(r"[ \u00a0]+[–—-][ \u00a0]+[A-ZÀ-Ý]")
+_DIFFERENCE_AFTER: Final = re.compile(
+    r"[^,;.\n]{0,12}?,[ \u00a0]*soit[ \u00a0]+(?:[+\-−–][ \u00a0]?\d|une?[ \u00a0]+(?:hausse|baisse"
+    r"|augmentation|diminution|progression|recul|repli|gain|perte|bond|chute|croissance)(?![\w])"
+    r"|\d[\d \u00a0\u202f,]*(?:%|points?|pts?)?[ \u00a0]+de[ \u00a0]+(?:plus|moins)(?![\w]))"
+)  # ", soit +1,2 point", ", soit une hausse de", ", soit 5 points de plus"
 _SPREAD_VERB_PREFIXES: Final = ("vari", "oscill", "échelonn", "étal")
 _REVISION_VERB_PREFIXES: Final = ("révis", "corrig")
 _ACCELERATIONS: Final = frozenset({("accélération",), ("reprise",), ("reprises",)})

@@ -13,7 +13,7 @@ import re
 from claimex.numbers import NumberMention, Qualifier
 
 _WS = r"[\s\u00a0\u202f]"
-_ADVERB = rf"(?:(?:[^\W\d_]+ment|toujours|encore|déjà|désormais|bien){_WS}+)?"
+_ADVERB = rf"(?:(?:[^\W\d_]+ment|toujours|encore|déjà|désormais|bien|ainsi|donc|même){_WS}+)?"
 _THRESHOLD = (
     rf"(?:(?:les|la{_WS}+barre{_WS}+des|le{_WS}+cap{_WS}+des|le{_WS}+seuil{_WS}+des){_WS}+)?"
 )

@@ -1334,3 +1334,66 @@ def test_scores_after_a_result_or_a_period_are_two_counts(text: str) -> None:
 def test_a_bracketed_class_of_ages_after_a_victory_stays_a_range() -> None:
     (m,) = [m for m in find_numbers("une victoire des 12-15 ans (12-15 ans)") if m.unit][:1]
     assert m.high == 15
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bovin de plus de 24 mois | 900 €", "24"),
+        ("des veaux de 6 à 24 mois", "6 à 24"),
+        ("une chienne de 4 ans retrouvée errante", "4"),
+        ("une campagne auprès des lycéens de 16 à 18 ans", "16 à 18"),
+        ("• 25 à 49 ans : 1 846 100 (+1,4 %) ;", "25 à 49"),
+        ("- moins de 25 ans : 412 600", "25"),
+        ("qui signe à 31 ans la meilleure performance de sa carrière", "31"),
+        ("La chanteuse est morte à 92 ans dans sa maison", "92"),
+    ],
+)
+def test_ages_of_animals_of_row_labels_and_of_a_life_event(text: str, expected: str) -> None:
+    (m,) = [m for m in find_numbers(text) if m.text == expected]
+    assert m.kind.value == "quantity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il a été condamné à 5 ans de prison.",
+        "Le texte porte à 5 ans la durée du mandat.",
+        "Le délai a été ramené à 3 ans le mois dernier.",
+        "une garantie de 8 ans sur la batterie",
+    ],
+)
+def test_years_given_to_a_sentence_or_a_length_stay_a_length(text: str) -> None:
+    assert [m.kind.value for m in find_numbers(text) if m.unit == "ans"] == ["duration"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la plus forte hausse, en Finlande (de 7,9 % à 9,1 %, soit +1,2 point de pourcentage)",
+        "Le dispositif élève le montant de l'amende forfaitaire (AFD) de 1 500 € à 1 800 €.",
+    ],
+)
+def test_a_difference_said_after_or_a_distant_raise_make_an_evolution(text: str) -> None:
+    found = [m for m in find_numbers(text) if m.kind.value in ("percent", "quantity")][:2]
+    assert [m.high for m in found] == [None, None]
+    assert found[0].value < found[1].value
+
+
+def test_a_range_with_a_remark_after_soit_stays_a_range() -> None:
+    (m,) = find_numbers("Le taux est compris de 3 % à 4 %, soit une fourchette étroite.")
+    assert (m.value, m.high) == (Decimal(3), Decimal(4))
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("138 – Emploi outre-mer | 1 899,8", ["identifier", "quantity"]),
+        ("12 – 7 – 3 – 9", ["identifier"] * 4),
+        ("2024 – Une année record", ["year"]),
+    ],
+)
+def test_a_number_heading_a_line_before_a_dash_and_a_title_is_its_label(
+    text: str, kinds: list[str]
+) -> None:
+    assert [m.kind.value for m in find_numbers(text)] == kinds

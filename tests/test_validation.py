@@ -292,6 +292,13 @@ def test_only_an_amount_verifies_a_quantity(quote: str, value: int, named: str) 
             "exact",
             True,
         ),
+        (
+            "Le soutien dépasse ainsi 250 millions d'euros.",
+            "dépasse ainsi 250 millions",
+            250_000_000,
+            "more_than",
+            True,
+        ),
         ("Il ne doit pas dépasser 3 g par jour.", "dépasser 3 g", 3, "at_most", True),
         ("Il ne doit pas dépasser 3 g par jour.", "dépasser 3 g", 3, "more_than", False),
         (
