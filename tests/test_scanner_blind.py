@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BLIND = ROOT / "tests" / "data" / "blind"
 WRITTEN_SETS = (
     "institutional", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh",
+    "tenth", "eleventh", "twelfth",
 )  # fmt: skip
 # each set: (its annotations, its texts); the Wikinews texts are the corpus files in examples/
 SETS = {"wikinews": (BLIND / "wikinews", ROOT / "examples")} | {
@@ -37,6 +37,7 @@ AMOUNT_FLOORS = {
     "ninth": (1174, 1185, 1174, 1185),
     "tenth": (977, 991, 977, 991),
     "eleventh": (705, 715, 705, 716),
+    "twelfth": (593, 596, 593, 600),
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
 CLAIM_FLOORS = {
@@ -52,6 +53,7 @@ CLAIM_FLOORS = {
     "ninth": (1174, 1185, 984, 1185),
     "tenth": (973, 991, 878, 991),
     "eleventh": (708, 715, 623, 715),
+    "twelfth": (593, 596, 561, 596),
 }
 
 
