@@ -95,6 +95,7 @@ _CANDIDATES: Final = re.compile(
     (?=(?:{_NOT_PLAIN}))(?:
     (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:{_SEP}?\d\d){{4}}(?![\d])
         |(?<![\d+])0{_SP}?8\d\d(?:(?:{_SP}\d{{3}}){{2}}|(?:{_SP}\d\d){{3}})(?![\d])
+        |(?<![\d+])0[1-9]\d(?:{_SEP}\d\d){{3}}(?![\d])  # "068 26 92 30": nine digits
         |(?<![\d+])00{_SP}?[1-9]\d{{0,3}}(?:{_SEP}\d{{1,4}}){{3,8}}(?![\d])
         |(?<=\()\+\d{{1,3}}\)(?:{_SEP}\d{{1,8}}){{1,6}}(?![\d])  # "(+352) 4303 3355"
         |(?<![\w+])\+\d{{1,3}}\)?(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))(?:{_SEP}?\(0\)\d)?
@@ -453,7 +454,12 @@ _RETIREMENT_AT: Final = re.compile(
     rf"{_LISTED_BEFORE}$"
 )
 _CALL_BEFORE: Final = re.compile(
-    r"(?<![\w])(?:joignables?|appel\w*|compos\w*|contact\w*|numéro)[ \u00a0]+(?:au|le)[ \u00a0]+$"
+    r"(?<![\w])(?:joignables?|appel\w*|compos\w*|contact\w*|numéro|répond\w*)[ \u00a0]+(?:au|le)"
+    r"[ \u00a0]+(?:\d\d[ \u00a0])?$"
+)  # "appelez le 15", "répond au 39 60" (its second pair too)
+# "18 (pompiers)", "15 (SAMU)": a number named by the service it calls
+_SERVICE_AFTER: Final = re.compile(
+    r"[ \u00a0]*\((?:samu|pompiers|police(?:[ \u00a0]+secours)?|gendarmerie|urgences?)\)"
 )
 _YEARS_OF: Final = re.compile(r"\d+[ \u00a0]+ans[ \u00a0]+d(?:e[ \u00a0]|['’])")  # of service
 _POSSESSED_NOUN_THEN_COMMA: Final = re.compile(
@@ -1721,12 +1727,27 @@ class _Scanner:
             and (prev_word != "nos" or not self._counted_noun_after(end, value))
         ):
             return _K_IDENTIFIER  # "amendements nos 87, 412 et 955" (not "nos 3 enfants")
-        if (
-            digits_form
-            and prev_word in ("au", "le")
-            and _CALL_BEFORE.search(low, max(0, start - 32), start)
+        if digits_form and (
+            (
+                (prev_word in ("au", "le") or low[start - 3 : start - 1].isdigit())
+                and _CALL_BEFORE.search(low, max(0, start - 35), start)
+            )
+            or (low[end : end + 1] in " \u00a0(" and _SERVICE_AFTER.match(low, end))
         ):
-            return _K_IDENTIFIER  # "joignable au 116 117", "appelez le 15": a number to call
+            return _K_IDENTIFIER  # "joignable au 116 117", "appelez le 36 46", "18 (pompiers)"
+        if (
+            prev_word in ("saison", "saisons")
+            and value < 100
+            and not self._counted_noun_after(end, value)
+        ):
+            return _K_IDENTIFIER  # "la saison 3 de sa série" (not "cette saison 412 licenciés")
+        if (
+            text[start] == "+"
+            and atom.grouped
+            and sum(c.isdigit() for c in text[start:end]) >= 10
+            and not self._counted_noun_after(end, value)  # "+1 200 000 000 €" stays a sum
+        ):
+            return _K_IDENTIFIER  # "+48 609 522 266": a phone, no signed count of billions
         if digits_form and end - start == 5 and self._postal_code(start, end):
             return _K_IDENTIFIER  # "1, place Adrien Zeller – 67070 Strasbourg Cedex"
         if atom.ordinal:

@@ -1397,3 +1397,34 @@ def test_a_number_heading_a_line_before_a_dash_and_a_title_is_its_label(
     text: str, kinds: list[str]
 ) -> None:
     assert [m.kind.value for m in find_numbers(text)] == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pour toute question, appelez le 36 46 (service gratuit).",
+        "l'Assurance retraite répond au 39 60, du lundi au vendredi",
+        "Urgences : composer le 18 (pompiers) et le 15 (SAMU)",
+        "Infos : 068 26 92 30 ou sur le site",
+        "Contact : Katarzyna Wróbel, porte-parole, +48 609 522 266",
+        "La saison 3 de sa série arrive ; la saison 1 avait déçu.",
+        "* lot 38 : Vue de Dordrecht, 12 000 € (voir note 4 de l'annexe)",
+    ],
+)
+def test_numbers_to_call_seasons_lots_and_notes_are_labels(text: str) -> None:
+    amounts = [m.text for m in find_numbers(text) if m.kind.value in ("quantity", "percent")]
+    assert amounts in ([], ["12 000"])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Il compte cette saison 412 licenciés.", 412),
+        ("la population a augmenté de +1 200 000 habitants", 1_200_000),
+        ("le budget progresse de +1 234 567 890 € cette année", 1_234_567_890),
+        ("Le ministre répondra le 12 mai aux sénateurs.", None),
+    ],
+)
+def test_counts_after_those_labels_stay_counts(text: str, value: int | None) -> None:
+    amounts = [m.value for m in find_numbers(text) if m.kind.value == "quantity"]
+    assert amounts == ([] if value is None else [value])

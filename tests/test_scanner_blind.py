@@ -31,12 +31,12 @@ AMOUNT_FLOORS = {
     "third": (352, 355, 352, 352),
     "fourth": (306, 316, 306, 315),
     "fifth": (306, 306, 306, 307),
-    "sixth": (1024, 1040, 1024, 1054),
-    "seventh": (976, 1022, 976, 1003),
-    "eighth": (1440, 1463, 1440, 1473),
+    "sixth": (1024, 1040, 1024, 1046),
+    "seventh": (976, 1022, 976, 998),
+    "eighth": (1440, 1463, 1440, 1471),
     "ninth": (1174, 1185, 1174, 1185),
     "tenth": (977, 991, 977, 991),
-    "eleventh": (705, 715, 705, 716),
+    "eleventh": (705, 715, 705, 712),
     "twelfth": (593, 596, 593, 600),
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
