@@ -12,10 +12,12 @@ and reports one verdict per number plus the numbers of the text that no claim co
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from enum import StrEnum
+from itertools import pairwise
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
@@ -250,7 +252,8 @@ def _verify(
     best: Verification | None = None
     for q_start, q_end in spans:
         inside = [m for m in source.inside(q_start, q_end) if m.kind in AMOUNT_KINDS]
-        same_value = [m for m in inside if _states(m, want, want_high, source.text)]
+        candidates = inside + _shares(source.text, inside) if want < 1 else inside
+        same_value = [m for m in candidates if _states(m, want, want_high, source.text)]
         if not same_value:
             if best is None:
                 best = Verification(
@@ -298,6 +301,32 @@ def _states(m: NumberMention, value: Decimal, high: Decimal | None, text: str) -
         return True
     scale = table_scale(text, m) if high is None and m.high is None else None
     return scale is not None and m.value * scale == value
+
+
+# "deux électeurs sur trois": the noun (if any) once, between the part and the whole
+_PART_OF_WHOLE = re.compile(
+    r"[\s\u00a0\u202f]+(?:[^\W\d_][\w'’-]*[\s\u00a0\u202f]+){0,2}sur[\s\u00a0\u202f]+"
+)
+_MILLIONTH = Decimal("0.000001")
+
+
+def _shares(text: str, inside: list[NumberMention]) -> list[NumberMention]:
+    """ "deux électeurs sur trois" is two counts, and also the share 2/3 a claim may give
+    (0.666667, six decimals as the gold writes fractions): one mention from the part's start to
+    the whole's end."""
+    shares = []
+    for a, b in pairwise(inside):
+        if (
+            a.high is None
+            and b.high is None
+            and 0 < a.value < b.value
+            and a.value == a.value.to_integral_value()
+            and b.value == b.value.to_integral_value()
+            and _PART_OF_WHOLE.fullmatch(text, a.end, b.start)
+        ):
+            share = (a.value / b.value).quantize(_MILLIONTH, ROUND_HALF_EVEN)
+            shares.append(replace(a, end=b.end, text=text[a.start : b.end], value=share))
+    return shares
 
 
 def _context(source: _Scope, m: NumberMention, width: int = 30) -> str:

@@ -399,3 +399,14 @@ def test_a_cell_under_a_table_heading_in_millions_verifies_in_euros() -> None:
     assert verify_quantity(text, row, 412_000_000).ok
     assert not verify_quantity(text, row, 412_000).ok
     assert not verify_quantity(text, "Autre ligne : 412 clients", 412_000_000).ok
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [("0.666667", True), ("2", True), ("3", True), ("0.5", False), ("0.67", False)],
+)
+def test_a_share_of_two_counts_verifies_as_either_count_or_their_ratio(
+    value: str, ok: bool
+) -> None:
+    text = "Selon elle, « deux électeurs sur trois ont voté contre le gouvernement »."
+    assert verify_quantity(text, "deux électeurs sur trois", value, "exact").ok is ok
