@@ -2409,12 +2409,12 @@ def _whole(m: NumberMention) -> bool:
 
 
 def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
-    """ "un sur trois", "1 sur 20", "un TGV sur deux": one of so many, a part of a whole, one
+    """ "un sur trois", "1 sur 20", "un TGV sur deux", "deux sur trois": a part of a whole, one
     number (the « un » is no count of its own).
 
-    Two counts over a whole ("15 sur 20", "deux électeurs sur trois", "Sept listes sur dix")
-    stay two numbers, written so: a claim quoting "deux" or "trois" must still find it, and the
-    annotators of the blind sets mark them so (nine of twelve for numbers in words).
+    Two counts over a whole, each with its noun or in digits ("deux électeurs sur trois", "15
+    sur 20"), stay two numbers, written so: a claim quoting "deux" or "15" must still find it,
+    and the annotators of the blind sets mark them so (nine of twelve for numbers in words).
     """
     low, out = scanner.low, list[NumberMention]()
     if "sur" not in low:
@@ -2432,7 +2432,8 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
                 a is not None
                 and _whole(a)
                 and a.value < b.value
-                and a.value == 1  # "deux TER sur cinq", "7 sur 10": two counts, as written
+                # "deux sur trois" is a share; "deux TER sur cinq", "7 sur 10" two counts
+                and (a.value == 1 or (a.text[:1].isalpha() and not a.unit))
                 and not b.unit
                 and (
                     _SUR.fullmatch(low, a.end, b.start)

@@ -177,6 +177,7 @@ def test_currency_before_the_number_is_its_unit() -> None:
     [
         ("Un salarié interrogé sur deux, soit un sur deux, déclare...", "un sur deux", "0.5"),
         ("Les candidats admis : 1 sur 3 seulement.", "1 sur 3", "0.333333"),
+        ("Deux sur trois des projets ont abouti.", "Deux sur trois", "0.666667"),
         ("Un demi-million de personnes ont manifesté.", "Un demi-million", "500000"),
         ("Un budget d'un demi milliard d'euros.", "un demi milliard", "500000000"),
         ("Le trajet dure 1½ heure.", "1½", "1.5"),
@@ -195,7 +196,7 @@ def test_parts_of_a_whole(text: str, span: str, value: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Deux sur trois des projets ont abouti.", "« deux électeurs sur trois ont voté contre »"],
+    ["Deux projets sur trois ont abouti.", "« deux électeurs sur trois ont voté contre »"],
 )
 def test_two_counts_over_a_whole_stay_two_numbers_as_written(text: str) -> None:
     assert [m.value for m in find_numbers(text)] == [2, 3]
@@ -1065,7 +1066,7 @@ def test_terms_stay_durations(text: str) -> None:
         ("coûtent deux fois et demie moins cher", [("deux fois et demie", "2.5")]),
         ("for €1.2 billion »", [("1.2 billion", "1200000000")]),
         ("un billion de dollars", [("un billion", "1000000000000")]),
-        ("seuls trois sur dix s'installent", [("trois", "3"), ("dix", "10")]),
+        ("seuls trois sur dix s'installent", [("trois sur dix", "0.3")]),
         ("soit 28 €, moins 2 € de participation", [("28", "28"), ("2", "2")]),
         ("Consommation : 4,6 l/100 km", [("4,6", "4.6")]),
         ("L'accélération de 0 à 100 km/h", [("0", "0"), ("100", "100")]),
