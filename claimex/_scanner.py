@@ -256,6 +256,7 @@ _BETWEEN_ET: Final = re.compile(rf"{_WS}+et{_WS}+")
 _BETWEEN_A: Final = re.compile(rf"{_WS}*(?:à|a|au){_WS}+")
 _BETWEEN_DASH: Final = re.compile(rf"[-–]|{_WS}[–-]{_WS}")
 _BETWEEN_LIST: Final = re.compile(rf"{_WS}*(?:,|ou|et){_WS}*")
+_LAST_OF_LIST: Final = re.compile(rf"{_WS}+(?:ou|et){_WS}+")
 _INTERVAL_JOINT: Final = re.compile(rf"{_WS}*[;,]{_WS}*")
 _DAY_RANGE_JOINT: Final = re.compile(rf"{_WS}*(au|et|-|–)(?:{_WS}+le)?{_WS}*")
 _BETWEEN_DATES: Final = re.compile(
@@ -486,8 +487,13 @@ _POSTPOSED_DETERMINERS: Final = frozenset("un le l' du ce cet mon ton son notre 
 _NOUN_DETERMINERS: Final = frozenset(
     "une la sa leur cette l' d' notre votre un du des ses leurs ces son mon ton propres".split()
 )
+# "ont entre 30 et 49 ans": avoir, then a range of years (either end)
+_HAVE_BETWEEN: Final = re.compile(
+    r"(?<![\w])(?:a|ont|avait|avaient|aura|auront)[ \u00a0]+entre[ \u00a0]+"
+    r"(?:\d+[ \u00a0]+et[ \u00a0]+)?$"
+)
 _AGE_HEDGES: Final = frozenset(
-    "plus moins près de d' environ presque bientôt déjà tout juste".split()
+    "plus moins près de d' environ presque bientôt déjà tout juste entre".split()
 )
 _AGE_RANGE_AFTER: Final = re.compile(r"\d+\s*[-–]\s*\d+\s+ans(?![\w])")  # "18-24 ans"
 _CLASS_ARTICLE_END: Final = re.compile(r"(?<![\w])(?:les|des|aux)\s+$")  # "les 18-24 ans": a class
@@ -541,7 +547,9 @@ _SENTENCE_AT: Final = re.compile(
     r"[ \u00a0]*à[ \u00a0]+$"
 )
 # "67070 Strasbourg Cedex", "75002 Paris": a town after a postal code
-_TOWN_AFTER: Final = re.compile(r"[ \u00a0]+[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0]+Cedex(?![\w]))?")
+_TOWN_AFTER: Final = re.compile(
+    r"[ \u00a0]+[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0]+(?:[Cc][Ee][Dd][Ee][Xx](?![\w])|[A-ZÀ-Ý][\w'’-]+))*"
+)  # "75002 Paris", "67070 Strasbourg Cedex", "92058 La Défense cedex"
 # a street, a post-office box (BP) or a CS box earlier in the same address line
 _STREET_BEFORE: Final = re.compile(rf"(?<![\w])(?:{_STREETS}|bp|cs)(?![\w])[^;.!?\n]*$")
 _RANK_OPENER: Final = re.compile(
@@ -1544,6 +1552,22 @@ class _Scanner:
         elif kind is _K_IDENTIFIER:
             self.identifier_ends.add(end)
 
+        if (
+            atom.form == "words"
+            and low[start - 1 : start] == "("
+            and low[start:end] in _BARE_SCALES
+        ):
+            return None  # "Production (millions de tonnes)": the unit of a table's column
+        if (
+            (kind is _K_PERCENT or kind is _K_QUANTITY)
+            and start >= 3
+            and text[start - 3] == "("
+            and text[start - 2] in "-−–+"
+            and text[start - 1] in " \u00a0\u202f"
+            and value >= 0
+        ):  # "(– 1,8 % par rapport à 2024)": a sign a space apart, right after the bracket
+            value = value if text[start - 2] == "+" else -value
+            start -= 2
         if kind in _QUALIFIED_KINDS:
             qualifier = self._qualifier(start, end, kind)
         if atom.form == "words" and low[start:end] in _BARE_SCALES and qualifier is _Q_EXACT:
@@ -1892,7 +1916,7 @@ class _Scanner:
         town = _TOWN_AFTER.match(self.text, end)
         if town is None:
             return False
-        if town.group().endswith("Cedex"):
+        if town.group()[-5:].lower() == "cedex":
             return True
         if (
             self.text.endswith(", ", max(0, start - 2), start)
@@ -2137,6 +2161,12 @@ class _Scanner:
             )
         ):
             return _K_QUANTITY  # "les 65 ans et plus", "un coureur de 26 ans", "Blair, 52 ans,"
+        if (
+            ending.endswith(("entre", "et"))
+            and _HAVE_BETWEEN.search(before)
+            and not _YEARS_OF.match(self.low, start)  # "a entre 3 et 5 ans de retard"
+        ):
+            return _K_QUANTITY  # "la moitié ont entre 30 et 49 ans": an age
         if self._after_duration_prep(start):
             return _K_DURATION
         words = self.tail(start)
@@ -2231,8 +2261,10 @@ class _Scanner:
         """ "une centaine", "des milliers", "deux dizaines", "plusieurs centaines" (approximate)."""
         low = self.low
         word = low[atom.start : atom.end].rstrip("s")
-        if word == "millier" and self.tail(atom.start)[-1:] == ("en",):
-            return None  # "(en milliers de tonnes)": the unit a table is written in
+        if word == "millier" and (
+            self.tail(atom.start)[-1:] == ("en",) or low[atom.start - 1 : atom.start] == "("
+        ):
+            return None  # "(en milliers de tonnes)", "(milliers d'hectares)": a table's unit
         base = Decimal(lex.COLLECTIVES[word.removeprefix("demi-")])
         if word.startswith("demi-"):  # "une demi-douzaine": six
             base = _tidy(base / 2)
@@ -2705,6 +2737,7 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
         and words[-2].startswith(lex.CHANGE_VERB_PREFIXES)
         and words[-3:-2] not in _COMPARATIVES  # "plus élevés de 9 à 16 %": higher by so much
         and words[-2] not in lex.CHANGE_VERB_LOOKALIKES  # "un montant de 100 à 300"
+        and not words[-2].endswith(("tion", "tions"))  # "les évolutions de 1 à 2 points"
         and (len(words) < 3 or words[-3] not in _NOUN_DETERMINERS)  # "une portée de": a noun
     )
     # "porter la durée de la formation de 6 à 9 mois": the verb, its object, then the passage
@@ -2732,6 +2765,7 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
 
 
 _COMPARATIVES: Final = frozenset({("plus",), ("moins",)})
+_YEAR_UNITS: Final = frozenset({"an", "ans", "année", "années"})
 _HEADING_DASH_AFTER: Final = re.compile(r"[ \u00a0]+[–—-][ \u00a0]+[A-ZÀ-Ý]")
 _DIFFERENCE_AFTER: Final = re.compile(
     r"[^,;.\n]{0,12}?,[ \u00a0]*soit[ \u00a0]+(?:[+\-−–][ \u00a0]?\d|une?[ \u00a0]+(?:hausse|baisse"
@@ -2921,14 +2955,29 @@ def _looks_like_year(m: NumberMention) -> bool:
 
 
 def _share_units(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
-    """ "12, 15 ou 17 pouces": the noun after the last number counts the others too."""
+    """ "12, 15 ou 17 pouces", "de 10, 6 et 4 secondes": the noun after the last number counts
+    or measures the others too (a length of time only across a list that ends in "et" / "ou":
+    "ils étaient 150, 3 heures après" is a count, then a time)."""
     low = scanner.low
+    shared = set[int]()  # the mentions that took their unit from the next one
     for i in range(len(mentions) - 2, -1, -1):
         a, b = mentions[i], mentions[i + 1]
-        if a.unit or not b.unit or a.kind is not _K_QUANTITY or b.kind is not _K_QUANTITY:
+        if a.unit or not b.unit or a.kind is not _K_QUANTITY or b.kind not in _COUNTED_KINDS:
             continue
-        if _BETWEEN_LIST.fullmatch(low, a.end, b.start):
-            mentions[i] = replace(a, unit=b.unit)
+        if " sur " in a.text.lower():
+            continue  # "un TGV sur trois, deux TER": a share, its noun inside
+        if not _BETWEEN_LIST.fullmatch(low, a.end, b.start):
+            continue
+        if b.kind is _K_DURATION:
+            if a.high is not None or b.high is not None or b.unit.lower() in _YEAR_UNITS:
+                continue  # "avant 16, 18 ou 21 ans": years may be ages, each read on its own
+            if i + 1 not in shared and (
+                not low.startswith(b.unit.lower(), b.end + 1)  # "2:09:58", "4 h 21 min 37 s"
+                or not _LAST_OF_LIST.fullmatch(low, a.end, b.start)
+            ):
+                continue
+        mentions[i] = replace(a, kind=b.kind, unit=b.unit)
+        shared.add(i)
     return mentions
 
 

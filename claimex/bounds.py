@@ -43,7 +43,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], Qualifier], ...] = (
     # "n'excède pas 17 009 euros", "ne dépasse jamais 50": the negation around the verb
     (
         re.compile(
-            rf"(?<![\w])(?:n['’]|ne{_WS}+)(?:dépass|exc[éè]d)\w*{_WS}+(?:pas|jamais|plus)"
+            rf"(?<![\w])(?:n['’]|ne{_WS}+)(?:dépass|exc[éè]d)\w*{_WS}+"
+            rf"(?:pas|jamais|plus|en{_WS}+aucun{_WS}+cas|nullement|aucunement)"
             rf"{_WS}+{_THRESHOLD}$",
             re.I,
         ),

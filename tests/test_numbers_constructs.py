@@ -1436,3 +1436,40 @@ def test_numbers_to_call_seasons_lots_and_notes_are_labels(text: str) -> None:
 def test_counts_after_those_labels_stay_counts(text: str, value: int | None) -> None:
     amounts = [m.value for m in find_numbers(text) if m.kind.value == "quantity"]
     assert amounts == ([] if value is None else [value])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CP 124,3 M€ (– 1,8 % sur un an)",
+            [("124,3 M", "124300000"), ("– 1,8 %", "-1.8")],
+        ),
+        ("des ventes en hausse (+ 2,5 %)", [("+ 2,5 %", "2.5")]),
+        ("Des bonifications de 10, 6 et 4 secondes", [("10", "10"), ("6", "6"), ("4", "4")]),
+        ("majorer les évolutions de 1 à 2 points", [("1 à 2", "1")]),
+        ("la moitié ont entre 30 et 49 ans", [("la moitié", "0.5"), ("30 et 49", "30")]),
+    ],
+)
+def test_spaced_signs_shared_time_units_and_nouns_that_look_like_verbs(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, str(m.value)) for m in find_numbers(text)] == expected
+
+
+def test_a_list_shares_its_time_unit_only_when_it_ends_in_et_or_ou() -> None:
+    found = find_numbers("Ils étaient 150, 3 heures après ; de 10, 6 et 4 secondes")
+    assert [m.kind.value for m in found] == ["quantity"] + ["duration"] * 4
+    assert find_numbers("la moitié ont entre 30 et 49 ans")[1].kind.value == "quantity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Culture | Surface (milliers d'hectares) | Production (millions de tonnes)",
+        "Tour Aubépine, 92058 La Défense cedex.",
+        "les ouvrages classés en catégories 3 et 3U ; aux index 27 et 28 ; NAF rév. 2",
+    ],
+)
+def test_table_units_postal_codes_and_labels_of_the_thirteenth_set(text: str) -> None:
+    assert not [m for m in find_numbers(text) if m.kind.value in ("quantity", "percent")]

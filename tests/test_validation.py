@@ -300,6 +300,13 @@ def test_only_an_amount_verifies_a_quantity(quote: str, value: int, named: str) 
             True,
         ),
         ("Il ne doit pas dépasser 3 g par jour.", "dépasser 3 g", 3, "at_most", True),
+        (
+            "et n'excède en aucun cas 1 500 ppm",
+            "excède en aucun cas 1 500 ppm",
+            1500,
+            "at_most",
+            True,
+        ),
         ("Il ne doit pas dépasser 3 g par jour.", "dépasser 3 g", 3, "more_than", False),
         (
             "Des prêts pouvant atteindre 75 000 €.",
