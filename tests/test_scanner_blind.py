@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BLIND = ROOT / "tests" / "data" / "blind"
 WRITTEN_SETS = (
     "institutional", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth",
+    "tenth", "eleventh", "twelfth", "thirteenth",
 )  # fmt: skip
 # each set: (its annotations, its texts); the Wikinews texts are the corpus files in examples/
 SETS = {"wikinews": (BLIND / "wikinews", ROOT / "examples")} | {
@@ -38,6 +38,7 @@ AMOUNT_FLOORS = {
     "tenth": (981, 991, 981, 993),
     "eleventh": (705, 715, 705, 712),
     "twelfth": (595, 596, 595, 601),
+    "thirteenth": (812, 817, 812, 820),
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
 CLAIM_FLOORS = {
@@ -54,6 +55,7 @@ CLAIM_FLOORS = {
     "tenth": (977, 991, 877, 991),
     "eleventh": (708, 715, 623, 715),
     "twelfth": (595, 596, 561, 596),
+    "thirteenth": (813, 817, 729, 817),
 }
 
 
