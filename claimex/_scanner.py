@@ -1759,7 +1759,7 @@ class _Scanner:
                 (prev_word in ("au", "le") or low[start - 3 : start - 1].isdigit())
                 and _CALL_BEFORE.search(low, max(0, start - 35), start)
             )
-            or (low[end : end + 1] in " \u00a0(" and _SERVICE_AFTER.match(low, end))
+            or ("(" in low[end : end + 2] and _SERVICE_AFTER.match(low, end))
         ):
             return _K_IDENTIFIER  # "joignable au 116 117", "appelez le 36 46", "18 (pompiers)"
         if (
