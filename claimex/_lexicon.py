@@ -85,7 +85,7 @@ IDENTIFIER_CUES = _words(
     rubrique rubriques secteur considérant considérants tronçon zone salle action
     dossard course sépulture carbone uranium iode césium plutonium strontium
     départementale nationale tranche niveaux épidémiologique issn isbn réponse sérotype nos
-    lot lots note notes catégories index rév. rev.
+    lot lots note notes catégories index rév. rev. révision
     """
 )
 

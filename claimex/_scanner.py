@@ -104,7 +104,8 @@ _CANDIDATES: Final = re.compile(
         (?:{_SEP}\d{{1,5}}){{2,6}}(?![\d]))  # "+352 4379-83344", "+32 2 28 31000"
   | (?P<version>(?<![\w.,])(?!\d{{1,3}}(?:\.\d{{3}})+(?![.\d]))\d+(?:\.\d+){{2,}}(?![\d]))
   | (?P<ndate>(?<![\d/.])(?:[12]\d|3[01]|0?[1-9])(?P<sep>[/.])(?:1[0-2]|0?[1-9])(?P=sep)
-        (?:\d{{4}}|\d{{2}})(?![\d/.]))
+        (?:\d{{4}}|\d{{2}})(?![\d/.])
+        |(?<![\d/.\-])(?:[12]\d|3[01]|0[1-9])-(?:1[0-2]|0[1-9])-(?:19|20)\d\d(?![\d\-]))
   | (?P<iso>(?<![\d])\d{{4}}-[01]\d-[0-3]\d(?![\d]))
   | (?P<chrono>(?<![\d,.:'’′"″])(?:\+(?=\d))?(?:\d{{1,2}}:[0-5]\d:[0-5]\d(?:,\d{{1,2}})?(?![\d:])
         |(?:\d{{1,2}}['’′])?\d{{1,2}}(?:["″]|'')\d\d(?![\d"″'])
@@ -249,8 +250,15 @@ _TEMPORAL_QUALIFIERS: Final = frozenset(
 _TRAILING_QUALIFIER: Final = re.compile(
     rf"(?:{_WS}*[^\s\d,;:.()]+){{0,2}}?{_WS}*,?{_WS}*"  # up to two words or symbols: "km/h"
     r"(?P<q>environ|au\s+moins|au\s+plus\s+tard|au\s+maximum|au\s+minimum|au\s+plus"
-    r"|tout\s+au\s+plus|(?:et|ou)\s+plus(?!\s*(?:de|d['’]|des|que|qu['’]|tard|tôt|loin)(?![\w])))"
+    r"|tout\s+au\s+plus"
+    r"|(?:et|ou)\s+plus(?!\s*(?:de|d['’]|des|que|qu['’]|tard|tôt|loin)(?![\w])))"
     rf"(?![\w])(?!{_WS}*(?:de{_WS}+|d['’])?(?:[\d+\-−–]|(?:une?|{_CARD})(?![\w])))"
+)
+_BARE_BOUNDS: Final = {"maximum": Qualifier.AT_MOST, "minimum": Qualifier.AT_LEAST}
+# "à 4 °C maximum", "3 ans minimum": the bound right after the number or its unit, same line
+_BARE_BOUND_AFTER: Final = re.compile(
+    r"[ \u00a0\u202f]*(?:[^\s\d,;:.()]+[ \u00a0\u202f]+)?(maximum|minimum)(?![\w])"
+    r"(?![ \u00a0\u202f]*(?:de|d['’]))"
 )
 _BETWEEN_ET: Final = re.compile(rf"{_WS}+et{_WS}+")
 _BETWEEN_A: Final = re.compile(rf"{_WS}*(?:à|a|au){_WS}+")
@@ -441,6 +449,11 @@ _PERSON_OF: Final = re.compile(
     rf"{_RANGE_LOW_BEFORE}$"
     rf"|(?<![\w])(?:ceux|celles)\s+de\s+{_RANGE_LOW_BEFORE}$"
 )  # with an adjective ("le grimpeur savoyard de"), in the plural, and "ceux de 17 à 18 ans"
+# "Jean-Marc Olivier, physicien, 67 ans,": a name, then a trade, then the years
+_NAME_AND_TRADE_THEN_COMMA: Final = re.compile(
+    r"[A-ZÀ-Ý][\w'’-]+,[ \u00a0]+[^\W\d_]*(?:ien|ienne|eur|euse|rice|iste|ier|ière|ant|ante)"
+    r"[ \u00a0]*,[ \u00a0]+$"
+)
 _NAME_THEN_COMMA: Final = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’-]+|\)),[ \u00a0]+$"
 )  # "Tony Blair, ", "(PS), "
@@ -630,7 +643,8 @@ _SMALL_NUMBER_WORD: Final = (
     r"|vingt|trent|quar|cinquant)"
 )
 _ONE_TO_A_NUMBER: Final = re.compile(rf"une?{_WS}+à{_WS}+{_SMALL_NUMBER_WORD}")
-_HOUR_THEN_A_NUMBER: Final = re.compile(rf"heures?{_WS}+{_SMALL_NUMBER_WORD}")
+_HOUR_THEN_A_NUMBER: Final = re.compile(rf"(?:heure|minute)s?{_WS}+{_SMALL_NUMBER_WORD}")
+_MINUTE_BEFORE: Final = re.compile(r"(?<![\w])minutes?[ \u00a0]+$")
 _DRAW_JOINT: Final = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")  # "12 – 7", "7-12"
 _PLACE_BEFORE: Final = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
 _NEW_NOT_NINE_BEFORE: Final = frozenset({"le", "du", "à", "tout", "flambant", "de"})
@@ -715,6 +729,7 @@ _WORDS_READ_AFTER_DIGITS: Final = frozenset(
     "h min s j pour pourcent puissance".split()
 )
 _ISO_DATE_REST: Final = re.compile(r"-[01]\d-[0-3]\d(?![\d])")  # after the year of "2024-03-05"
+_DAY_MONTH_YEAR_REST: Final = re.compile(r"-(?:1[0-2]|0[1-9])-(?:19|20)\d\d(?![\d\-])")
 _URL: Final = re.compile(r"(?:https?://|www\.)[^\s\]\)>\"»]+")
 
 
@@ -739,7 +754,10 @@ def _bare_digit_run(low: str, start: int, end: int) -> bool:
         word = low[end + 1 : word_end]
         return word.isalpha() and word not in _WORDS_READ_AFTER_DIGITS
     if after[0] == "-" and after[1:].isdecimal():  # "1946-1958": read alone but in a date
-        return not (end - start == 4 and _ISO_DATE_REST.match(low, end))
+        return not (
+            (end - start == 4 and _ISO_DATE_REST.match(low, end))
+            or (end - start == 2 and _DAY_MONTH_YEAR_REST.match(low, end))
+        )  # "2025-03-12", "12-03-2025": a date
     if after[0] in ".,:/-":  # "2008.", "5, 6", "n° 3/": no digit after, no decimal or date
         return not after[1:].isdecimal()
     if after[0] in "'’\"″′":  # "1'250", "10\"02", "1'12''": thousands or a stopwatch
@@ -1420,7 +1438,7 @@ class _Scanner:
 
     @staticmethod
     def _numeric_date(s: str) -> Decimal:
-        d, mo, y = re.split(r"[/.]", s)
+        d, mo, y = re.split(r"[/.\-]", s)
         if len(y) == 2:
             y = ("20" if int(y) < 50 else "19") + y
         return Decimal(f"{y}{int(mo):02d}{int(d):02d}")
@@ -1872,6 +1890,14 @@ class _Scanner:
             ):
                 return _K_IDENTIFIER  # "138 – Emploi outre-mer": a numbered heading or row
             if (
+                "." in digits
+                and (start == 0 or text[start - 1] == "\n")
+                and _HEADING_TITLE_AFTER.match(text, end)
+            ):
+                return _K_IDENTIFIER  # "2.1 L'année en chiffres": a section's number
+            if "." in digits and low.startswith(" fm", end):
+                return _K_IDENTIFIER  # "(90.2 FM)": a radio's frequency, a station's name
+            if (
                 prev_word in _SINGULAR_ARTICLES
                 and value >= 2
                 and not _RANGE_NEXT.match(text, end)
@@ -2219,6 +2245,7 @@ class _Scanner:
             and (
                 _NAME_THEN_COMMA.search(self.text, max(0, start - 45), start)
                 or _POSSESSED_NOUN_THEN_COMMA.search(self.low, max(0, start - 45), start)
+                or _NAME_AND_TRADE_THEN_COMMA.search(self.text, max(0, start - 60), start)
             )
         )
 
@@ -2247,6 +2274,8 @@ class _Scanner:
         after = low[end : end + 40]
         if "environ" in after or "au " in after or " plus" in after:
             trailing = _TRAILING_QUALIFIER.match(low, end)
+        if trailing is None and "imum" in after and (bare := _BARE_BOUND_AFTER.match(low, end)):
+            return _BARE_BOUNDS[bare.group(1)] if not temporal else _Q_EXACT
         if trailing:
             t = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", trailing.group("q"))
             if t == "environ":
@@ -2767,6 +2796,7 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
 _COMPARATIVES: Final = frozenset({("plus",), ("moins",)})
 _YEAR_UNITS: Final = frozenset({"an", "ans", "année", "années"})
 _HEADING_DASH_AFTER: Final = re.compile(r"[ \u00a0]+[–—-][ \u00a0]+[A-ZÀ-Ý]")
+_HEADING_TITLE_AFTER: Final = re.compile(r"\.?[ \u00a0]+[A-ZÀ-Ý]")  # "2.1 L'année", "3.2. Les"
 _DIFFERENCE_AFTER: Final = re.compile(
     r"[^,;.\n]{0,12}?,[ \u00a0]*soit[ \u00a0]+(?:[+\-−–][ \u00a0]?\d|une?[ \u00a0]+(?:hausse|baisse"
     r"|augmentation|diminution|progression|recul|repli|gain|perte|bond|chute|croissance)(?![\w])"
@@ -2830,20 +2860,25 @@ def _one_to_more(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numbe
 
 
 def _spelled_minutes(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
-    """ "à vingt et une heures trente", "levée à une heure dix": the minutes spelled after the
-    hour belong to the clock time; "deux heures trente de route" to the length of time ("une
-    heure", an article alone, is no mention of its own)."""
+    """ "à vingt et une heures trente", "levée à une heure dix", "Séance de 9 heures 30": the
+    minutes after the hour belong to the clock time; "deux heures trente de route" to the length
+    of time ("une heure", an article alone, is no mention of its own); "4 minutes 30", "deux
+    minutes trente": the seconds after the minutes to the length (4.5 minutes)."""
     low = scanner.low
-    if "heure" not in low or not _HOUR_THEN_A_NUMBER.search(low):
+    if ("heure" not in low and "minute" not in low) or not _HOUR_THEN_A_NUMBER.search(low):
         return mentions
     out = list[NumberMention]()
     for m in mentions:
-        hour = (
-            _HOUR_BEFORE.search(low, max(0, m.start - 16), m.start)
-            if m.text[:1].isalpha() and 1 <= m.value <= 59  # spelled minutes (the cheap test)
-            else None
-        )
-        if hour is None or not m.text.replace("-", "").isalpha():
+        spelled = m.text[:1].isalpha()
+        two_digits = not spelled and len(m.text) == 2 and m.text.isdigit() and not m.unit
+        if not (spelled or two_digits) or not 1 <= m.value <= 59:  # the cheap test first
+            out.append(m)
+            continue
+        if _MINUTE_BEFORE.search(low, max(0, m.start - 9), m.start):
+            out.append(_seconds_after_minutes(scanner, out, m))
+            continue
+        hour = _HOUR_BEFORE.search(low, max(0, m.start - 16), m.start)
+        if hour is None or (spelled and not m.text.replace("-", "").isalpha()):
             out.append(m)
             continue
         a = out[-1] if out else None
@@ -2870,6 +2905,26 @@ def _spelled_minutes(scanner: _Scanner, mentions: list[NumberMention]) -> list[N
         text = scanner.text[start : m.end]
         out.append(NumberMention(start, m.end, text, minutes + m.value, kind, _Q_EXACT, unit))
     return out
+
+
+def _seconds_after_minutes(
+    scanner: _Scanner, out: list[NumberMention], m: NumberMention
+) -> NumberMention:
+    """ "4 minutes 30": the seconds join the minutes before them (4.5 minutes), else ``m``."""
+    a = out[-1] if out else None
+    if (
+        a is None
+        or a.kind is not _K_DURATION
+        or a.high is not None
+        or not a.unit.lower().startswith("minute")
+        or a.value != a.value.to_integral_value()
+        or scanner.low[a.end : m.start].strip().rstrip("s") != "minute"
+    ):
+        return m
+    out.pop()
+    value = _fraction(int(a.value) * 60 + int(m.value), 60)
+    text = scanner.text[a.start : m.end]
+    return NumberMention(a.start, m.end, text, value, _K_DURATION, a.qualifier, "min")
 
 
 _DRAW_LENGTH: Final = 4
@@ -2983,23 +3038,41 @@ def _share_units(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numbe
 
 def _elided_nouns(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
     """ "18 mois de prison, dont 6 avec sursis": after "dont", a number without its noun counts
-    what the number before it counts (a part of that whole, in the same sentence)."""
+    what the number before it counts (a part of that whole, in the same sentence); after
+    "contre", what it is set against, a figure of the same order in the same sentence ("37
+    jours d'activité, contre 30 en 2022"; "12 000 entrées sur les deux jours, contre 9 800")."""
     low = scanner.low
     for i in range(1, len(mentions)):
         m = mentions[i]
-        if m.unit or m.kind is not _K_QUANTITY or not low.startswith("dont", m.start - 5):
+        if m.unit or m.kind is not _K_QUANTITY:
             continue
-        a = mentions[i - 1]
-        if (
-            a.unit
-            and a.unit != "%"
-            and a.kind in _COUNTED_KINDS
-            and (m.high or m.value) <= (a.high or a.value)
-            and scanner.tail(m.start)[-1:] == ("dont",)
-            and not _SENTENCE_BREAK.search(low, a.end, m.start)
-        ):
-            mentions[i] = replace(m, kind=a.kind, unit=a.unit)
+        if low.startswith("dont", m.start - 5):
+            a = mentions[i - 1]
+            if (
+                _names_a_whole(a)
+                and (m.high or m.value) <= (a.high or a.value)
+                and scanner.tail(m.start)[-1:] == ("dont",)
+                and not _SENTENCE_BREAK.search(low, a.end, m.start)
+            ):
+                mentions[i] = replace(m, kind=a.kind, unit=a.unit)
+        elif low.startswith("contre", m.start - 7) and scanner.tail(m.start)[-1:] == ("contre",):
+            for a in reversed(mentions[max(0, i - 4) : i]):
+                if _SENTENCE_BREAK.search(low, a.end, m.start):
+                    break
+                if _names_a_whole(a) and _same_order(a.value, m.value):
+                    mentions[i] = replace(m, kind=a.kind, unit=a.unit)
+                    break
     return mentions
+
+
+def _names_a_whole(a: NumberMention) -> bool:
+    """A count or a length with its noun: what a number without one may borrow."""
+    return bool(a.unit) and a.unit != "%" and a.kind in _COUNTED_KINDS
+
+
+def _same_order(a: Decimal, b: Decimal) -> bool:
+    """Within a factor of 20: two figures of one thing, set against each other."""
+    return a > 0 and b > 0 and a <= 20 * b and b <= 20 * a
 
 
 _START: Final = operator.attrgetter("start")

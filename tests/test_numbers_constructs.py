@@ -254,11 +254,8 @@ def kinds_of(text: str) -> list[tuple[str, str]]:
                 ("1", "identifier"),
             ],
         ),
-        # a day and a month before four digits still make a year
-        (
-            "Le 02-03-2003, il est venu.",
-            [("02", "identifier"), ("03", "identifier"), ("2003", "year")],
-        ),
+        # a day, a month and a year joined by hyphens: a date, as with slashes
+        ("Le 02-03-2003, il est venu.", [("02-03-2003", "date")]),
         # an address: a kind of street after the number (a cardinal would take a plural)
         (
             "Au 12 rue de la Paix, au 3 bis avenue Foch, au 8, boulevard Haussmann.",
@@ -1473,3 +1470,59 @@ def test_a_list_shares_its_time_unit_only_when_it_ends_in_et_or_ou() -> None:
 )
 def test_table_units_postal_codes_and_labels_of_the_thirteenth_set(text: str) -> None:
     assert not [m for m in find_numbers(text) if m.kind.value in ("quantity", "percent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Séance de 9 heures 30", [("9 heures 30", "570")]),
+        ("un temps d'attente moyen de 4 minutes 30", [("4 minutes 30", "4.5")]),
+        ("soit deux minutes trente", [("deux minutes trente", "2.5")]),
+        (
+            "Session plénière | ENVI | 12-03-2025 - 13:05",
+            [("12-03-2025", "20250312"), ("13:05", "785")],
+        ),
+        ("Jean-Marc Olivier, physicien, 67 ans, ancien directeur", [("67", "67")]),
+        ("37 jours d'activité, contre 30 en 2022", [("37", "37"), ("30", "30"), ("2022", "2022")]),
+    ],
+)
+def test_minutes_and_seconds_dates_with_dashes_and_apposed_ages(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, str(m.value)) for m in find_numbers(text)] == expected
+
+
+def test_what_an_elided_noun_borrows() -> None:
+    found = find_numbers("37 jours d'activité, contre 30 en 2022 ; 41 personnes, contre 36")
+    assert [(m.kind.value, m.unit) for m in found if m.value in (30, 36)] == [
+        ("duration", "jours"),
+        ("quantity", "personnes"),
+    ]
+    (_, _, m) = find_numbers("plus de 12 000 entrées sur les deux jours, contre 9 800")
+    assert m.unit == "entrées"  # the figure of the same order, not the nearest
+    assert find_numbers("Jean-Marc Olivier, physicien, 67 ans,")[0].kind.value == "quantity"
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("conserver les fromages à 4 °C maximum", "at_most"),
+        ("une période d'essai de 3 mois minimum", "at_least"),
+        ("l'article 2 porte à 14 ans l'âge minimum", "exact"),
+        ("5 € minimum de frais", "exact"),
+    ],
+)
+def test_a_bare_maximum_or_minimum_after_the_unit_bounds_the_number(
+    text: str, qualifier: str
+) -> None:
+    assert [m.qualifier.value for m in find_numbers(text) if m.kind.value != "identifier"][
+        -1
+    ] == qualifier
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2.1 L'année en chiffres", "sur France Bleu (90.2 FM)", "(CTCI, révision 4)"],
+)
+def test_section_numbers_frequencies_and_revisions_are_labels(text: str) -> None:
+    assert [m.kind.value for m in find_numbers(text)] == ["identifier"]
