@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BLIND = ROOT / "tests" / "data" / "blind"
 WRITTEN_SETS = (
     "institutional", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "thirteenth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
 )  # fmt: skip
 # each set: (its annotations, its texts); the Wikinews texts are the corpus files in examples/
 SETS = {"wikinews": (BLIND / "wikinews", ROOT / "examples")} | {
@@ -39,6 +39,7 @@ AMOUNT_FLOORS = {
     "eleventh": (705, 715, 705, 712),
     "twelfth": (595, 596, 595, 601),
     "thirteenth": (812, 817, 812, 820),
+    "fourteenth": (468, 472, 468, 474),
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
 CLAIM_FLOORS = {
@@ -56,6 +57,7 @@ CLAIM_FLOORS = {
     "eleventh": (708, 715, 623, 715),
     "twelfth": (595, 596, 561, 596),
     "thirteenth": (813, 817, 729, 817),
+    "fourteenth": (471, 472, 449, 472),
 }
 
 
