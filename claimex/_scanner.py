@@ -280,6 +280,8 @@ _PRENOMINAL: Final = frozenset(
 )
 _OPENER_CHARS: Final = '(«"“['  # brackets and quotes that open before a word
 _OPENERS: Final = frozenset(_OPENER_CHARS)
+# what makes ``tail`` undo an elision or strip a bracket from the words before a number
+_TAIL_MARKS: Final = frozenset("'’(«\"“[")
 _ELIDED_WORDS: Final = frozenset(
     "l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu aujourd".split()
 )  # the words an apostrophe cuts short, before a vowel
@@ -962,6 +964,30 @@ class _Scanner:
         self._tails[pos] = result
         return result
 
+    def last_word(self, pos: int) -> str:
+        """``tail(pos)[-1]`` ("" when the tail is empty), without the other four words: most
+        questions about the words before a number look at the last one only. A word that holds
+        a quote, an apostrophe or a bracket is left to ``tail`` (it may undo or strip them)."""
+        cached = self._tails.get(pos)
+        if cached is not None:
+            return cached[-1] if cached else ""
+        low = self.low
+        if not (pos and (low[pos - 1].isspace() or low[pos - 1] in "'’")):
+            return ""
+        floor = max(0, pos - 48)  # the window ``tail`` splits
+        j = pos
+        while j > floor and low[j - 1].isspace():
+            j -= 1
+        if j == floor:
+            return ""  # only spaces in the window
+        # the word after the last plain space, if it holds no other space (no slice, no split
+        # of the window): a printable string has no whitespace but " "
+        word = low[max(floor, low.rfind(" ", floor, j) + 1) : j]
+        if word.isprintable() and (word.isalpha() or not any(c in _TAIL_MARKS for c in word)):
+            return word
+        words = self.tail(pos)
+        return words[-1] if words else ""
+
     def determiner_before(self, pos: int) -> tuple[str, int] | None:
         """A determiner or small number right before ``pos`` ("une", "deux", "les", "3")."""
         words = self.tail(pos)
@@ -994,14 +1020,19 @@ class _Scanner:
             return None  # no word: glued to it, or only spaces (of another kind) before
         # the word is what follows the last space of a short window (the whole window when it
         # starts the text); a word longer than the window is found character by character
-        window = text[max(0, j - 48) : j].rsplit(None, 1)
-        if len(window) == 2 or j <= 48:
-            word, start = window[-1], j - len(window[-1])
-        else:
-            i = j
-            while i and not text[i - 1].isspace():
-                i -= 1
-            word, start = text[i:j], i
+        start = text.rfind(" ", max(0, j - 48), j) + 1
+        word = text[start:j] if start else ""
+        if not start or not word.isprintable():
+            # no " " in the window, or a space of another kind after it (a printable string
+            # holds no space but " "): split the window
+            window = text[max(0, j - 48) : j].rsplit(None, 1)
+            if len(window) == 2 or j <= 48:
+                word, start = window[-1], j - len(window[-1])
+            else:
+                i = j
+                while i and not text[i - 1].isspace():
+                    i -= 1
+                word, start = text[i:j], i
         if word[:1] in _OPENERS:  # "(n° 324)", "(Dragon 11": the word inside the bracket
             stripped = word.lstrip(_OPENER_CHARS)
             start, word = start + len(word) - len(stripped), stripped
@@ -1051,6 +1082,11 @@ class _Scanner:
 
     def qualifier_before(self, pos: int) -> str | None:
         """The bound or approximation phrase that ends right before ``pos``, if any."""
+        last = self.last_word(pos)
+        if last not in _QUALIFIER_LAST_WORDS and (
+            last not in _CURRENCY_CODES or not self.has_currency_code
+        ):
+            return None  # most numbers, decided on the last word alone
         words = self.tail(pos)
         if words and words[-1] in _CURRENCY_CODES and self.has_currency_code:
             words = words[:-1]  # "plus de CHF 12 milliards": the bound is before the currency
@@ -1445,12 +1481,10 @@ class _Scanner:
             if kind_or_none is None:
                 return None
             kind = kind_or_none
-            if kind in AMOUNT_KINDS:
+            if kind in AMOUNT_KINDS and self.last_word(start) == "moins":
                 before = self.tail(start)
                 if (
-                    before
-                    and before[-1] == "moins"
-                    and (len(before) < 2 or before[-2] not in _NOT_A_SIGN_BEFORE_MOINS)
+                    (len(before) < 2 or before[-2] not in _NOT_A_SIGN_BEFORE_MOINS)
                     and not _MONEY_AFTER.match(low, end)  # "28 €, moins 2 € de participation"
                 ):  # "moins 5 degrés": the sign, written out
                     start, value = self.last_word_start(start), -value
@@ -2029,10 +2063,9 @@ class _Scanner:
         return value < 2 or word.endswith(("s", "x"))  # "787 commencera" is not "787 avions"
 
     def _is_year(self, start: int, end: int, prev_word: str) -> bool:
-        words = self.tail(start)
         if (
             prev_word in lex.YEAR_CUES
-            or (words and words[-1] in lex.MONTHS)
+            or self.last_word(start) in lex.MONTHS
             or self.low.endswith(("mi-", "l'an ", "l’an "), 0, start)
         ):
             return True
@@ -2190,8 +2223,12 @@ class _Scanner:
             return _QUALIFIER_WORDS.get(q, _Q_APPROXIMATE)
         low = self.low
         trailing = None
-        after = low[end : end + 40]
-        if "environ" in after or "au " in after or " plus" in after:
+        window_end = end + 40
+        if (
+            low.find("environ", end, window_end) != -1
+            or low.find("au ", end, window_end) != -1
+            or low.find(" plus", end, window_end) != -1
+        ):
             trailing = _TRAILING_QUALIFIER.match(low, end)
         if trailing:
             t = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", trailing.group("q"))

@@ -7,6 +7,8 @@ import time
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimex import NumberKind, NumberMention, Qualifier, find_numbers
 from tests.conftest import GOLD_FILES, body, gold
@@ -579,6 +581,71 @@ def test_backward_walks_find_what_the_patterns_found() -> None:
                 walked = text[_letters_start(text, p - 1, floor) : p - 1]
                 assert walked == (found.group() if found else ""), text
         assert _urls(text) == [u.span() for u in _URL.finditer(text)], text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab é'’(«\"“[\u00a0\n\t.-3", max_size=70))
+def test_last_word_is_the_last_word_of_the_tail(text: str) -> None:
+    """``_Scanner.last_word`` answers "which word comes right before this number?" without
+    building the five-word tail: it must be the tail's last word (or "" when the tail is empty),
+    quotes, apostrophes, brackets and long words included."""
+    from claimex._scanner import _Scanner
+
+    for pos in range(len(text) + 1):
+        words = _Scanner(text).tail(pos)
+        assert _Scanner(text).last_word(pos) == (words[-1] if words else ""), (text, pos)
+
+
+def _word_before_by_splitting(text: str, pos: int) -> tuple[str, int] | None:
+    """``_Scanner.word_before`` as it was written before its str.rfind shortcut: the reference."""
+    from claimex._scanner import _ELIDED_WORDS, _OPENER_CHARS, _OPENERS
+
+    j = pos
+    while j and text[j - 1] in " \u00a0\u202f\u2009":
+        j -= 1
+    if j == pos or not j or text[j - 1].isspace():
+        return None
+    window = text[max(0, j - 48) : j].rsplit(None, 1)
+    if len(window) == 2 or j <= 48:
+        word, start = window[-1], j - len(window[-1])
+    else:
+        i = j
+        while i and not text[i - 1].isspace():
+            i -= 1
+        word, start = text[i:j], i
+    if word[:1] in _OPENERS:
+        stripped = word.lstrip(_OPENER_CHARS)
+        start, word = start + len(word) - len(stripped), stripped
+    if not word or not (word[0].isalpha()):
+        return None
+    if "'" in word or "’" in word:
+        cut = max(word.rfind("'"), word.rfind("’"))
+        if cut + 1 < len(word) and word[:cut].lower() in _ELIDED_WORDS:
+            return word[cut + 1 :], start + cut + 1
+    return word, start
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab é'’(«\"“[\u00a0\u202f\n\t\xad.-3", max_size=70))
+def test_word_before_finds_the_word_the_split_found(text: str) -> None:
+    """``word_before`` takes the word after the window's last plain space when no other space
+    follows it, without splitting the window: the same word as the split."""
+    from claimex._scanner import _Scanner
+
+    for pos in range(len(text) + 1):
+        assert _Scanner(text).word_before(pos) == _word_before_by_splitting(text, pos), (text, pos)
+
+
+def test_last_word_on_the_literal_texts() -> None:
+    from claimex._scanner import _Scanner
+    from tests.scanner_reference import literal_texts
+
+    texts = [*literal_texts(), "x" * 60 + " 5", "(« l'an 5 ; jusqu'à 7 d' 8 qu’ 9 [aux 10"]
+    for text in texts:
+        for pos in range(len(text) + 1):
+            words = _Scanner(text).tail(pos)
+            assert _Scanner(text).last_word(pos) == (words[-1] if words else ""), (text, pos)
+            assert _Scanner(text).word_before(pos) == _word_before_by_splitting(text, pos)
 
 
 def test_cheap_tests_cover_the_patterns_they_guard() -> None:
