@@ -158,12 +158,14 @@ _CANDIDATES: Final = re.compile(
 # about what the digits alone did. The class comes first (lookbehinds after it) so that the
 # engine can skip to those characters; a digit always takes the first branch. Neither kind of
 # run can overlap the other, so the matches are those of two separate passes. The class is
-# spelled with ranges, not "\d": a Unicode category costs a table look-up for every character
-# of the text, a range two comparisons (~40% of the pass). Every "\d" that is not 0-9 lies at
-# U+0660 or above (a test walks all of Unicode), so the last range holds them all; the few
-# other characters up there (’, “, €) take neither branch.
+# not "\d": a Unicode category costs a table look-up for every character of the text. It is
+# 0-9, the numeral letters and every character above U+00FF, spelled as the Latin-1 characters
+# it leaves out, so that the engine tests one 256-bit map (~12% of the pass less than the
+# two-level map a range above U+00FF needs). Every "\d" that is not 0-9 lies at U+0660 or
+# above (a test walks all of Unicode); the other characters above U+00FF (’, “, €, œ) take
+# neither branch.
 _DIGITS_OR_ROMAN: Final = re.compile(
-    r"[0-9IVXLCDM\u0660-\U0010ffff](?:(?<=\d)\d*+"
+    r"[^\x00-/:-BE-HJKN-UWYZ\[-\xff](?:(?<=\d)\d*+"
     r"|(?<=[IVXLCDM])(?<!(?:[^\W_]|['’-])[IVXLCDM])[IVXLCDM]*(er|re|ère|ème|e|ᵉʳ|ᵉ)?(?![\w'’]))"
 )
 _ROMAN_LETTERS: Final = frozenset("IVXLCDM")
@@ -667,8 +669,10 @@ _ANY_STEM: Final = re.compile(_first_letter_trie(_STEMS))
 # so only the stems at the start of a word matter: the stems after a character that is not one
 # of these letters, digits or "_" (the others are word characters too, and found in vain), and
 # at the start of the text. Skipping to those few characters, not to the stems' first letters,
-# is ~30% faster.
-_WORD_START_STEM: Final = re.compile(f"[^a-z0-9_àâäçéèêëîïôöùûüÿœæ](?:{_ANY_STEM.pattern})")
+# is ~30% faster. The class leaves out Latin-1 characters only, so that the engine tests one
+# 256-bit map per character (~7% faster than with "œ", which needs a two-level map): the
+# matches after an "œ" are dropped where the pattern is used.
+_WORD_START_STEM: Final = re.compile(f"[^a-z0-9_àâäçéèêëîïôöùûüÿæ](?:{_ANY_STEM.pattern})")
 
 _UN_BEFORE: Final = re.compile(r"(?:^|[^\w-])(une?)[\s\u00a0\u202f\u2009-]+$")
 _HALF_BEFORE: Final = re.compile(rf"(?:^|[^\w-])(une?){_WS}+(?:{_HALVED_NOUNS})s?{_WS}+et{_WS}+$")
@@ -1211,7 +1215,11 @@ class _Scanner:
             for p in starts
             if p and low[p - 1] in _NUMBER_PREFIX_CHARS and not _glued_sign(low, p - 1)
         )
-        word_starts = [stem_match.start() + 1 for stem_match in _WORD_START_STEM.finditer(low)]
+        word_starts = [
+            stem_match.start() + 1
+            for stem_match in _WORD_START_STEM.finditer(low)
+            if low[stem_match.start()] != "œ"  # a letter: "œ" then a stem starts no word
+        ]
         if _ANY_STEM.match(low):
             word_starts.append(0)
         found.update(word_starts)

@@ -479,6 +479,39 @@ def test_every_unicode_digit_is_in_the_digit_scan_class() -> None:
     assert [m.text for m in find_numbers("٣ ans, １２ mois")] == ["٣", "１２"]
 
 
+def test_the_digit_scan_class_is_a_latin1_map() -> None:
+    """The digit scan's first class holds 0-9, the numeral letters and every character above
+    U+00FF (spelled as the Latin-1 characters it leaves out): every "\\d" lies in it, and the
+    characters it adds (œ, Greek, Cyrillic...) start no match."""
+    import re
+    import sys
+
+    from claimex._scanner import _DIGITS_OR_ROMAN
+
+    first = re.compile(_DIGITS_OR_ROMAN.pattern[: _DIGITS_OR_ROMAN.pattern.index("]") + 1])
+    assert "".join(chr(c) for c in range(256) if first.match(chr(c))) == "0123456789CDILMVX"
+    assert all(first.match(chr(c)) for c in range(256, sys.maxunicode + 1, 97))
+    digit = re.compile(r"\d")
+    assert all(first.match(chr(c)) for c in range(sys.maxunicode + 1) if digit.match(chr(c)))
+    others = "".join(chr(c) for c in range(256, 0x660))  # Latin Extended, Greek, Cyrillic...
+    assert _DIGITS_OR_ROMAN.search(others + "œ2") is not None
+    assert [m.span() for m in _DIGITS_OR_ROMAN.finditer(others)] == []
+
+
+def test_stems_after_oe_start_no_word() -> None:
+    """The stem scan's class leaves "œ" in (a 256-bit map is faster), and its matches after an
+    "œ" are dropped: "œ" is a letter, so a stem after it starts no word."""
+    import re
+
+    from claimex._scanner import _ANY_STEM, _WORD_START_STEM
+
+    with_oe = re.compile(f"[^a-z0-9_àâäçéèêëîïôöùûüÿœæ](?:{_ANY_STEM.pattern})")
+    text = "sœurs, œdeux cœurcent mœurs deux œ cinq «six» œsix ½cent"
+    kept = [m.start() for m in _WORD_START_STEM.finditer(text) if text[m.start()] != "œ"]
+    assert kept == [m.start() for m in with_oe.finditer(text)]
+    assert [m.text for m in find_numbers("œdeux, cœurcent, œ cinq")] == ["cinq"]
+
+
 def test_letter_candidates_start_with_a_stem_at_a_word_start() -> None:
     """The scanner looks for number words only where a stem starts a word: every candidate
     starting with a letter must start with a stem, or with "un(e)" before a word that starts
