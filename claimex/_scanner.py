@@ -151,6 +151,21 @@ _CANDIDATES: Final = re.compile(
     """,
     re.VERBOSE,
 )
+# Where a candidate starts with a letter, only the branches from "half" on can match (the others
+# start with a digit, a sign, "[" or a fraction): those branches alone, and the "words" branch
+# alone where the word starts with none of the other letter branches' words (most number words:
+# "deux", "cent mille", "premier"), match the same, without trying the rest (a test compares).
+_LETTER_CANDIDATES: Final = re.compile(
+    _CANDIDATES.pattern[_CANDIDATES.pattern.index("(?P<half>") :], re.VERBOSE
+)
+_WORD_CANDIDATE: Final = re.compile(
+    _CANDIDATES.pattern[_CANDIDATES.pattern.index("(?P<words>") :], re.VERBOSE
+)
+_OTHER_LETTER_BRANCH_STARTS: Final = (
+    "un", "demi", "dizaine", "douzaine", "quinzaine", "vingtaine", "trentaine", "quarantaine",
+    "cinquantaine", "soixantaine", "centaine", "millier", "moitié", "tiers", "quart", "pour",
+    "doubl", "tripl", "quadrupl", "quintupl", "sextupl", "décupl", "centupl",
+)  # fmt: skip
 
 # Runs of digits, and runs of Roman numeral letters not glued to a letter, digit or "'’-"
 # before them (group 1: an ordinal suffix), in one pass over the text: the engine spends its
@@ -707,6 +722,16 @@ _ISO_DATE_REST: Final = re.compile(r"-[01]\d-[0-3]\d(?![\d])")  # after the year
 _URL: Final = re.compile(r"(?:https?://|www\.)[^\s\]\)>\"»]+")
 
 
+def _candidate(low: str, pos: int) -> re.Match[str] | None:
+    """``_CANDIDATES.match(low, pos)``, with only the branches that can match where ``pos`` is
+    a letter."""
+    if not low[pos].isalpha():
+        return _CANDIDATES.match(low, pos)
+    if low.startswith(_OTHER_LETTER_BRANCH_STARTS, pos):
+        return _LETTER_CANDIDATES.match(low, pos)
+    return _WORD_CANDIDATE.match(low, pos)
+
+
 def _bare_digit_run(low: str, start: int, end: int) -> bool:
     """Whether ``_CANDIDATES`` reads the digit run ``low[start:end]`` as a bare number, the run
     alone: most numbers, decided here without matching the big pattern (a test checks both)."""
@@ -1127,7 +1152,7 @@ class _Scanner:
                 atoms.append(_Atom(pos, bare_end, Decimal(text[pos:bare_end]), "digits"))
                 consumed = bare_end
                 continue
-            m = _CANDIDATES.match(low, pos)
+            m = _candidate(low, pos)
             if m is None:
                 continue
             consumed = m.end()
@@ -1489,7 +1514,11 @@ class _Scanner:
             if kind_or_none is None:
                 return None
             kind = kind_or_none
-            if kind in AMOUNT_KINDS and self.last_word(start) == "moins":
+            if (
+                kind in AMOUNT_KINDS
+                and low.find("moins", max(0, start - 48), start) != -1  # the word is in the
+                and self.last_word(start) == "moins"  # window of the tail: the cheap test first
+            ):
                 before = self.tail(start)
                 if (
                     (len(before) < 2 or before[-2] not in _NOT_A_SIGN_BEFORE_MOINS)

@@ -539,6 +539,37 @@ def test_letter_candidates_start_with_a_stem_at_a_word_start() -> None:
             ), (text, p)
 
 
+def test_letter_candidates_match_as_the_whole_pattern() -> None:
+    """Where a candidate starts with a letter the scanner matches only the letter branches of
+    _CANDIDATES, or the "words" branch alone: the same match as the whole pattern, at every
+    letter of the test texts and of each letter branch's words."""
+    from claimex._scanner import _CANDIDATES, _candidate
+    from tests.scanner_reference import example_texts, generated_texts, literal_texts
+
+    edges = (
+        "un an et demi, une heure et demie, un demi-million, une demi-heure, demi-douzaine, "
+        "une dizaine, des douzaines, quinzaine vingtaines trentaine quarantaine cinquantaine "
+        "soixantaines centaine milliers, la moitié, deux tiers, trois quarts, pour cent, "
+        "pourcent, doublé, triplera, quadruple, quintuplé, sextuplent, décuplé, centuplait, "
+        "un million, une centaine, deux-cent-vingt-et-un, cinquante et une, zéro virgule cinq, "
+        "premier, secondes, dixième, vingt-deuxième, quart-monde, tiers-monde, "
+        "untel, demie, pourtant, doublure, centre, millier-s, Un An Et Demi, DEUX"
+    )
+    texts = [*literal_texts(), *generated_texts(), *example_texts().values(), edges]
+    letters = 0
+    for text in texts:
+        low = text.lower()
+        for p, c in enumerate(low):
+            if not c.isalpha():
+                continue
+            letters += 1
+            whole, part = _CANDIDATES.match(low, p), _candidate(low, p)
+            assert (whole is None) == (part is None), (text, p)
+            if whole is not None and part is not None:
+                assert (whole.span(), whole.lastgroup) == (part.span(), part.lastgroup), (text, p)
+    assert letters > 100_000
+
+
 def test_bare_digit_runs_are_what_the_candidate_pattern_reads() -> None:
     """The scanner takes a digit run it deems bare as a number without matching _CANDIDATES:
     there the pattern must read the run alone, as a plain number (no scale, percent, suffix)."""
@@ -673,12 +704,19 @@ def test_last_word_on_the_literal_texts() -> None:
     from claimex._scanner import _Scanner
     from tests.scanner_reference import literal_texts
 
-    texts = [*literal_texts(), "x" * 60 + " 5", "(« l'an 5 ; jusqu'à 7 d' 8 qu’ 9 [aux 10"]
+    texts = [
+        *literal_texts(),
+        "x" * 60 + " 5",
+        "(« l'an 5 ; jusqu'à 7 d' 8 qu’ 9 [aux 10",
+        "(moins 5, «moins 6, d'moins 7, moins\u00a0 8, Moins 9, au moins 10",
+    ]
     for text in texts:
         for pos in range(len(text) + 1):
             words = _Scanner(text).tail(pos)
             assert _Scanner(text).last_word(pos) == (words[-1] if words else ""), (text, pos)
             assert _Scanner(text).word_before(pos) == _word_before_by_splitting(text, pos)
+            if words[-1:] == ("moins",):  # the scanner looks for it in the window first
+                assert "moins" in text.lower()[max(0, pos - 48) : pos], (text, pos)
 
 
 def test_cheap_tests_cover_the_patterns_they_guard() -> None:
