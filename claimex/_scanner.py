@@ -268,6 +268,11 @@ _TRAILING_QUALIFIER: Final = re.compile(
     r"|tout\s+au\s+plus|(?:et|ou)\s+plus(?!\s*(?:de|d['’]|des|que|qu['’]|tard|tôt|loin)(?![\w])))"
     rf"(?![\w])(?!{_WS}*(?:de{_WS}+|d['’])?(?:[\d+\-−–]|(?:une?|{_CARD})(?![\w])))"
 )
+# the bound itself, where it starts: what _TRAILING_QUALIFIER reads after its first words
+_TRAILING_BOUND: Final = re.compile(
+    _TRAILING_QUALIFIER.pattern[_TRAILING_QUALIFIER.pattern.index("(?P<q>") :]
+)
+_TRAILING_BOUND_STARTS: Final = ("environ", "au", "tout", "et", "ou")
 _BETWEEN_ET: Final = re.compile(rf"{_WS}+et{_WS}+")
 _BETWEEN_A: Final = re.compile(rf"{_WS}*(?:à|a|au){_WS}+")
 _BETWEEN_DASH: Final = re.compile(rf"[-–]|{_WS}[–-]{_WS}")
@@ -730,6 +735,33 @@ def _candidate(low: str, pos: int) -> re.Match[str] | None:
     if low.startswith(_OTHER_LETTER_BRANCH_STARTS, pos):
         return _LETTER_CANDIDATES.match(low, pos)
     return _WORD_CANDIDATE.match(low, pos)
+
+
+def _trailing_bound_may_follow(low: str, end: int) -> bool:
+    """Whether _TRAILING_QUALIFIER may match at ``end``: its bound must start within the two
+    runs of word characters or symbols it skips first (then spaces, a comma, spaces), which
+    most numbers that reach it fail ("au dessus", "au lieu"), without its backtracking."""
+    n = len(low)
+    i = end
+    for _ in range(2):  # spaces then a run of what the pattern's words are made of
+        while i < n and low[i].isspace():
+            i += 1
+        while i < n and not (low[i].isspace() or low[i].isdecimal() or low[i] in ",;:.()"):
+            i += 1
+    while i < n and low[i].isspace():
+        i += 1
+    if i < n and low[i] == ",":
+        i += 1
+    while i < n and low[i].isspace():
+        i += 1
+    for p in range(end, min(i, n - 1) + 1):
+        if (
+            low[p] in "eato"
+            and low.startswith(_TRAILING_BOUND_STARTS, p)
+            and _TRAILING_BOUND.match(low, p)
+        ):
+            return True
+    return False
 
 
 def _bare_digit_run(low: str, start: int, end: int) -> bool:
@@ -2265,7 +2297,7 @@ class _Scanner:
             low.find("environ", end, window_end) != -1
             or low.find("au ", end, window_end) != -1
             or low.find(" plus", end, window_end) != -1
-        ):
+        ) and _trailing_bound_may_follow(low, end):
             trailing = _TRAILING_QUALIFIER.match(low, end)
         if trailing:
             t = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", trailing.group("q"))

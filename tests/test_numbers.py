@@ -719,6 +719,50 @@ def test_last_word_on_the_literal_texts() -> None:
                 assert "moins" in text.lower()[max(0, pos - 48) : pos], (text, pos)
 
 
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "au",
+                "moins",
+                "plus",
+                "environ",
+                "tout",
+                "et",
+                "ou",
+                "tard",
+                "de",
+                "km",
+                "h",
+                "bateau",
+                "x",
+                "3",
+                ",",
+                ".",
+                ";",
+                "(",
+                " ",
+                "  ",
+                "\u00a0",
+                "\n",
+                "é",
+                "ans",
+            ]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_trailing_bound_test_covers_the_trailing_pattern(text: str) -> None:
+    """The scanner matches _TRAILING_QUALIFIER only where its bound may start within the
+    words it skips first: wherever the pattern matches, the cheap test must say so."""
+    from claimex._scanner import _TRAILING_QUALIFIER, _trailing_bound_may_follow
+
+    for end in range(len(text) + 1):
+        if _TRAILING_QUALIFIER.match(text, end):
+            assert _trailing_bound_may_follow(text, end), (text, end)
+
+
 def test_cheap_tests_cover_the_patterns_they_guard() -> None:
     """The scanner tests a few characters before some patterns: a month's first two letters
     before _MONTH_AFTER, a range's joint before _BETWEEN_ET, _BETWEEN_A and _BETWEEN_DASH. A
