@@ -971,11 +971,19 @@ class _Scanner:
         self.low = low
         self.identifier_strings: set[str] = set()
         self.identifier_ends: set[int] = set()  # where the identifiers found so far end
-        # "CHF 70'000", "fr. 1'250": str.find for each code costs less than one regex pass
-        self.has_currency_code = any(code in low for code in _CURRENCY_CODE_HINTS)
+        self._has_currency_code: bool | None = None
         self._notes: frozenset[str] | None = None  # the N of the lines "(N) ..." (notes)
         self._tails: dict[int, tuple[str, ...]] = {}
         self._units: dict[int, re.Match[str] | None] = {}
+
+    @property
+    def has_currency_code(self) -> bool:
+        """Whether the text names a currency by its code ("CHF 70'000", "fr. 1'250"): str.find
+        for each code costs less than one regex pass, and only the few numbers after a word
+        that may be a code ask (most texts never do)."""
+        if self._has_currency_code is None:
+            self._has_currency_code = any(code in self.low for code in _CURRENCY_CODE_HINTS)
+        return self._has_currency_code
 
     # ---- context helpers -------------------------------------------------------------------
     def before(self, pos: int, width: int = 40) -> str:
@@ -1628,9 +1636,9 @@ class _Scanner:
                 if cur:
                     unit = cur.group().strip()
                 elif (
-                    self.has_currency_code
-                    and (code := self.word_before(start))
+                    (code := self.word_before(start))
                     and code[0].lower() in _CURRENCY_CODES
+                    and self.has_currency_code
                 ):
                     unit = code[0]  # "CHF 70'000", "fr. 1'250": the currency written first
         if kind is _K_DATE and atom.form != "ndate":
