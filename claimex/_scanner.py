@@ -54,6 +54,7 @@ _RANGE_ON: Final = re.compile(r"[-‑–]\d|\s+à\s+\d")  # "15-20", "15 à 20" 
 # Patterns. They run on the lower-cased text, whose offsets equal the raw text's.
 
 _SP: Final = "[ \u00a0\u202f\u2009]"  # spaces allowed inside a number
+_SP_CHARS: Final = " \u00a0\u202f\u2009"
 _SEP: Final = "[ \u00a0\u202f\u2009.\\-]"  # between the digit groups of a phone number
 _WS: Final = r"[\s\u00a0\u202f\u2009]"
 # "un an et demi", "un point et demi": the nouns a half is added to
@@ -795,6 +796,29 @@ def _bare_digit_run(low: str, start: int, end: int) -> bool:
     return not (after[0].isalnum() or after[0] == "%")
 
 
+def _plain_percent_end(low: str, start: int, end: int) -> int:
+    """Where ``_CANDIDATES`` ends on the digit run ``low[start:end]`` when it reads a plain
+    percent: the run, a decimal comma and digits, one space, "%", and no letter after ("52 %",
+    "4,5 %", "22%"), or -1. The scanner builds that match's atom without the pattern (a test
+    compares): it is the commonest number the pattern is still matched for."""
+    if low[start] == "0" or (start and low[start - 1] in ",."):
+        return -1  # a code or a phone ("0800"), a decimal part, after an abbreviation
+    n = len(low)
+    i = end
+    if i + 1 < n and low[i] == "," and low[i + 1].isdecimal():
+        i += 2
+        while i < n and low[i].isdecimal():
+            i += 1
+    if i < n and low[i] in _SP_CHARS:
+        i += 1
+    if i >= n or low[i] != "%":
+        return -1
+    i += 1
+    if i < n and (low[i].isalnum() or low[i] == "_"):
+        return -1  # "%" then a letter may be an ordinal's suffix ("5 %e")
+    return i
+
+
 def _is_letter(c: str) -> bool:
     """Whether ``c`` is a letter as the patterns' ``[^\\W\\d_]`` reads it (a word character,
     no digit nor "_": numerals such as "²" count)."""
@@ -1174,6 +1198,7 @@ class _Scanner:
         text, low = self.text, self.low
         digit_starts: list[int] = []
         bare_ends: dict[int, int] = {}  # the end of each run that is a bare number, by start
+        percent_ends: dict[int, int] = {}  # the end of each plain percent ("52 %"), by start
         romans: list[re.Match[str]] = []
         for run in _DIGITS_OR_ROMAN.finditer(text):  # the digits of text are those of low
             start, end = run.span()
@@ -1183,6 +1208,8 @@ class _Scanner:
                 digit_starts.append(start)
                 if _bare_digit_run(low, start, end):
                     bare_ends[start] = end
+                elif (percent_end := _plain_percent_end(low, start, end)) != -1:
+                    percent_ends[start] = percent_end
         consumed = 0
         for pos in self._trigger_positions(digit_starts):
             if pos < consumed:
@@ -1191,6 +1218,21 @@ class _Scanner:
             if bare_end is not None:  # what the "num" branch of _CANDIDATES would read
                 atoms.append(_Atom(pos, bare_end, Decimal(text[pos:bare_end]), "digits"))
                 consumed = bare_end
+                continue
+            plain_end = percent_ends.get(pos)
+            if plain_end is not None:  # what "num" reads, and _digits makes of it
+                core_end = plain_end - 1  # the "%", and the space before it
+                if low[core_end - 1] in _SP_CHARS:
+                    core_end -= 1
+                core = text[pos:core_end]
+                if core.isdecimal():
+                    atom = _Atom(pos, plain_end, Decimal(core), "digits")
+                else:  # a decimal comma
+                    atom = _Atom(pos, plain_end, _decimal_of_digits(core), "digits")
+                    atom.grouped = True
+                atom.percent = True
+                atoms.append(atom)
+                consumed = plain_end
                 continue
             m = _candidate(low, pos)
             if m is None:

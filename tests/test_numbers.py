@@ -600,6 +600,54 @@ def test_bare_digit_runs_are_what_the_candidate_pattern_reads() -> None:
     assert bare > 1000
 
 
+def test_plain_percents_are_what_the_candidate_pattern_reads() -> None:
+    """The scanner takes "52 %", "4,5 %" or "22%" as a percent without matching _CANDIDATES:
+    there the pattern must read the digits, the comma, the space and "%" (no scale, no
+    ordinal), and the atom must be the one _digits builds from that match."""
+    from claimex._scanner import (
+        _CANDIDATES,
+        _DIGITS_OR_ROMAN,
+        _ROMAN_LETTERS,
+        _bare_digit_run,
+        _plain_percent_end,
+        _Scanner,
+    )
+    from tests.scanner_reference import example_texts, generated_texts, literal_texts
+
+    edges = (
+        "52 % 4,5 % 22% 7,% 8 %e 9 %é 10 %_ 11 %, 12%. 0,5 % 05 % ,5 % .5 % 1 234,5 % 1.5 % "
+        "3\u00a0% 4\u202f% 5\u2009% 6\t% 7  % 8,5\u00a0%) 9,25%» 10 %\n 100% 2,%"
+    )
+    texts = [*literal_texts(), *generated_texts(), *example_texts().values(), edges]
+    found = compared = 0
+    for text in texts:
+        low = text.lower()
+        for run in _DIGITS_OR_ROMAN.finditer(text):
+            start, end = run.span()
+            if text[start] in _ROMAN_LETTERS or _bare_digit_run(low, start, end):
+                continue
+            percent_end = _plain_percent_end(low, start, end)
+            if percent_end == -1:
+                continue
+            found += 1
+            m = _CANDIDATES.match(low, start)
+            assert m is not None and m.lastgroup == "num", (text, start)
+            assert m.end() == percent_end, (text, start)
+            assert m.group("scale", "ord") == (None, None) and m.group("pct"), (text, start)
+            expected: list[object] = []
+            _Scanner(text)._digits(m, expected)  # type: ignore[arg-type]
+            built = [a for a in _Scanner(text).atoms() if a.start == start]
+            if not built:  # a sign before it: the candidate starts there ("(+4 %)")
+                continue
+            compared += 1
+            assert len(expected) == len(built) == 1, (text, start)
+            fields = ("start", "end", "value", "form", "percent", "grouped", "dotted", "scaled")
+            assert [getattr(built[0], f) for f in fields] == [
+                getattr(expected[0], f) for f in fields
+            ], (text, start)
+    assert found > 50 and compared > 30
+
+
 def test_a_sign_glued_to_a_word_starts_no_candidate() -> None:
     """The scanner tries the candidate pattern on the character before a digit run only where
     a candidate may start: a minus glued to a word ("1946-1958", "KN-23") never does."""
