@@ -104,6 +104,35 @@ alone (6.0 ms): their per-number tests are gated by the two characters before th
 the passes a rare construction needs search the text for it first. ``CLAIMEX_PURE_PYTHON``
 acts at install time only: to time the pure scanner, use a copy without the ``.so`` files.
 
+Round of branch ``speed6`` (2026-11-28, same machine, ``nice -n 5``, ``--repeat 30``, 33d5f53
+and the branch alternated, eight runs each compiled and five pure, at the branch's last
+commit): compiled 7.6-7.9x (median 7.9x, 6.60 ms) -> 7.1-7.5x (median 7.3x, 6.04 ms); pure
+Python 13.8-14.3x (median 13.9x, 11.72 ms) -> 13.7-14.1x (median 13.9x, 11.70 ms: no change).
+A busier sitting gave 8.0x (7.02 ms) -> 7.6x (6.50 ms) compiled. Same output: the 192,164 texts
+of the shortcut sessions, every field, from 33d5f53 and the branch, pure and compiled: 0
+differences. Found with callgrind (instructions per pass, deterministic where the shared
+machine's timings drift by 5%): 70.1-70.4 M -> 64.6-64.9 M. What went:
+  - the two text-wide scans' first classes made of Latin-1 characters only, one 256-bit map a
+    character instead of a two-level map (digits 0.44 -> 0.38 ms, stems 0.645 -> 0.60 ms);
+  - letter candidates matched with the letter branches of ``_CANDIDATES`` only, or the
+    ``words`` branch alone (~0.7 -> ~0.3 us a number word);
+  - the last word before a number (``last_word``) without the five-word tail, and
+    ``word_before`` without splitting a 48-character window (str.rfind, one short slice);
+  - ``_TRAILING_QUALIFIER`` (~2.8 us, backtracking) only where its bound may start: 2 of the
+    39 numbers a pass that reached it match;
+  - the currency-code flag (seven str.find a text) computed on first use, which most texts
+    never reach;
+  - plain percents ("52 %", "4,5 %") built without the candidate pattern.
+Where a compiled pass goes now (callgrind, % of instructions): the stem scan 16%, the digit
+scan 11%, the candidate pattern 6%, lower-casing 6%, ``_new_mention`` (interpreted) 3.5%.
+
+Tried in this round without gain (same output, not kept): ``_new_mention`` compiled with the
+scanner (mypyc's attribute stores on the Python draft class cost what the interpreter's frame
+did: 69.77 -> 69.83 M); ``ord(c)`` range tests instead of ``str.isalpha`` for the letter
+dispatch (65.03 -> 65.10 M); the stem scan as one possessive loop per match, skipping words
+inside the engine (0.62 -> 0.65 ms); the ``regex`` module for the stem scan (2.2 ms against
+0.64). Not done: a cross-call cache of results (it would only measure the benchmark's repeats).
+
 Usage: python benchmarks/bench_scanner.py [--corpus DIR] [--repeat N]
 """
 

@@ -7,6 +7,8 @@ import time
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimex import NumberKind, NumberMention, Qualifier, find_numbers
 from tests.conftest import GOLD_FILES, body, gold
@@ -477,6 +479,39 @@ def test_every_unicode_digit_is_in_the_digit_scan_class() -> None:
     assert [m.text for m in find_numbers("٣ ans, １２ mois")] == ["٣", "１２"]
 
 
+def test_the_digit_scan_class_is_a_latin1_map() -> None:
+    """The digit scan's first class holds 0-9, the numeral letters and every character above
+    U+00FF (spelled as the Latin-1 characters it leaves out): every "\\d" lies in it, and the
+    characters it adds (œ, Greek, Cyrillic...) start no match."""
+    import re
+    import sys
+
+    from claimex._scanner import _DIGITS_OR_ROMAN
+
+    first = re.compile(_DIGITS_OR_ROMAN.pattern[: _DIGITS_OR_ROMAN.pattern.index("]") + 1])
+    assert "".join(chr(c) for c in range(256) if first.match(chr(c))) == "0123456789CDILMVX"
+    assert all(first.match(chr(c)) for c in range(256, sys.maxunicode + 1, 97))
+    digit = re.compile(r"\d")
+    assert all(first.match(chr(c)) for c in range(sys.maxunicode + 1) if digit.match(chr(c)))
+    others = "".join(chr(c) for c in range(256, 0x660))  # Latin Extended, Greek, Cyrillic...
+    assert _DIGITS_OR_ROMAN.search(others + "œ2") is not None
+    assert [m.span() for m in _DIGITS_OR_ROMAN.finditer(others)] == []
+
+
+def test_stems_after_oe_start_no_word() -> None:
+    """The stem scan's class leaves "œ" in (a 256-bit map is faster), and its matches after an
+    "œ" are dropped: "œ" is a letter, so a stem after it starts no word."""
+    import re
+
+    from claimex._scanner import _ANY_STEM, _WORD_START_STEM
+
+    with_oe = re.compile(f"[^a-z0-9_àâäçéèêëîïôöùûüÿœæ](?:{_ANY_STEM.pattern})")
+    text = "sœurs, œdeux cœurcent mœurs deux œ cinq «six» œsix ½cent"
+    kept = [m.start() for m in _WORD_START_STEM.finditer(text) if text[m.start()] != "œ"]
+    assert kept == [m.start() for m in with_oe.finditer(text)]
+    assert [m.text for m in find_numbers("œdeux, cœurcent, œ cinq")] == ["cinq"]
+
+
 def test_letter_candidates_start_with_a_stem_at_a_word_start() -> None:
     """The scanner looks for number words only where a stem starts a word: every candidate
     starting with a letter must start with a stem, or with "un(e)" before a word that starts
@@ -502,6 +537,37 @@ def test_letter_candidates_start_with_a_stem_at_a_word_start() -> None:
             assert (
                 _ANY_STEM.match(low, p) or un_before.match(low, p) or low.startswith("pour", p)
             ), (text, p)
+
+
+def test_letter_candidates_match_as_the_whole_pattern() -> None:
+    """Where a candidate starts with a letter the scanner matches only the letter branches of
+    _CANDIDATES, or the "words" branch alone: the same match as the whole pattern, at every
+    letter of the test texts and of each letter branch's words."""
+    from claimex._scanner import _CANDIDATES, _candidate
+    from tests.scanner_reference import example_texts, generated_texts, literal_texts
+
+    edges = (
+        "un an et demi, une heure et demie, un demi-million, une demi-heure, demi-douzaine, "
+        "une dizaine, des douzaines, quinzaine vingtaines trentaine quarantaine cinquantaine "
+        "soixantaines centaine milliers, la moitié, deux tiers, trois quarts, pour cent, "
+        "pourcent, doublé, triplera, quadruple, quintuplé, sextuplent, décuplé, centuplait, "
+        "un million, une centaine, deux-cent-vingt-et-un, cinquante et une, zéro virgule cinq, "
+        "premier, secondes, dixième, vingt-deuxième, quart-monde, tiers-monde, "
+        "untel, demie, pourtant, doublure, centre, millier-s, Un An Et Demi, DEUX"
+    )
+    texts = [*literal_texts(), *generated_texts(), *example_texts().values(), edges]
+    letters = 0
+    for text in texts:
+        low = text.lower()
+        for p, c in enumerate(low):
+            if not c.isalpha():
+                continue
+            letters += 1
+            whole, part = _CANDIDATES.match(low, p), _candidate(low, p)
+            assert (whole is None) == (part is None), (text, p)
+            if whole is not None and part is not None:
+                assert (whole.span(), whole.lastgroup) == (part.span(), part.lastgroup), (text, p)
+    assert letters > 100_000
 
 
 def test_bare_digit_runs_are_what_the_candidate_pattern_reads() -> None:
@@ -532,6 +598,54 @@ def test_bare_digit_runs_are_what_the_candidate_pattern_reads() -> None:
             assert m.span() == run.span(), (text, run.span())
             assert m.group("scale", "pct", "ord") == (None, None, None), (text, run.span())
     assert bare > 1000
+
+
+def test_plain_percents_are_what_the_candidate_pattern_reads() -> None:
+    """The scanner takes "52 %", "4,5 %" or "22%" as a percent without matching _CANDIDATES:
+    there the pattern must read the digits, the comma, the space and "%" (no scale, no
+    ordinal), and the atom must be the one _digits builds from that match."""
+    from claimex._scanner import (
+        _CANDIDATES,
+        _DIGITS_OR_ROMAN,
+        _ROMAN_LETTERS,
+        _bare_digit_run,
+        _plain_percent_end,
+        _Scanner,
+    )
+    from tests.scanner_reference import example_texts, generated_texts, literal_texts
+
+    edges = (
+        "52 % 4,5 % 22% 7,% 8 %e 9 %é 10 %_ 11 %, 12%. 0,5 % 05 % ,5 % .5 % 1 234,5 % 1.5 % "
+        "3\u00a0% 4\u202f% 5\u2009% 6\t% 7  % 8,5\u00a0%) 9,25%» 10 %\n 100% 2,%"
+    )
+    texts = [*literal_texts(), *generated_texts(), *example_texts().values(), edges]
+    found = compared = 0
+    for text in texts:
+        low = text.lower()
+        for run in _DIGITS_OR_ROMAN.finditer(text):
+            start, end = run.span()
+            if text[start] in _ROMAN_LETTERS or _bare_digit_run(low, start, end):
+                continue
+            percent_end = _plain_percent_end(low, start, end)
+            if percent_end == -1:
+                continue
+            found += 1
+            m = _CANDIDATES.match(low, start)
+            assert m is not None and m.lastgroup == "num", (text, start)
+            assert m.end() == percent_end, (text, start)
+            assert m.group("scale", "ord") == (None, None) and m.group("pct"), (text, start)
+            expected: list[object] = []
+            _Scanner(text)._digits(m, expected)  # type: ignore[arg-type]
+            built = [a for a in _Scanner(text).atoms() if a.start == start]
+            if not built:  # a sign before it: the candidate starts there ("(+4 %)")
+                continue
+            compared += 1
+            assert len(expected) == len(built) == 1, (text, start)
+            fields = ("start", "end", "value", "form", "percent", "grouped", "dotted", "scaled")
+            assert [getattr(built[0], f) for f in fields] == [
+                getattr(expected[0], f) for f in fields
+            ], (text, start)
+    assert found > 50 and compared > 30
 
 
 def test_a_sign_glued_to_a_word_starts_no_candidate() -> None:
@@ -579,6 +693,122 @@ def test_backward_walks_find_what_the_patterns_found() -> None:
                 walked = text[_letters_start(text, p - 1, floor) : p - 1]
                 assert walked == (found.group() if found else ""), text
         assert _urls(text) == [u.span() for u in _URL.finditer(text)], text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab é'’(«\"“[\u00a0\n\t.-3", max_size=70))
+def test_last_word_is_the_last_word_of_the_tail(text: str) -> None:
+    """``_Scanner.last_word`` answers "which word comes right before this number?" without
+    building the five-word tail: it must be the tail's last word (or "" when the tail is empty),
+    quotes, apostrophes, brackets and long words included."""
+    from claimex._scanner import _Scanner
+
+    for pos in range(len(text) + 1):
+        words = _Scanner(text).tail(pos)
+        assert _Scanner(text).last_word(pos) == (words[-1] if words else ""), (text, pos)
+
+
+def _word_before_by_splitting(text: str, pos: int) -> tuple[str, int] | None:
+    """``_Scanner.word_before`` as it was written before its str.rfind shortcut: the reference."""
+    from claimex._scanner import _ELIDED_WORDS, _OPENER_CHARS, _OPENERS
+
+    j = pos
+    while j and text[j - 1] in " \u00a0\u202f\u2009":
+        j -= 1
+    if j == pos or not j or text[j - 1].isspace():
+        return None
+    window = text[max(0, j - 48) : j].rsplit(None, 1)
+    if len(window) == 2 or j <= 48:
+        word, start = window[-1], j - len(window[-1])
+    else:
+        i = j
+        while i and not text[i - 1].isspace():
+            i -= 1
+        word, start = text[i:j], i
+    if word[:1] in _OPENERS:
+        stripped = word.lstrip(_OPENER_CHARS)
+        start, word = start + len(word) - len(stripped), stripped
+    if not word or not (word[0].isalpha()):
+        return None
+    if "'" in word or "’" in word:
+        cut = max(word.rfind("'"), word.rfind("’"))
+        if cut + 1 < len(word) and word[:cut].lower() in _ELIDED_WORDS:
+            return word[cut + 1 :], start + cut + 1
+    return word, start
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab é'’(«\"“[\u00a0\u202f\n\t\xad.-3", max_size=70))
+def test_word_before_finds_the_word_the_split_found(text: str) -> None:
+    """``word_before`` takes the word after the window's last plain space when no other space
+    follows it, without splitting the window: the same word as the split."""
+    from claimex._scanner import _Scanner
+
+    for pos in range(len(text) + 1):
+        assert _Scanner(text).word_before(pos) == _word_before_by_splitting(text, pos), (text, pos)
+
+
+def test_last_word_on_the_literal_texts() -> None:
+    from claimex._scanner import _Scanner
+    from tests.scanner_reference import literal_texts
+
+    texts = [
+        *literal_texts(),
+        "x" * 60 + " 5",
+        "(« l'an 5 ; jusqu'à 7 d' 8 qu’ 9 [aux 10",
+        "(moins 5, «moins 6, d'moins 7, moins\u00a0 8, Moins 9, au moins 10",
+    ]
+    for text in texts:
+        for pos in range(len(text) + 1):
+            words = _Scanner(text).tail(pos)
+            assert _Scanner(text).last_word(pos) == (words[-1] if words else ""), (text, pos)
+            assert _Scanner(text).word_before(pos) == _word_before_by_splitting(text, pos)
+            if words[-1:] == ("moins",):  # the scanner looks for it in the window first
+                assert "moins" in text.lower()[max(0, pos - 48) : pos], (text, pos)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "au",
+                "moins",
+                "plus",
+                "environ",
+                "tout",
+                "et",
+                "ou",
+                "tard",
+                "de",
+                "km",
+                "h",
+                "bateau",
+                "x",
+                "3",
+                ",",
+                ".",
+                ";",
+                "(",
+                " ",
+                "  ",
+                "\u00a0",
+                "\n",
+                "é",
+                "ans",
+            ]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_trailing_bound_test_covers_the_trailing_pattern(text: str) -> None:
+    """The scanner matches _TRAILING_QUALIFIER only where its bound may start within the
+    words it skips first: wherever the pattern matches, the cheap test must say so."""
+    from claimex._scanner import _TRAILING_QUALIFIER, _trailing_bound_may_follow
+
+    for end in range(len(text) + 1):
+        if _TRAILING_QUALIFIER.match(text, end):
+            assert _trailing_bound_may_follow(text, end), (text, end)
 
 
 def test_cheap_tests_cover_the_patterns_they_guard() -> None:
