@@ -2936,7 +2936,9 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     if distant and "," in scanner.low[distant.end() : a.start]:
         distant = None  # "portés au niveau de la brigade, de 3 000 à 5 000 soldats": apart
     # "(de 7,9 % à 9,1 %, soit +1,2 point)": the difference said after makes them two ends
-    difference = _DIFFERENCE_AFTER.match(scanner.low, b.end)
+    difference = (
+        None if falling or verb_before or distant else _DIFFERENCE_AFTER.match(scanner.low, b.end)
+    )
     if not falling and not verb_before and not distant and not difference:
         return False
     if verb_before and not falling and words[-2].startswith(lex.DECREASE_VERB_PREFIXES):
@@ -3031,7 +3033,14 @@ def _spelled_minutes(scanner: _Scanner, mentions: list[NumberMention]) -> list[N
     for m in mentions:
         spelled = m.text[:1].isalpha()
         two_digits = not spelled and len(m.text) == 2 and m.text.isdigit() and not m.unit
-        if not (spelled or two_digits) or not 1 <= m.value <= 59:  # the cheap test first
+        if (
+            not (spelled or two_digits)
+            or not 1 <= m.value <= 59
+            or (
+                low.find("heure", max(0, m.start - 9), m.start) == -1  # the cheap tests first
+                and low.find("minute", max(0, m.start - 9), m.start) == -1
+            )
+        ):
             out.append(m)
             continue
         if _MINUTE_BEFORE.search(low, max(0, m.start - 9), m.start):
@@ -3179,10 +3188,10 @@ def _share_units(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numbe
         a, b = mentions[i], mentions[i + 1]
         if a.unit or not b.unit or a.kind is not _K_QUANTITY or b.kind not in _COUNTED_KINDS:
             continue
-        if " sur " in a.text.lower():
-            continue  # "un TGV sur trois, deux TER": a share, its noun inside
         if not _BETWEEN_LIST.fullmatch(low, a.end, b.start):
             continue
+        if " sur " in a.text.lower():
+            continue  # "un TGV sur trois, deux TER": a share, its noun inside
         if b.kind is _K_DURATION:
             if a.high is not None or b.high is not None or b.unit.lower() in _YEAR_UNITS:
                 continue  # "avant 16, 18 ou 21 ans": years may be ages, each read on its own
