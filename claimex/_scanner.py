@@ -2043,6 +2043,14 @@ class _Scanner:
             ):
                 return _K_IDENTIFIER  # "138 – Emploi outre-mer": a numbered heading or row
             if (
+                end - start <= 3
+                and start >= 2
+                and text[start - 1] == "\n"
+                and text[start - 2] in "\n.!?)»"  # after a blank line or a sentence
+                and _ALONE_BEFORE_A_HEADING.match(text, end)
+            ):
+                return _K_IDENTIFIER  # "\n1\n\nQuestions d'actualité": a section's number
+            if (
                 "." in digits
                 and (start == 0 or text[start - 1] == "\n")
                 and _HEADING_TITLE_AFTER.match(text, end)
@@ -2958,6 +2966,8 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
 _COMPARATIVES: Final = frozenset({("plus",), ("moins",)})
 _YEAR_UNITS: Final = frozenset({"an", "ans", "année", "années"})
 _HEADING_DASH_AFTER: Final = re.compile(r"[ \u00a0]+[–—-][ \u00a0]+[A-ZÀ-Ý]")
+# the rest of a number's line is empty, and the next line that is not starts with a capital
+_ALONE_BEFORE_A_HEADING: Final = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*[A-ZÀ-Ý]")
 _HEADING_TITLE_AFTER: Final = re.compile(r"\.?[ \u00a0]+[A-ZÀ-Ý]")  # "2.1 L'année", "3.2. Les"
 _DIFFERENCE_AFTER: Final = re.compile(
     r"[^,;.\n]{0,12}?,[ \u00a0]*soit[ \u00a0]+(?:[+\-−–][ \u00a0]?\d|une?[ \u00a0]+(?:hausse|baisse"

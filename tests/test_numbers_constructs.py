@@ -1526,3 +1526,15 @@ def test_a_bare_maximum_or_minimum_after_the_unit_bounds_the_number(
 )
 def test_section_numbers_frequencies_and_revisions_are_labels(text: str) -> None:
     assert [m.kind.value for m in find_numbers(text)] == ["identifier"]
+
+
+def test_a_number_alone_on_its_line_before_a_heading_is_a_section_number() -> None:
+    text = (
+        "(La séance est ouverte.)\n1\nProjet de loi de finances\n\nvice-président\n\n2\n\n"
+        "Questions d'actualité\nChiffres clés\n37\nCommunes concernées\n"
+    )
+    assert [(m.text, m.kind.value) for m in find_numbers(text)] == [
+        ("1", "identifier"),
+        ("2", "identifier"),
+        ("37", "quantity"),  # a key figure: its line follows a heading, not a sentence
+    ]

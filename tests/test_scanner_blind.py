@@ -37,9 +37,9 @@ AMOUNT_FLOORS = {
     "ninth": (1173, 1185, 1173, 1186),
     "tenth": (981, 991, 981, 993),
     "eleventh": (705, 715, 705, 712),
-    "twelfth": (595, 596, 595, 601),
+    "twelfth": (595, 596, 595, 599),
     "thirteenth": (812, 817, 812, 820),
-    "fourteenth": (468, 472, 468, 474),
+    "fourteenth": (468, 472, 468, 473),
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
 CLAIM_FLOORS = {
