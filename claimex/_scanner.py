@@ -2036,26 +2036,10 @@ class _Scanner:
                 and not self._counted_noun_after(end, value)
             ):
                 return _K_IDENTIFIER  # "les lignes 1 et 14", "les articles 3, 4 et 7"
-            if (
-                not year_like
-                and (start == 0 or text[start - 1] == "\n")
-                and _HEADING_DASH_AFTER.match(text, end)
+            if (start == 0 or text[start - 1] == "\n") and self._numbers_what_follows(
+                start, end, "." in digits, year_like
             ):
-                return _K_IDENTIFIER  # "138 – Emploi outre-mer": a numbered heading or row
-            if (
-                end - start <= 3
-                and start >= 2
-                and text[start - 1] == "\n"
-                and text[start - 2] in "\n.!?)»"  # after a blank line or a sentence
-                and _ALONE_BEFORE_A_HEADING.match(text, end)
-            ):
-                return _K_IDENTIFIER  # "\n1\n\nQuestions d'actualité": a section's number
-            if (
-                "." in digits
-                and (start == 0 or text[start - 1] == "\n")
-                and _HEADING_TITLE_AFTER.match(text, end)
-            ):
-                return _K_IDENTIFIER  # "2.1 L'année en chiffres": a section's number
+                return _K_IDENTIFIER  # "138 – Emploi outre-mer", "2.1 L'année en chiffres"
             if "." in digits and low.startswith(" fm", end):
                 return _K_IDENTIFIER  # "(90.2 FM)": a radio's frequency, a station's name
             if (
@@ -2069,6 +2053,23 @@ class _Scanner:
                 day = value <= 31 and value == value.to_integral_value()
                 return _K_DATE if day else _K_IDENTIFIER
         return _K_QUANTITY
+
+    def _numbers_what_follows(self, start: int, end: int, dotted: bool, year_like: bool) -> bool:
+        """A number at a line's start that labels what follows it: a numbered row before a dash
+        and a title ("138 – Emploi outre-mer"), a section before its title ("2.1 L'année en
+        chiffres"), or a section's number alone on its line after a blank line or a sentence,
+        before a capitalised heading ("1", then "Questions d'actualité")."""
+        text = self.text
+        if not year_like and _HEADING_DASH_AFTER.match(text, end):
+            return True
+        if dotted and _HEADING_TITLE_AFTER.match(text, end):
+            return True
+        return (
+            end - start <= 3
+            and start >= 2
+            and text[start - 2] in "\n.!?)»"
+            and _ALONE_BEFORE_A_HEADING.match(text, end) is not None
+        )
 
     def _after_duration_prep(self, start: int) -> bool:
         words = self.tail(start)
