@@ -252,7 +252,7 @@ def _verify(
     best: Verification | None = None
     for q_start, q_end in spans:
         inside = [m for m in source.inside(q_start, q_end) if m.kind in AMOUNT_KINDS]
-        candidates = inside + _shares(source.text, inside) if want < 1 else inside
+        candidates = inside + _shares(source.text, inside) if 0 < want < 1 else inside
         same_value = [m for m in candidates if _states(m, want, want_high, source.text)]
         if not same_value:
             if best is None:
