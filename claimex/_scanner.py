@@ -1688,6 +1688,10 @@ class _Scanner:
         if kind in AMOUNT_KINDS and not unit:
             # "3 millions de personnes", "trois millions d'euros": a scale takes its noun with "de"
             scaled = atom.scaled or (form == "words" and low.endswith(_SCALE_WORD_ENDS, start, end))
+            if scaled and (of_scale := _SCALE_AFTER_NOUN.match(low, end)):
+                # "un milliard de milliards": a scale of a scale multiplies, as "mille milliards"
+                value = _tidy(_times(value, lex.SCALES[of_scale.group(1).rstrip("s")]))
+                end = of_scale.end()
             unit, unit_end = self.unit_after(end, allow_de=scaled)
             unit_lower = unit.lower()
             if unit_lower == "%":

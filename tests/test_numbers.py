@@ -84,6 +84,9 @@ def test_two_numbers_are_not_glued() -> None:
         ("la mort d'un million de personnes", "un million", 1_000_000),
         ("deux millions trois cent mille habitants", "deux millions trois cent mille", 2_300_000),
         ("cent pour cent des voix", "cent pour cent", 100),
+        # a scale of a scale multiplies, as "mille milliards" does
+        ("un milliard de milliards d'opérations", "un milliard de milliards", 10**18),
+        ("2 millions de milliards de calculs", "2 millions de milliards", 2 * 10**15),
     ],
 )
 def test_words(text: str, span: str, value: int) -> None:
