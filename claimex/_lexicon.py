@@ -85,7 +85,7 @@ IDENTIFIER_CUES = _words(
     rubrique rubriques secteur considérant considérants tronçon zone salle action
     dossard course sépulture carbone uranium iode césium plutonium strontium
     départementale nationale tranche niveaux épidémiologique issn isbn réponse sérotype nos
-    lot lots note notes catégories index rév. rev. révision
+    lot lots note notes catégories index rév. rev. révision préconisation préconisations pk
     """
 )
 
@@ -135,7 +135,7 @@ NOT_UNITS = _words(
     après comme lors jusqu jusqu'à contre parmi dès afin ainsi aussi alors puis déjà encore
     également tandis soit fait font peut doit devrait pourrait ayant étant avoir être
     supérieur supérieure supérieurs supérieures inférieur inférieure inférieurs inférieures
-    ferme assortis assorties
+    ferme assortis assorties relatif relatifs relative relatives
     """
 )
 

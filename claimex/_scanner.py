@@ -614,7 +614,7 @@ _LONG_RUN_LISTED_BEFORE: Final = re.compile(r"(?<!\d)\d{7,}[ \u00a0]*(?:,|et|ou)
 _ITEM_DEGREE_END: Final = re.compile(r"°(?![\w])")  # "1° ", "2°," (not "20°C", "45°N")
 _ITEM_AT_LINE_START: Final = re.compile(r"°[ \u00a0]+[A-ZÀ-Ý\d]")  # "1° Le logement", "2° 3 000 €"
 _ITEM_ARTICLES: Final = frozenset({"au", "aux", "du"})
-_ITEM_LISTED: Final = re.compile(r"\d(°)[ \u00a0]*(?:,|et|ou)[ \u00a0]+$")  # "1° et "
+_ITEM_LISTED: Final = re.compile(r"\d(°)[ \u00a0]*(?:,|et|ou|à)[ \u00a0]+$")  # "1° et ", "1° à "
 _LONG_BLOCK_AFTER: Final = re.compile(r"[ \u00a0\u202f](\d{4,})(?![\d,.]\d)")
 _DIGIT_BEFORE: Final = re.compile(r"\d[ \u00a0\u202f]$")
 _DATE_PART_NEXT: Final = re.compile(r"[-‑/.]\w")  # "2011-12-05", "2020/23/Sep"
@@ -628,8 +628,20 @@ _SCORE_LABEL: Final = re.compile(
 # a result said in the clause before a bracketed pair: "s'était incliné lors du deuxième (64-69)"
 _RESULT_BEFORE: Final = re.compile(
     r"(?<![\w])(?:inclinée?s?|battue?s?|victoire|défaite|s['’]impose|l['’]emporte|gagnée?s?"
-    r"|perdue?s?|menée?s?)(?![\w])"
+    r"|perdue?s?|menée?s?|mène|mènent|menait|menaient|pénalité|essai|but|drop|égalis\w*)(?![\w])"
 )
+# the word right before a score said without brackets: "Menée 6-21 à la 52e minute", "battu 1-3"
+_RESULT_WORD_BEFORE: Final = re.compile(
+    r"(?<![\w])(?:menée?s?|mène|mènent|menait|menaient|battue?s?|inclinée?s?|s['’]incline"
+    r"|victoire|défaite|score)[ \u00a0]+(?:de[ \u00a0]+)?$"
+)
+# a score whose place says it: after a minute in brackets "(17e, 0-10)", a half-time score in
+# brackets after the final one "27-24 (6-15)"
+_SCORE_PLACE_BEFORE: Final = re.compile(
+    r"(?:\(\d{1,3}e(?:\+\d)?,[ \u00a0]*|(?<![\d,.])\d{1,3}[-‑–]\d{1,3}[ \u00a0]*\()$"
+)
+# "À 20-24, le stade retenait son souffle": at a sentence's start, "à" before a bare pair
+_AT_SCORE_BEFORE: Final = re.compile(r"(?:^|[.!?«»\n][ \u00a0]*)[àÀ][ \u00a0]+$")
 _SIDE_IN_BRACKETS: Final = re.compile(
     r"(?<![\w])[A-ZÀ-Ý][\w'’-]*(?:[ \u00a0]+[\w'’-]+)?[ \u00a0]\($"
 )
@@ -649,6 +661,24 @@ _POSTAL_CODE: Final = re.compile(r"(?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3}")  # a depa
 # a house number then its street, earlier on the line: "14 cours de l'Intendance, "
 _HOUSE_NUMBER_BEFORE: Final = re.compile(
     r"(?:^|[,\n—–][ \u00a0]*)\d{1,4}(?:[ \u00a0](?:bis|ter))?[ \u00a0][^\W\d_][^\n,]*,[ \u00a0]$"
+)
+# a citation's volume and page (Vancouver style): "Eur Respir J 2025; 66: 2401187",
+# "Lancet 2023;401(10385):1234-45"
+_CITATION_YEAR_BEFORE: Final = re.compile(r"(?<![\d,.])(?:1[89]|20)\d\d[ \u00a0]?;[ \u00a0]?$")
+_CITATION_PAGE_NEXT: Final = re.compile(r"(?:\(\d+\))?[ \u00a0]?:[ \u00a0]?\d")
+_CITATION_VOLUME_BEFORE: Final = re.compile(
+    r"(?<![\d,.])(?:1[89]|20)\d\d[ \u00a0]?;[ \u00a0]?\d+(?:\(\d+\))?[ \u00a0]?:[ \u00a0]?$"
+)
+# the words before "le 49.3", the Constitution's article 49, paragraph 3 (« dégainer le 49-3 »)
+_ARTICLE_49_3_BEFORE: Final = frozenset(
+    {"le", "du", "au", "un", "ce", "son", "nouveau", "énième", "article", "l'article", "l’article"}
+)
+# the other end of a house number's range, before its street: "18-20 rue", "98-100, boulevard"
+_HOUSE_RANGE_END: Final = re.compile(r"[-–]\d{1,4}(?=[ ,\u00a0])")
+# "cours" is a street before a name: "14 cours de l'Intendance", "5 cours Mirabeau" (not "14
+# cours de droit", where it counts)
+_COURS_NAMED: Final = re.compile(
+    rf",?{_SP}+cours{_SP}+(?:(?:de{_SP}+la|du|des|de|d['’]|de{_SP}+l['’]){_SP}*)?[A-ZÀ-Ý]"
 )
 _UNIT_PER: Final = re.compile(r"(?<![\w])(?:l|kwh|wh|g|kg)/$")  # "l/100 km", "kWh/100 km"
 _KM_AFTER: Final = re.compile(r"[ \u00a0\u202f]?km(?![\w])")
@@ -1878,6 +1908,15 @@ class _Scanner:
             if text[max(0, start - 2) : start].startswith("«") and _NAME_CLOSES.match(text, end):
                 return _K_IDENTIFIER  # "la réforme « 100 % santé »": a name, not a share
             return _K_PERCENT
+        if digits_form and text.startswith("49", start) and self._article_49_3(start, end):
+            return _K_IDENTIFIER  # "le recours au 49.3", "dégainer le 49-3": an article
+        if (
+            digits_form
+            and start >= 2
+            and (text[start - 1] in ";:" or text[start - 2] in ";:")
+            and self._citation(start, end)
+        ):
+            return _K_IDENTIFIER  # "Eur Respir J 2025; 66: 2401187": a volume, a page
         if digits_form and start >= 2 and (text[start - 2] in "+§LC)" or text[start - 1] in "§("):
             # the two characters before say whether a level, a paragraph or a reference may
             # come before the number: the tests below are for those few
@@ -2023,6 +2062,10 @@ class _Scanner:
                 return _K_YEAR
             if self._street_may_follow(end) and _STREET_AFTER.match(low, end):
                 return _K_IDENTIFIER  # "12 rue de la Paix", "3 bis avenue Foch": an address
+            if (text[end : end + 1] in "-–," or low.startswith("cours", end + 1)) and (
+                self._house_number(end)
+            ):
+                return _K_IDENTIFIER  # "18-20 rue Eugène-Varlin", "14, cours de l'Intendance"
             if (
                 digits in self.identifier_strings  # "Boeing 787" again
                 and not self._counted_noun_after(end, value)
@@ -2094,6 +2137,41 @@ class _Scanner:
             words[-1] in ("une", "quelques", "deux", "trois", "dix", "de", "par", "chaque", "cette")
             or words[-1].isdigit()
             or words[-2:] == ("la", "même")
+        )
+
+    def _article_49_3(self, start: int, end: int) -> bool:
+        """ "le 49.3", "du 49-3": the article of the Constitution a government invokes."""
+        text = self.text
+        written = text[start:end]
+        if written == "49.3":
+            after = end
+        elif written == "49" and text[end : end + 2] in ("-3", "‑3"):
+            after = end + 2
+        else:
+            return False
+        if text[after : after + 1].isdigit() or text[after : after + 2] in (",3", ".3"):
+            return False
+        prev = self.word_before(start)
+        return prev is not None and prev[0].lower() in _ARTICLE_49_3_BEFORE
+
+    def _citation(self, start: int, end: int) -> bool:
+        """A volume ("2025; 66:") or a page ("2025; 66: 2401187") of a journal citation."""
+        text = self.text
+        if text[start - 2] == ";" or text[start - 1] == ";":
+            return bool(
+                _CITATION_PAGE_NEXT.match(text, end)
+                and _CITATION_YEAR_BEFORE.search(text, max(0, start - 8), start)
+            )
+        return bool(_CITATION_VOLUME_BEFORE.search(text, max(0, start - 30), start))
+
+    def _house_number(self, end: int) -> bool:
+        """A house number before its street, when a comma, the range's other end or "cours"
+        comes first: "98-100, boulevard Konrad Adenauer", "14 cours de l'Intendance"."""
+        rest = _HOUSE_RANGE_END.match(self.text, end)
+        street = rest.end() if rest else end
+        return bool(
+            (self._street_may_follow(street) and _STREET_AFTER.match(self.low, street))
+            or _COURS_NAMED.match(self.text, street)
         )
 
     def _street_may_follow(self, end: int) -> bool:
@@ -2522,15 +2600,10 @@ class _Scanner:
         value = _fraction(numerator, lex.FRACTIONS[word])
         unit, _ = self.unit_after(end, allow_de=True)
         qualifier = self._qualifier(start, end, _K_QUANTITY)  # "d'un tiers environ"
-        return NumberMention(
-            start,
-            end,
-            self.text[start:end],
-            value,
-            _K_QUANTITY,
-            qualifier,
-            unit,
-        )
+        # "un quart d'heure", "trois quarts d'heure": a length of time (not "un quart de mois de
+        # salaire", a sum counted in months)
+        kind = _K_DURATION if unit.lower() in ("heure", "heures") else _K_QUANTITY
+        return NumberMention(start, end, self.text[start:end], value, kind, qualifier, unit)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -2866,6 +2939,12 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
                         or (
                             scanner.text[a.start - 1 : a.start] == "("
                             and _RESULT_BEFORE.search(low, _clause_start(scanner, a.start), a.start)
+                        )
+                        or _RESULT_WORD_BEFORE.search(low, max(0, a.start - 24), a.start)
+                        or _SCORE_PLACE_BEFORE.search(scanner.text, max(0, a.start - 12), a.start)
+                        or (
+                            low[b.end : b.end + 1] == ","
+                            and _AT_SCORE_BEFORE.search(scanner.text, max(0, a.start - 6), a.start)
                         )
                     )
                 )

@@ -1538,3 +1538,77 @@ def test_a_number_alone_on_its_line_before_a_heading_is_a_section_number() -> No
         ("2", "identifier"),
         ("37", "quantity"),  # a key figure: its line follows a heading, not a sentence
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a score said by the result or the lead, with no brackets: low side first
+        ("Menée 6-21 à la 52e minute, l'équipe", ["6", "21", "52e"]),
+        ("Lyon, battu 1-3 à domicile", ["1", "3"]),
+        # a score in brackets after the scoring act, after a minute, after the final score
+        ("une première pénalité (0-3), avant", ["première", "0", "3"]),
+        ("transformé par Ferrand (17e, 0-10).", ["17e", "0", "10"]),
+        ("Valmont – Montclar : 27-24 (6-15)", ["27", "24", "6", "15"]),
+        # "à" at a sentence's start before a bare pair: the score of the moment
+        ("(66e). À 20-24, le stade retenait son souffle", ["66e", "20", "24"]),
+        # a pair with its noun stays a range
+        ("À 18-25 ans, les jeunes", ["18-25"]),
+        ("une marge de 10-12 % près", ["10-12 %"]),
+    ],
+)
+def test_a_score_is_known_by_its_place_not_only_its_order(text: str, spans: list[str]) -> None:
+    assert [m.text for m in find_numbers(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Constitution's article 49, paragraph 3, invoked by a government
+        ("n'exclut plus le recours au 49.3.", [("49.3", "identifier")]),
+        ("Elle a dégainé le 49-3 hier.", [("49", "identifier"), ("3", "identifier")]),
+        ("un score de 49.3 points", [("49.3", "quantity")]),
+        # a journal citation: volume and page after the year and its semicolon
+        (
+            "Eur Respir J 2025; 66: 2401187.",
+            [("2025", "year"), ("66", "identifier"), ("2401187", "identifier")],
+        ),
+        (
+            "Lancet 2023;401(10385):12",
+            [("2023", "year")] + [(n, "identifier") for n in "401 10385 12".split()],
+        ),
+        ("en 2024 ; 66 : c'est le nombre", [("2024", "year"), ("66", "quantity")]),
+        # the items of a legal text numbered 1° to 5°
+        ("dans les cas mentionnés aux 1° à 5°.", [("1", "identifier"), ("5", "identifier")]),
+        # a house number before its street: a range, a comma, or "cours" before a name
+        ("Dares, 18-20 rue Eugène-Varlin", [("18", "identifier"), ("20", "identifier")]),
+        (
+            "la BEI, 98-100, boulevard Konrad Adenauer",
+            [("98", "identifier"), ("100", "identifier")],
+        ),
+        ("14 cours de l'Intendance", [("14", "identifier")]),
+        ("5 cours Mirabeau", [("5", "identifier")]),
+        ("Il a suivi 14 cours de droit.", [("14", "quantity")]),
+        # labels: a recommendation of an opinion, a kilometre point, articles in a range
+        ("prôné par la préconisation 9, il", [("9", "identifier")]),
+        ("le viaduc situé au PK 604,3.", [("604,3", "identifier")]),
+        ("les articles 3 à 9 relatifs aux délais", [("3", "identifier"), ("9", "identifier")]),
+    ],
+)
+def test_articles_citations_items_and_addresses_are_labels(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.kind.value) for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("deux essais en moins d'un quart d'heure", "duration"),
+        ("trois quarts d'heure de retard", "duration"),
+        ("un quart de mois de salaire par année", "quantity"),
+        ("un quart des élèves", "quantity"),
+    ],
+)
+def test_a_quarter_of_an_hour_is_a_length_of_time(text: str, kind: str) -> None:
+    assert find_numbers(text)[-1].kind.value == kind
