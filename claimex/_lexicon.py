@@ -135,7 +135,7 @@ NOT_UNITS = _words(
     après comme lors jusqu jusqu'à contre parmi dès afin ainsi aussi alors puis déjà encore
     également tandis soit fait font peut doit devrait pourrait ayant étant avoir être
     supérieur supérieure supérieurs supérieures inférieur inférieure inférieurs inférieures
-    ferme assortis assorties relatif relatifs relative relatives
+    ferme assortis assorties relatif relatifs relative relatives près
     """
 )
 

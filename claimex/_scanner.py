@@ -501,8 +501,12 @@ _CALL_BEFORE: Final = re.compile(
 )  # "appelez le 15", "répond au 39 60" (its second pair too)
 # "18 (pompiers)", "15 (SAMU)": a number named by the service it calls
 _SERVICE_AFTER: Final = re.compile(
-    r"[ \u00a0]*\((?:samu|pompiers|police(?:[ \u00a0]+secours)?|gendarmerie|urgences?)\)"
-)
+    r"[ \u00a0]*\((?:samu|pompiers|police(?:[ \u00a0]+secours)?|gendarmerie|urgences?)"
+    r"(?:[ \u00a0]*[,/][ \u00a0]*(?:samu|pompiers|police|gendarmerie|urgences?))*\)"
+)  # "17 (police, gendarmerie)"
+# "Urgences : 112": the short numbers of the emergency services after their label
+_EMERGENCY_LABEL_BEFORE: Final = re.compile(r"(?<![\w])urgences?[ \u00a0]*:[ \u00a0]*$")
+_EMERGENCY_NUMBERS: Final = frozenset({"15", "17", "18", "112", "114", "115", "119", "191", "196"})
 _YEARS_OF: Final = re.compile(r"\d+[ \u00a0]+ans[ \u00a0]+d(?:e[ \u00a0]|['’])")  # of service
 _POSSESSED_NOUN_THEN_COMMA: Final = re.compile(
     r"(?<![\w'’])(?:son|sa|leur|mon|ma|notre)[ \u00a0]+[^\W\d_]+,[ \u00a0]+$"
@@ -543,7 +547,8 @@ _YOUNG_OR_ANIMAL_OF: Final = re.compile(
     r"|bovins?|ovins?|caprins?|porcins?|équins?|veaux?|vaches?|génisses?|taureaux?|taurillons?"
     r"|agneaux?|agnelles?|brebis|chèvres?|chevreaux?|porcs?|porcelets?|truies?|chevaux|cheval"
     r"|poulains?|juments?|chiens?|chiots?|chats?|chatons?)"
-    rf"\s+(?:âgée?s?\s+)?de\s+(?:(?:moins|plus)\s+de\s+)?{_RANGE_LOW_BEFORE}$"
+    rf"(?:\s+(?:âgée?s?\s+)?de\s+(?:(?:moins|plus)\s+de\s+)?|\s*\()"  # "enfants (12 à 35 mois)"
+    rf"{_RANGE_LOW_BEFORE}$"
 )
 # "18-29 ans : 17,6": years written as a hyphenated pair are a class of ages ("sur 15-20 ans",
 # a length, has its preposition)
@@ -552,6 +557,8 @@ _HYPHEN_AGES_END: Final = re.compile(r"(?<![\d,.])\d{1,3}[-–]$")  # its "29"
 _AGED_OF: Final = re.compile(
     r"(?<![\w])âgée?s?[ \u00a0]+de[ \u00a0]+(?:\d+[ \u00a0]*(?:[-–]|à)[ \u00a0]*)?$"
 )
+# "inscrits depuis 2 ans ou plus": a length of time, however long ("les 65 ans et plus": ages)
+_SINCE_BEFORE: Final = re.compile(r"(?<![\w])(?:depuis|pendant|durant)[ \u00a0]+$")
 _AGE_CLASS_AFTER: Final = re.compile(r"\d+\s+ans\s+(?:et|ou)\s+plus(?![\w])")  # "65 ans et plus"
 # a row's label: "• 25 à 49 ans :", "moins de 25 ans :", "50 ans ou plus :"
 _BRACKET_AGES_AFTER: Final = re.compile(
@@ -582,7 +589,7 @@ _LENGTH_NOUNS: Final = frozenset(
 _SENTENCE_AT: Final = re.compile(
     r"(?<![\w])(?:condamn\w*|jusqu['’]|peine\w*|port\w*|ramen\w*|ramèn\w*|fix\w*|limit\w*"
     r"|plafonn\w*|allong\w*|prolong\w*|rédui\w*|abaiss\w*|rehauss\w*|relev\w*|relèv\w*)"
-    r"[ \u00a0]*à[ \u00a0]+$"
+    r"[ \u00a0]*à[ \u00a0]+(?:(?:moins|plus)[ \u00a0]+de[ \u00a0]+)?$"  # "condamnés à moins de"
 )
 # "67070 Strasbourg Cedex", "75002 Paris": a town after a postal code
 _TOWN_AFTER: Final = re.compile(
@@ -630,11 +637,14 @@ _RESULT_BEFORE: Final = re.compile(
     r"(?<![\w])(?:inclinée?s?|battue?s?|victoire|défaite|s['’]impose|l['’]emporte|gagnée?s?"
     r"|perdue?s?|menée?s?|mène|mènent|menait|menaient|pénalité|essai|but|drop|égalis\w*)(?![\w])"
 )
+# a tennis set won or lost in a tie-break, its points in brackets after it: "7-6 (8/6)", "6-7 [4]"
+_TIE_BREAK_BEFORE: Final = re.compile(r"(?<!\d)(?:7[-‑–]6|6[-‑–]7)[ \u00a0]?[(\[](?:\d{1,2}/)?$")
 # the word right before a score said without brackets: "Menée 6-21 à la 52e minute", "battu 1-3"
 _RESULT_WORD_BEFORE: Final = re.compile(
     r"(?<![\w])(?:menée?s?|mène|mènent|menait|menaient|battue?s?|inclinée?s?|s['’]incline"
-    r"|victoire|défaite|score)[ \u00a0]+(?:de[ \u00a0]+)?$"
-)
+    r"|victoire|défaite|score|balles?[ \u00a0]+de[ \u00a0]+(?:match|set|break)[ \u00a0]+à)"
+    r"[ \u00a0]+(?:de[ \u00a0]+)?$"
+)  # "sauvé une balle de match à 4-5"
 # a score whose place says it: after a minute in brackets "(17e, 0-10)", a half-time score in
 # brackets after the final one "27-24 (6-15)"
 _SCORE_PLACE_BEFORE: Final = re.compile(
@@ -666,6 +676,9 @@ _HOUSE_NUMBER_BEFORE: Final = re.compile(
 # "Lancet 2023;401(10385):1234-45"
 _CITATION_YEAR_BEFORE: Final = re.compile(r"(?<![\d,.])(?:1[89]|20)\d\d[ \u00a0]?;[ \u00a0]?$")
 _CITATION_PAGE_NEXT: Final = re.compile(r"(?:\(\d+\))?[ \u00a0]?:[ \u00a0]?\d")
+_CITATION_ISSUE_BEFORE: Final = re.compile(
+    r"(?<![\d,.])(?:1[89]|20)\d\d[ \u00a0]?;[ \u00a0]?\d+\($"
+)
 _CITATION_VOLUME_BEFORE: Final = re.compile(
     r"(?<![\d,.])(?:1[89]|20)\d\d[ \u00a0]?;[ \u00a0]?\d+(?:\(\d+\))?[ \u00a0]?:[ \u00a0]?$"
 )
@@ -703,6 +716,8 @@ _MINUTE_BEFORE: Final = re.compile(r"(?<![\w])minutes?[ \u00a0]+$")
 _DRAW_JOINT: Final = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")  # "12 – 7", "7-12"
 _PLACE_BEFORE: Final = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
 _NEW_NOT_NINE_BEFORE: Final = frozenset({"le", "du", "à", "tout", "flambant", "de"})
+_PARTICIPLE_ENDS: Final = ("é", "ée", "és", "ées")
+_NAME_AFTER_HYPHEN: Final = re.compile(r"[-‑][A-ZÀ-Ý][a-zà-ÿ]{3,}")  # "-Sèvres", not "-Mds"
 _ARTICLE_TAIL: Final = re.compile(
     r"[-‑]\d"
 )  # "L. 1234-5": the hyphenated rest of an article number
@@ -1358,7 +1373,8 @@ class _Scanner:
             elif group in ("phone", "foot", "version"):
                 s, e = (m.start() + 1, m.end() - 1) if group == "foot" else m.span()
                 digits = _NON_DIGITS.sub("", low[s:e])
-                atoms.append(_Atom(s, e, Decimal(digits), "identifier"))
+                tie_break = group == "foot" and _TIE_BREAK_BEFORE.search(low, max(0, s - 8), s)
+                atoms.append(_Atom(s, e, Decimal(digits), "digits" if tie_break else "identifier"))
             elif group == "coll":
                 atoms.append(_Atom(m.start(), m.end(), Decimal(0), "collective"))
             elif group == "frac":
@@ -1503,8 +1519,11 @@ class _Scanner:
             grade = _Atom(m.start(), m.end(), Decimal(values[0]), "share", unit="/20")
             atoms.append(grade)
         else:
+            tie_break = len(values) == 2 and _TIE_BREAK_BEFORE.search(
+                self.low, max(0, m.start() - 8), m.start()
+            )  # "7-6 (8/6)": the points of a tie-break, counts
             atoms.extend(
-                _Atom(s, e, Decimal(v), "identifier")
+                _Atom(s, e, Decimal(v), "digits" if tie_break else "identifier")
                 for (s, e), v in zip(parts, values, strict=True)
             )
 
@@ -1846,6 +1865,14 @@ class _Scanner:
         text, low = self.text, self.low
         start, end, value = atom.start, atom.end, atom.value
         digits_form = atom.form == "digits"
+        if (
+            digits_form
+            and start >= 5
+            and text[start - 1] in "([/"
+            and text[end : end + 1] in ")]/"
+            and _TIE_BREAK_BEFORE.search(text, max(0, start - 10), start)
+        ):
+            return _K_QUANTITY  # "7-6 (8/6)", "6-7 [4]": the points of a set's tie-break
         # a space (or nothing) on either side, the common case, rules out every glued form
         if digits_form and start and not (prev_char := text[start - 1]).isspace():
             if prev_char.isalpha():
@@ -1913,7 +1940,7 @@ class _Scanner:
         if (
             digits_form
             and start >= 2
-            and (text[start - 1] in ";:" or text[start - 2] in ";:")
+            and (text[start - 1] in ";:(" or text[start - 2] in ";:")
             and self._citation(start, end)
         ):
             return _K_IDENTIFIER  # "Eur Respir J 2025; 66: 2401187": a volume, a page
@@ -1968,12 +1995,19 @@ class _Scanner:
             and (prev_word != "nos" or not self._counted_noun_after(end, value))
         ):
             return _K_IDENTIFIER  # "amendements nos 87, 412 et 955" (not "nos 3 enfants")
+        if prev_lower == "eur" and text.startswith("CO EUR ", start - 7):
+            return _K_IDENTIFIER  # "CO EUR 9": a series of the Council's documents, no euros
         if digits_form and (
             (
                 (prev_word in ("au", "le") or low[start - 3 : start - 1].isdigit())
                 and _CALL_BEFORE.search(low, max(0, start - 35), start)
             )
             or ("(" in low[end : end + 2] and _SERVICE_AFTER.match(low, end))
+            or (
+                text[start:end] in _EMERGENCY_NUMBERS
+                and _EMERGENCY_LABEL_BEFORE.search(low, max(0, start - 12), start)
+                and not self._counted_noun_after(end, value)
+            )
         ):
             return _K_IDENTIFIER  # "joignable au 116 117", "appelez le 36 46", "18 (pompiers)"
         if (
@@ -2003,6 +2037,8 @@ class _Scanner:
                     return None  # "premier ministre": a title, not a rank
             return _K_ORDINAL
         if atom.form == "words":
+            if text[end : end + 1] in "-‑" and _NAME_AFTER_HYPHEN.match(text, end):
+                return None  # "Deux-Sèvres", "Trois-Rivières", "Sept-Îles": a place's name
             if (
                 1000 <= value <= 2100
                 and prev_word in lex.YEAR_CUES
@@ -2020,7 +2056,11 @@ class _Scanner:
             if (
                 end - start == 4
                 and low.startswith("neuf", start)
-                and (prev_word in _NEW_NOT_NINE_BEFORE or self._after_determined_noun(start))
+                and (
+                    prev_word in _NEW_NOT_NINE_BEFORE
+                    or prev_word.endswith(_PARTICIPLE_ENDS)  # "livré neuf", "vendus neufs"
+                    or self._after_determined_noun(start)
+                )
                 and not self._counted_noun_after(end, value)
             ):
                 return None  # "le marché du neuf", "tout neuf", "un vélo neuf": new, not nine
@@ -2157,6 +2197,10 @@ class _Scanner:
     def _citation(self, start: int, end: int) -> bool:
         """A volume ("2025; 66:") or a page ("2025; 66: 2401187") of a journal citation."""
         text = self.text
+        if text[start - 1] == "(":  # "2024;22(4):8672": the issue
+            return text.startswith("):", end) and bool(
+                _CITATION_ISSUE_BEFORE.search(text, max(0, start - 16), start)
+            )
         if text[start - 2] == ";" or text[start - 1] == ";":
             return bool(
                 _CITATION_PAGE_NEXT.match(text, end)
@@ -2376,6 +2420,8 @@ class _Scanner:
         words = self.tail(start)
         if not words or words[-1] not in _CLOCK_PREPS:
             return None
+        if words[-1] == "à" and words[-3:-2] in (("les",), ("des",)) and words[-2].isdecimal():
+            return None  # "dans les 12 à 24 heures": hours counted, a clock has no article
         end, minutes = unit_end, 0
         extra = _CLOCK_MINUTES.match(self.low, end)
         if extra:
@@ -2408,7 +2454,7 @@ class _Scanner:
         hyphen_near = "-" in head or "–" in head or ending.endswith(("-", "–"))
         if (
             (ending.endswith(("les", "de", "-", "–", "à")) and _AGE_CLASS.search(before))
-            or _AGE_CLASS_AFTER.match(self.low, start)
+            or (_AGE_CLASS_AFTER.match(self.low, start) and not _SINCE_BEFORE.search(before))
             or (hyphen_near and self._hyphenated_ages(start, before))
             or (_AGE_RANGE_AFTER.match(self.low, start) and _CLASS_ARTICLE_END.search(before))
             or (ending.endswith(("-", "–")) and _CLASS_RANGE_END.search(before))
@@ -2443,6 +2489,8 @@ class _Scanner:
             words = words[:-1]
         if "y" in words[-3:-1]:
             return _K_DURATION  # "il y a environ 2,8 milliards d'années", "il y a eu 20 ans"
+        if (sentence := _SENTENCE_AT.search(before)) and not sentence.group().startswith("jusq"):
+            return _K_DURATION  # "un homme condamné à 5 ans", "condamnées à moins de deux ans"
         if any(cue in before for cue in lex.AGE_CUES):
             return _K_QUANTITY  # "un adolescent de 17 ans", "un homme de 30 ans d'origine..."
         if words[-1:] in _HAVE and not _YEARS_OF.match(self.low, start):
@@ -3020,6 +3068,8 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
         and words[-2] not in lex.CHANGE_VERB_LOOKALIKES  # "un montant de 100 à 300"
         and not words[-2].endswith(("tion", "tions"))  # "les évolutions de 1 à 2 points"
         and (len(words) < 3 or words[-3] not in _NOUN_DETERMINERS)  # "une portée de": a noun
+        # a number counts the word: "65 000 élèves de 6 à 18 ans", "trois baisses de 1 à 2 %"
+        and (len(words) < 3 or not (words[-3][-1:].isdigit() or words[-3] in lex.DETERMINER_VALUES))
     )
     # "porter la durée de la formation de 6 à 9 mois": the verb, its object, then the passage
     distant = not verb_before and _PASSAGE_VERB.search(

@@ -1612,3 +1612,48 @@ def test_articles_citations_items_and_addresses_are_labels(
 )
 def test_a_quarter_of_an_hour_is_a_length_of_time(text: str, kind: str) -> None:
     assert find_numbers(text)[-1].kind.value == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cardinal before the word makes it a noun, no verb of change: one range of ages
+        (
+            "environ 65 000 élèves de 6 à 18 ans, de découvrir",
+            [("65 000", "quantity"), ("6 à 18", "quantity")],
+        ),
+        # hours counted after an article, not a clock
+        ("pourrait être décidé dans les 12 à 24 heures.", [("12 à 24", "duration")]),
+        # a length after « depuis », however long; a class of ages after « les »
+        ("inscrits depuis 2 ans ou plus", [("2", "duration")]),
+        ("chez les 65 ans ou plus", [("65", "quantity")]),
+        # a sentence, even bounded, is a length of time, not the age of the person
+        ("des personnes condamnées à moins de deux ans de leur libération", [("deux", "duration")]),
+        ("un homme condamné à 5 ans", [("5", "duration")]),
+        ("ouvert aux jeunes jusqu'à 30 ans", [("30", "quantity")]),
+        # infants' ages in months in brackets after their noun
+        ("chez les jeunes enfants (12 à 35 mois)", [("12 à 35", "quantity")]),
+        # the emergency services' short numbers
+        (
+            "Urgences : 112, 15 (SAMU), 17 (police, gendarmerie)",
+            [("112", "identifier"), ("15", "identifier"), ("17", "identifier")],
+        ),
+        ("Urgences : 115 passages", [("115", "quantity")]),
+        # a place's name, a new thing, a Council series, a maker's model, a journal's issue
+        ("Deux-Sèvres (79) et Trois-Rivières", [("79", "identifier")]),
+        ("L'appareil, livré neuf en 2016", [("2016", "year")]),
+        ("CO EUR 4", [("4", "identifier")]),
+        ("le crash d'un ATR 72 près de Kisumu", [("72", "identifier")]),
+        (
+            "EFSA Journal 2024;22(4):8672",
+            [("2024", "year")] + [(n, "identifier") for n in ("22", "4", "8672")],
+        ),
+        # the points of a tie-break, in brackets after the set
+        ("6-4, 7-6 (8/6)", [(n, "quantity") for n in ("6", "4", "7", "6", "8", "6")]),
+        ("7-5, 6-7 [4]", [(n, "quantity") for n in ("7", "5", "6", "7", "4")]),
+        ("voir la note [4] et le ratio 8/6", [(n, "identifier") for n in ("4", "8", "6")]),
+        ("sauvé une balle de match à 4-5 sur son service", [("4", "quantity"), ("5", "quantity")]),
+    ],
+)
+def test_round_16_constructions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.kind.value) for m in find_numbers(text)] == expected
