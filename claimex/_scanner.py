@@ -3020,13 +3020,18 @@ def _one_to_more(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numbe
     """ "une à deux baisses", "d'un à trois ans": « un » as the low end of a range is a numeral,
     though alone it is an article; the range runs from it."""
     low = scanner.low
-    if "à" not in low or not _ONE_TO_A_NUMBER.search(low):
-        return mentions
+    in_text: bool | None = None  # whether _ONE_TO_A_NUMBER is in the text, asked once if need be
     for i, m in enumerate(mentions):
         if m.start < 2 or low[m.start - 2] != "à" or m.high is not None:
             continue  # the number right after "à " (the cheap test first)
         one = _ONE_TO.search(low, max(0, m.start - 9), m.start)
         if one and m.kind in _RANGE_KINDS and m.value > 1:
+            # the text-wide search, only once a number would change (none has yet): a text
+            # without the construction comes back unchanged, as if searched first
+            if in_text is None:
+                in_text = _ONE_TO_A_NUMBER.search(low) is not None
+            if not in_text:
+                return mentions
             start = one.start(1)
             low_end = _written_scale(scanner, m) or Decimal(1)  # "un à deux millions"
             mentions[i] = replace(
@@ -3036,13 +3041,26 @@ def _one_to_more(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numbe
     return mentions
 
 
+def _hour_then_a_number(low: str) -> bool:
+    """Whether ``_HOUR_THEN_A_NUMBER.search(low)`` finds a match: every match starts with
+    "heure" or "minute", so it is matched only where one of them starts (str.find), not tried
+    at every "h" and "m" of the text (~18 us a text that holds one of the words)."""
+    for word in ("heure", "minute"):
+        i = low.find(word)
+        while i != -1:
+            if _HOUR_THEN_A_NUMBER.match(low, i):
+                return True
+            i = low.find(word, i + 1)
+    return False
+
+
 def _spelled_minutes(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
     """ "à vingt et une heures trente", "levée à une heure dix", "Séance de 9 heures 30": the
     minutes after the hour belong to the clock time; "deux heures trente de route" to the length
     of time ("une heure", an article alone, is no mention of its own); "4 minutes 30", "deux
     minutes trente": the seconds after the minutes to the length (4.5 minutes)."""
     low = scanner.low
-    if ("heure" not in low and "minute" not in low) or not _HOUR_THEN_A_NUMBER.search(low):
+    if not _hour_then_a_number(low):
         return mentions
     out = list[NumberMention]()
     for m in mentions:
