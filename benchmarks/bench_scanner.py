@@ -133,6 +133,27 @@ dispatch (65.03 -> 65.10 M); the stem scan as one possessive loop per match, ski
 inside the engine (0.62 -> 0.65 ms); the ``regex`` module for the stem scan (2.2 ms against
 0.64). Not done: a cross-call cache of results (it would only measure the benchmark's repeats).
 
+Round of branch ``speed7`` (same machine, ``nice -n 19``, ``--repeat 30``, 5064dab and the
+branch built the same way and alternated, four runs each): compiled 7.4-7.7x (median 7.55x,
+6.33 ms) -> 7.2-7.5x (median 7.35x, 6.07 ms); callgrind 67.1 -> 65.1 M instructions a pass.
+Same output on the 192,164 texts, pure and compiled. Found with perf (``--call-graph dwarf``,
+each sample charged to the Python line of the innermost compiled frame through mypyc's
+``CPy_AddTraceback`` lines) and callgrind restricted to ``scan``. What went:
+  - the text-wide search of ``_HOUR_THEN_A_NUMBER`` (~18 us a text holding "heure" or
+    "minute": it tried every "h" and "m") matched only where its literal first word occurs;
+    ``_ONE_TO_A_NUMBER`` searched only once a number would change (-2.5%);
+  - strings made per number: the qualifier phrase looked up by its words (a tuple) instead of
+    joined, the two characters after a digit run read without slicing, ranges and collectives
+    built with ``_new_mention`` instead of the dataclass's ``__init__``, no text-wide "sur"
+    search before ``_ratios`` (-1.8% together).
+Where a compiled pass goes now (perf): the stem scan 13%, the digit scan 9%, the candidate
+pattern 6% (142 calls a pass, ~60 of them on the corpus's identical first line), lower-casing
+3-5% (per character for non-ASCII text, in CPython and mypyc alike), ``_new_mention`` 2.6%.
+Tried without gain: the web-address starts found from ":" and "w" (one-character finds) instead
+of "http" and "www." (-0.65% instructions, no time measurable); the phone branch skipped for a
+run that starts with 1-9 (~0.15 us of ~1.6 a call). Not done: lower-casing Latin-1 texts with
+``bytes.translate`` (47 -> 11 us for the 7 such corpus texts, nothing for the others).
+
 Usage: python benchmarks/bench_scanner.py [--corpus DIR] [--repeat N]
 """
 

@@ -258,6 +258,9 @@ for _eq, _sup, _inf in (
         Qualifier.AT_MOST
     )
 _QUALIFIER_LAST_WORDS: Final = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _QUALIFIER_WORDS)
+# each phrase by its words: the last words before a number looked up as they are (a tuple hashes
+# its words' cached hashes), without joining them into a new string to hash
+_QUALIFIER_PHRASES: Final = {tuple(phrase.split(" ")): phrase for phrase in _QUALIFIER_WORDS}
 # Qualifiers that still apply to a year, a date or a clock time ("vers 2010", "au plus tard");
 # other temporal prepositions ("jusqu'en", "d'ici", "depuis") do not change the qualifier.
 _TEMPORAL_QUALIFIERS: Final = frozenset(
@@ -847,33 +850,36 @@ def _bare_digit_run(low: str, start: int, end: int) -> bool:
     alone: most numbers, decided here without matching the big pattern (a test checks both)."""
     if low[start] == "0" or (start and low[start - 1] in ",."):
         return False  # a code or a phone ("0800"), a decimal part, after an abbreviation
-    after = low[end : end + 2]
-    if not after:
+    n = len(low)
+    if end == n:
         return True
-    if after[0].isspace():  # then a word that is no scale ("k", "md", "million", "billion",
+    c = low[end]  # the two characters after the run, read one by one (no slice to make)
+    has_next = end + 1 < n
+    if c.isspace():  # then a word that is no scale ("k", "md", "million", "billion",
         # "G$"), no "h", "min" or "s" of a time, no "j" of days ("74 j 3 h 35 min"), no
         # "pour cent" and no "puissance"
-        if not after[1:].isalpha():
+        if not (has_next and low[end + 1].isalpha()):
             return False
-        if after[1] not in "bghjkmps":
+        if low[end + 1] not in "bghjkmps":
             return True
         word_end = end + 1  # the whole word ("2 mai", "3 pays"): the pattern ends there too
         while word_end < len(low) and (low[word_end].isalnum() or low[word_end] == "_"):
             word_end += 1
         word = low[end + 1 : word_end]
         return word.isalpha() and word not in _WORDS_READ_AFTER_DIGITS
-    if after[0] == "-" and after[1:].isdecimal():  # "1946-1958": read alone but in a date
+    digit_next = has_next and low[end + 1].isdecimal()
+    if c == "-" and digit_next:  # "1946-1958": read alone but in a date
         return not (
             (end - start == 4 and _ISO_DATE_REST.match(low, end))
             or (end - start == 2 and _DAY_MONTH_YEAR_REST.match(low, end))
         )  # "2025-03-12", "12-03-2025": a date
-    if after[0] in ".,:/-":  # "2008.", "5, 6", "n° 3/": no digit after, no decimal or date
-        return not after[1:].isdecimal()
-    if after[0] in "'’\"″′":  # "1'250", "10\"02", "1'12''": thousands or a stopwatch
+    if c in ".,:/-":  # "2008.", "5, 6", "n° 3/": no digit after, no decimal or date
+        return not digit_next
+    if c in "'’\"″′":  # "1'250", "10\"02", "1'12''": thousands or a stopwatch
         return False
     # a letter makes a suffix, a code or a scale ("1er", "4G", "3M"), "%" a percent, and a
     # fraction ("8½") is numeric, so alphanumeric too
-    return not (after[0].isalnum() or after[0] == "%")
+    return not (c.isalnum() or c == "%")
 
 
 def _plain_percent_end(low: str, start: int, end: int) -> int:
@@ -1265,10 +1271,10 @@ class _Scanner:
             words = words[:-1]  # "plus de CHF 12 milliards": the bound is before the currency
         if not words or words[-1] not in _QUALIFIER_LAST_WORDS:
             return None  # most numbers: no phrase can end with the word before them
-        for n in (4, 3, 2, 1):
+        for n in (4, 3, 2, 1):  # no word holds a space: its words match a phrase's as joined
             if len(words) >= n:
-                phrase = " ".join(words[-n:])
-                if phrase in _QUALIFIER_WORDS:
+                phrase = _QUALIFIER_PHRASES.get(words[-n:])
+                if phrase is not None:
                     return phrase
         return None
 
@@ -2620,7 +2626,7 @@ class _Scanner:
         kind = _K_QUANTITY
         if unit.lower() in lex.TIME_UNITS:  # "une trentaine d'années": a length of time
             kind = self._time_unit_kind(start, unit)
-        return NumberMention(start, end, self.text[start:end], _tidy(base), kind, qualifier, unit)
+        return _new_mention(start, end, self.text[start:end], _tidy(base), kind, qualifier, unit)
 
     def _fraction_mention(self, atom: _Atom) -> NumberMention | None:
         low = self.low
@@ -2772,9 +2778,7 @@ def _ratios(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMent
     and the annotators of the blind sets mark them so (nine of twelve for numbers in words).
     """
     low, out = scanner.low, list[NumberMention]()
-    if "sur" not in low:
-        return mentions
-    for b in mentions:
+    for b in mentions:  # (no text-wide search for "sur" first: nearly every text holds one)
         sur = b.start - 4 if b.start > 4 else 0  # "sur" 4 characters before
         if (
             low[sur + 2 : sur + 3] == "r"
@@ -3025,15 +3029,8 @@ def _range_of(scanner: _Scanner, a: NumberMention, b: NumberMention) -> NumberMe
     if not low_value < b.value:
         return None
     unit = b.unit or a.unit
-    return NumberMention(
-        a.start,
-        b.end,
-        scanner.text[a.start : b.end],
-        low_value,
-        kind,
-        _Q_RANGE,
-        unit,
-        b.value,
+    return _new_mention(
+        a.start, b.end, scanner.text[a.start : b.end], low_value, kind, _Q_RANGE, unit, b.value
     )
 
 
@@ -3149,13 +3146,18 @@ def _one_to_more(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numbe
     """ "une à deux baisses", "d'un à trois ans": « un » as the low end of a range is a numeral,
     though alone it is an article; the range runs from it."""
     low = scanner.low
-    if "à" not in low or not _ONE_TO_A_NUMBER.search(low):
-        return mentions
+    in_text: bool | None = None  # whether _ONE_TO_A_NUMBER is in the text, asked once if need be
     for i, m in enumerate(mentions):
         if m.start < 2 or low[m.start - 2] != "à" or m.high is not None:
             continue  # the number right after "à " (the cheap test first)
         one = _ONE_TO.search(low, max(0, m.start - 9), m.start)
         if one and m.kind in _RANGE_KINDS and m.value > 1:
+            # the text-wide search, only once a number would change (none has yet): a text
+            # without the construction comes back unchanged, as if searched first
+            if in_text is None:
+                in_text = _ONE_TO_A_NUMBER.search(low) is not None
+            if not in_text:
+                return mentions
             start = one.start(1)
             low_end = _written_scale(scanner, m) or Decimal(1)  # "un à deux millions"
             mentions[i] = replace(
@@ -3165,13 +3167,26 @@ def _one_to_more(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numbe
     return mentions
 
 
+def _hour_then_a_number(low: str) -> bool:
+    """Whether ``_HOUR_THEN_A_NUMBER.search(low)`` finds a match: every match starts with
+    "heure" or "minute", so it is matched only where one of them starts (str.find), not tried
+    at every "h" and "m" of the text (~18 us a text that holds one of the words)."""
+    for word in ("heure", "minute"):
+        i = low.find(word)
+        while i != -1:
+            if _HOUR_THEN_A_NUMBER.match(low, i):
+                return True
+            i = low.find(word, i + 1)
+    return False
+
+
 def _spelled_minutes(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
     """ "à vingt et une heures trente", "levée à une heure dix", "Séance de 9 heures 30": the
     minutes after the hour belong to the clock time; "deux heures trente de route" to the length
     of time ("une heure", an article alone, is no mention of its own); "4 minutes 30", "deux
     minutes trente": the seconds after the minutes to the length (4.5 minutes)."""
     low = scanner.low
-    if ("heure" not in low and "minute" not in low) or not _HOUR_THEN_A_NUMBER.search(low):
+    if not _hour_then_a_number(low):
         return mentions
     out = list[NumberMention]()
     for m in mentions:

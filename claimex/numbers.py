@@ -113,8 +113,9 @@ def _new_mention(
     kind: NumberKind,
     qualifier: Qualifier,
     unit: str,
+    high: Decimal | None = None,
 ) -> NumberMention:
-    """``NumberMention(start, end, text, value, kind, qualifier, unit)``, faster."""
+    """``NumberMention(start, end, text, value, kind, qualifier, unit, high)``, faster."""
     m = _MentionDraft()
     m.start = start
     m.end = end
@@ -123,7 +124,7 @@ def _new_mention(
     m.kind = kind
     m.qualifier = qualifier
     m.unit = unit
-    m.high = None
+    m.high = high
     m.__class__ = NumberMention  # type: ignore[assignment]
     return m  # type: ignore[return-value]
 

@@ -459,6 +459,8 @@ def test_fast_mention_constructor_builds_the_dataclass_value() -> None:
     fast, slow = _new_mention(*args), NumberMention(*args)
     assert type(fast) is NumberMention
     assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    ranged = (*args[:5], Qualifier.RANGE, "km", Decimal(12000))  # a range's high end too
+    assert _new_mention(*ranged) == NumberMention(*ranged)
     assert not hasattr(NumberMention, "__post_init__")
     assert _MentionDraft.__slots__ == NumberMention.__slots__  # same layout, same order
     assert _MentionDraft.__bases__ == NumberMention.__bases__ == (object,)
@@ -812,6 +814,18 @@ def test_trailing_bound_test_covers_the_trailing_pattern(text: str) -> None:
     for end in range(len(text) + 1):
         if _TRAILING_QUALIFIER.match(text, end):
             assert _trailing_bound_may_follow(text, end), (text, end)
+
+
+def test_qualifier_phrases_by_words_are_the_qualifier_words() -> None:
+    """qualifier_before looks the last words before a number up as a tuple in
+    _QUALIFIER_PHRASES instead of joining them: each phrase must be its words joined by one
+    space, none of them empty (the words before a number hold no space), and every phrase of
+    _QUALIFIER_WORDS must be there."""
+    from claimex._scanner import _QUALIFIER_PHRASES, _QUALIFIER_WORDS
+
+    assert set(_QUALIFIER_PHRASES.values()) == set(_QUALIFIER_WORDS)
+    for words, phrase in _QUALIFIER_PHRASES.items():
+        assert " ".join(words) == phrase and all(w and w.split() == [w] for w in words), words
 
 
 def test_cheap_tests_cover_the_patterns_they_guard() -> None:
