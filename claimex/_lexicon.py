@@ -86,6 +86,7 @@ IDENTIFIER_CUES = _words(
     dossard course sépulture carbone uranium iode césium plutonium strontium
     départementale nationale tranche niveaux épidémiologique issn isbn réponse sérotype nos
     lot lots note notes catégories index rév. rev. révision préconisation préconisations pk
+    fascicule fascicules échelon échelons
     """
 )
 
@@ -136,6 +137,7 @@ NOT_UNITS = _words(
     également tandis soit fait font peut doit devrait pourrait ayant étant avoir être
     supérieur supérieure supérieurs supérieures inférieur inférieure inférieurs inférieures
     ferme assortis assorties relatif relatifs relative relatives près
+    seulement notamment uniquement respectivement actuellement principalement essentiellement
     """
 )
 
@@ -186,5 +188,5 @@ AGE_CUES = (
     "fille", "femme", "homme", "fêter", "fête", "anniversaire", "adolescent", "candidat",
     "patient", "victime", "conducteur", "conductrice", "passager", "passagère", "élève",
     "étudiant", "retraité", "suspect", "bébé", "nourrisson", "personne", "mère", "père", "fils",
-    "médian", "vieux", "vieil",
+    "médian", "vieux", "vieil", "senior", "adulte", "citoyen",
 )  # fmt: skip

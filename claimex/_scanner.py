@@ -435,6 +435,8 @@ _PASSAGE_VERB: Final = re.compile(
     r"(?<![\w'’])(?<!une )(?<!la )(?<!sa )(?<!leur )(?<!cette )(?<![dl]['’])"  # not a noun
     r"(?:(?:port|report|pass|ram[eè]n|abaiss|rehauss|réhauss|rel[eè]v)(?:er|e|es|ent|ons|ez|é|ée"
     r"|és|ées|ait|aient|ant|era|eront|erait|eraient|èrent|a)"
+    # "étendu la zone d'exclusion de 5 à 8 kilomètres" (not "l'étendue", a noun)
+    r"|étend(?:re|u|ue|us|ues|ait|aient|ant|ra|ront|rait|ent)?"
     # "élève le montant de l'amende de 1 500 € à 1 800 €" (not "élevé", an adjective, nor the
     # noun: "des élèves", "un élève de 12 ans")
     r"|(?<!un )(?<!le )(?<!cet )(?<!chaque )(?<!son )(?<!leur )(?<!notre )(?<!votre )"
@@ -443,6 +445,7 @@ _PASSAGE_VERB: Final = re.compile(
     r"(?!\s+(?:\w+\s+)?qu['’e])"  # "la Cour relève (toutefois) que": to note, not to raise
     r"(?!\s+sur(?![\w]))"  # "47 % portent sur des mineurs": to concern
 )
+_TARGET_BETWEEN: Final = re.compile(r"(?<![\w'’])(?:à|aux)(?![\w])(?![ \u00a0\u202f]*\d)")
 _LEADING_NUMBER: Final = re.compile(r"[+\-−–]?\d[\d \u00a0\u202f\u2009.,]*\d|[+\-−–]?\d")
 _SCALE_FACTORS: Final = frozenset(Decimal(10) ** n for n in (3, 6, 9, 12))
 _LISTED_AFTER: Final = re.compile(
@@ -507,6 +510,22 @@ _SERVICE_AFTER: Final = re.compile(
     r"[ \u00a0]*\((?:samu|pompiers|police(?:[ \u00a0]+secours)?|gendarmerie|urgences?)"
     r"(?:[ \u00a0]*[,/][ \u00a0]*(?:samu|pompiers|police|gendarmerie|urgences?))*\)"
 )  # "17 (police, gendarmerie)"
+# a line of shots: after the shots' noun, or before the kind of shot
+_SHOTS_AFTER: Final = re.compile(
+    r"[ \u00a0]+(?:à[ \u00a0]+(?:2|3|deux|trois)[ \u00a0]+points|aux lancers)"
+)
+_SHOTS_BEFORE: Final = re.compile(
+    r"(?<![\w])(?:tirs?|lancers(?:[ \u00a0]+francs)?)[ \u00a0]*[(:]?[ \u00a0]*$"
+)
+# a table row's label naming a unit of time for its cells: "Capacité de désendettement (en années)"
+_ROW_TIME_UNIT: Final = re.compile(
+    r"\((?:en[ \u00a0]+|nombre[ \u00a0]+de[ \u00a0]+)?(années|ans|mois|semaines|jours|heures)"
+    r"(?![\w])[^()\n]*\)[ \u00a0]*$"
+)
+# "INFR(2014)2121": letters, a year in brackets, a number glued after: one code
+_CODE_BRACKET_BEFORE: Final = re.compile(r"[A-Za-z]\(\d{2,4}\)$")
+# the numbers of social value harmonised across the EU (116 000, 116 111, 116 117...)
+_EU_HARMONISED_NUMBER: Final = re.compile(r"116[ \u00a0\u202f]?\d{3}")
 # "Urgences : 112": the short numbers of the emergency services after their label
 _EMERGENCY_LABEL_BEFORE: Final = re.compile(r"(?<![\w])urgences?[ \u00a0]*:[ \u00a0]*$")
 _EMERGENCY_NUMBERS: Final = frozenset({"15", "17", "18", "112", "114", "115", "119", "191", "196"})
@@ -638,7 +657,8 @@ _SCORE_LABEL: Final = re.compile(
 # a result said in the clause before a bracketed pair: "s'était incliné lors du deuxième (64-69)"
 _RESULT_BEFORE: Final = re.compile(
     r"(?<![\w])(?:inclinée?s?|battue?s?|victoire|défaite|s['’]impose|l['’]emporte|gagnée?s?"
-    r"|perdue?s?|menée?s?|mène|mènent|menait|menaient|pénalité|essai|but|drop|égalis\w*)(?![\w])"
+    r"|perdue?s?|menée?s?|mène|mènent|menait|menaient|pénalité|essai|but|drop|égalis\w*"
+    r"|renvers\w*|bat|battent|domin\w*|tir|panier|lancers?)(?![\w])"
 )
 # a tennis set won or lost in a tie-break, its points in brackets after it: "7-6 (8/6)", "6-7 [4]"
 _TIE_BREAK_BEFORE: Final = re.compile(r"(?<!\d)(?:7[-‑–]6|6[-‑–]7)[ \u00a0]?[(\[](?:\d{1,2}/)?$")
@@ -1510,7 +1530,12 @@ class _Scanner:
         """ "60/20/20", "50/50": shares of 100 are amounts; "3/4" a fraction; others codes."""
         parts = [(d.start(), d.end()) for d in _DIGIT_RUN.finditer(self.low, m.start(), m.end())]
         values = [int(self.low[s:e]) for s, e in parts]
-        if sum(values) == 100 and all(self.low[s] != "0" or e - s == 1 for s, e in parts):
+        if len(values) == 2 and values[0] <= values[1] and self._shots(m.start(), m.end()):
+            # "aux tirs (18/31)", "8/27 à 3 points": shots made out of shots taken, two counts
+            atoms.extend(
+                _Atom(s, e, Decimal(v), "share") for (s, e), v in zip(parts, values, strict=True)
+            )
+        elif sum(values) == 100 and all(self.low[s] != "0" or e - s == 1 for s, e in parts):
             atoms.extend(
                 _Atom(s, e, Decimal(v), "share") for (s, e), v in zip(parts, values, strict=True)
             )
@@ -1777,6 +1802,10 @@ class _Scanner:
                     and self.has_currency_code
                 ):
                     unit = code[0]  # "CHF 70'000", "fr. 1'250": the currency written first
+        if kind is _K_QUANTITY and not unit and text[start - 2 : start] == "| ":
+            row_unit = self._row_time_unit(start)
+            if row_unit is not None:  # "Capacité de désendettement (en années) | 5,2 | 8,9"
+                kind, unit = _K_DURATION, row_unit
         if kind is _K_DATE and atom.form != "ndate":
             unit = ""
         elif kind is _K_IDENTIFIER:
@@ -1914,6 +1943,8 @@ class _Scanner:
                     return _K_IDENTIFIER  # "le Var (83)", "Dax (40)": a department's number
                 if _POSTAL_CODE.fullmatch(text, start, end):
                     return _K_IDENTIFIER  # "Montreuil (93100)": a count this size has a space
+            if prev_char == ")" and _CODE_BRACKET_BEFORE.search(text, max(0, start - 12), start):
+                return _K_IDENTIFIER  # "INFR(2014)2121": an infringement's number, a code
             if prev_char == "+" and start >= 2 and text[start - 2].isalpha():
                 return _K_IDENTIFIER  # "bac+5", "J+3": a level or a day count from an event
         if digits_form and end < len(text) and not text[end].isspace():
@@ -2012,6 +2043,12 @@ class _Scanner:
             or (
                 text[start:end] in _EMERGENCY_NUMBERS
                 and _EMERGENCY_LABEL_BEFORE.search(low, max(0, start - 12), start)
+                and not self._counted_noun_after(end, value)
+            )
+            or (
+                prev_word in ("au", "le")
+                and text.startswith("116", start)
+                and _EU_HARMONISED_NUMBER.fullmatch(text, start, end)
                 and not self._counted_noun_after(end, value)
             )
         ):
@@ -2184,6 +2221,27 @@ class _Scanner:
             or words[-1].isdigit()
             or words[-2:] == ("la", "même")
         )
+
+    def _shots(self, start: int, end: int) -> bool:
+        """A basketball line of shots made out of shots taken: "aux tirs (18/31)", "8/27 à 3
+        points", "3/4 aux lancers francs"."""
+        return bool(
+            _SHOTS_AFTER.match(self.low, end)
+            or _SHOTS_BEFORE.search(self.low, max(0, start - 16), start)
+        )
+
+    def _row_time_unit(self, start: int) -> str | None:
+        """The unit of time a table row's label gives its cells: "(en années)", "(en jours de
+        charges)"; None when the row's first cell names none."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        label_end = text.find("|", line_start, start)
+        if label_end < 0:
+            return None
+        label = _ROW_TIME_UNIT.search(text, line_start, label_end)
+        if label is None or "âge" in self.low[line_start:label_end]:
+            return None  # "Âge moyen (en années) | 45": an age, a quantity
+        return label.group(1)
 
     def _article_49_3(self, start: int, end: int) -> bool:
         """ "le 49.3", "du 49-3": the article of the Constitution a government invokes."""
@@ -2654,9 +2712,9 @@ class _Scanner:
         value = _fraction(numerator, lex.FRACTIONS[word])
         unit, _ = self.unit_after(end, allow_de=True)
         qualifier = self._qualifier(start, end, _K_QUANTITY)  # "d'un tiers environ"
-        # "un quart d'heure", "trois quarts d'heure": a length of time (not "un quart de mois de
-        # salaire", a sum counted in months)
-        kind = _K_DURATION if unit.lower() in ("heure", "heures") else _K_QUANTITY
+        # "un quart d'heure", "trois quarts d'heure", "un quart de siècle": a length of time (not
+        # "un quart de mois de salaire", a sum counted in months)
+        kind = _K_DURATION if unit.lower() in ("heure", "heures", "siècle") else _K_QUANTITY
         return NumberMention(start, end, self.text[start:end], value, kind, qualifier, unit)
 
 
@@ -3072,8 +3130,13 @@ def _is_evolution(scanner: _Scanner, a: NumberMention, b: NumberMention) -> bool
     distant = not verb_before and _PASSAGE_VERB.search(
         scanner.low, _clause_start(scanner, a.start), a.start
     )  # "(?<!...)" in the pattern keeps out the nouns of the same form ("une portée de")
-    if distant and "," in scanner.low[distant.end() : a.start]:
-        distant = None  # "portés au niveau de la brigade, de 3 000 à 5 000 soldats": apart
+    if distant and (
+        "," in scanner.low[distant.end() : a.start]
+        or _TARGET_BETWEEN.search(scanner.low, distant.end(), a.start)
+    ):
+        # "portés au niveau de la brigade, de 3 000 à 5 000 soldats": apart; "étendre l'examen
+        # aux jeunes de 3 à 24 ans": the verb's target, whose noun the range qualifies
+        distant = None
     # "(de 7,9 % à 9,1 %, soit +1,2 point)": the difference said after makes them two ends
     difference = (
         None if falling or verb_before or distant else _DIFFERENCE_AFTER.match(scanner.low, b.end)
@@ -3367,8 +3430,9 @@ def _share_units(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numbe
 def _elided_nouns(scanner: _Scanner, mentions: list[NumberMention]) -> list[NumberMention]:
     """ "18 mois de prison, dont 6 avec sursis": after "dont", a number without its noun counts
     what the number before it counts (a part of that whole, in the same sentence); after
-    "contre", what it is set against, a figure of the same order in the same sentence ("37
-    jours d'activité, contre 30 en 2022"; "12 000 entrées sur les deux jours, contre 9 800")."""
+    "contre" or "au lieu de", what it is set against, a figure of the same order in the same
+    sentence ("37 jours d'activité, contre 30 en 2022"; "12 000 entrées sur les deux jours,
+    contre 9 800"; "limité à trois ans, au lieu de cinq")."""
     low = scanner.low
     for i in range(1, len(mentions)):
         m = mentions[i]
@@ -3383,7 +3447,9 @@ def _elided_nouns(scanner: _Scanner, mentions: list[NumberMention]) -> list[Numb
                 and not _SENTENCE_BREAK.search(low, a.end, m.start)
             ):
                 mentions[i] = replace(m, kind=a.kind, unit=a.unit)
-        elif low.startswith("contre", m.start - 7) and scanner.tail(m.start)[-1:] == ("contre",):
+        elif (
+            low.startswith("contre", m.start - 7) and scanner.tail(m.start)[-1:] == ("contre",)
+        ) or low.endswith("au lieu de ", 0, m.start):  # "limité à trois ans, au lieu de cinq"
             for a in reversed(mentions[max(0, i - 4) : i]):
                 if _SENTENCE_BREAK.search(low, a.end, m.start):
                     break

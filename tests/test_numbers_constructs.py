@@ -1657,3 +1657,47 @@ def test_a_quarter_of_an_hour_is_a_length_of_time(text: str, kind: str) -> None:
 )
 def test_round_16_constructions(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.kind.value) for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table row's label gives its cells a unit of time (not an age)
+        (
+            "Capacité de désendettement (en années) | 5,2 | 8,9\nÂge moyen (en années) | 45",
+            [("5,2", "duration"), ("8,9", "duration"), ("45", "quantity")],
+        ),
+        # after « au lieu de », the noun of the figure set against
+        (
+            "elle a limité à trois ans, au lieu de cinq, la durée",
+            [("trois", "duration"), ("cinq", "duration")],
+        ),
+        # labels: a fascicle, grades of a pay scale, an infringement's number
+        ("tome II, fascicule 1, sera", [("II", "identifier"), ("1", "identifier")]),
+        ("les boursiers (échelons 5 à 7)", [("5", "identifier"), ("7", "identifier")]),
+        ("(INFR(2014)2121).", [("2014", "year"), ("2121", "identifier")]),
+        ("la nuit, le 116 117 (numéro de la permanence des soins)", [("116 117", "identifier")]),
+        ("116 117 personnes", [("116 117", "quantity")]),
+        # ages of seniors and citizens; a quarter of a century; a fifth, then an adverb
+        ("Le taux d'emploi des seniors de 60 à 64 ans", [("60 à 64", "quantity")]),
+        ("pour les citoyens de 18 à 70 ans", [("18 à 70", "quantity")]),
+        ("depuis plus d'un quart de siècle", [("un quart", "duration")]),
+        ("dont un cinquième seulement hors des métropoles", [("un cinquième", "quantity")]),
+        # a basketball score after a result verb or a shot; shots made out of shots taken
+        (
+            "Nanterre 92 renverse Dijon (79-84)",
+            [("92", "identifier"), ("79", "quantity"), ("84", "quantity")],
+        ),
+        ("aux tirs (18/31)", [("18", "quantity"), ("31", "quantity")]),
+        ("Ferreira (4/7 à 3 points)", [("4", "quantity"), ("7", "quantity"), ("3", "quantity")]),
+        ("les 3/4 des élèves", [("3/4", "quantity")]),
+        # « étendre » from one value to another; not when the verb's target comes between
+        (
+            "et étendu la zone d'exclusion de 5 à 8 kilomètres",
+            [("5", "quantity"), ("8", "quantity")],
+        ),
+        ("étendre l'examen aux jeunes de 3 à 24 ans", [("3 à 24", "quantity")]),
+    ],
+)
+def test_round_17_constructions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.kind.value) for m in find_numbers(text)] == expected
