@@ -154,6 +154,27 @@ of "http" and "www." (-0.65% instructions, no time measurable); the phone branch
 run that starts with 1-9 (~0.15 us of ~1.6 a call). Not done: lower-casing Latin-1 texts with
 ``bytes.translate`` (47 -> 11 us for the 7 such corpus texts, nothing for the others).
 
+Round of branch ``speed8`` (same machine, ``nice -n 19``, ``--repeat 30``, 60da91e and the
+branch built the same way and alternated, five runs each): compiled 7.2-7.5x (median 7.3x,
+6.04 ms) -> 7.1-7.4x (median 7.2x, 5.90 ms); best of 300 passes 6.00-6.30 -> 5.93-6.13 ms, four
+alternated rounds; callgrind 65.9 -> 64.3 M instructions a pass (-2.5%). Same output on the
+192,164 texts, pure and compiled. What went: a candidate on a digit run is matched with only
+the branches of ``_CANDIDATES`` that the character after the run allows (``_DIGIT_RUN_FOLLOWERS``:
+"." for a version, a space, "h" or ":" for a time...; "code" after a letter, "phone" on a run
+that starts with 0), the pattern now assembled from a table of its branches (the same pattern,
+parse for parse). "1er", "2.5", "3 000" skip the ten or so branches before "num": ~1.7 -> ~0.5 us.
+Where a compiled pass goes now (callgrind, % of instructions): the stem scan 15%, the digit scan
+10% (both a call of sre's charset test per character, ~56 instructions each: the floor of any
+class-led scan), lower-casing 5.7% (~51 instructions a character for a non-ASCII text, mypyc's
+``str.lower`` as CPython's), ``_qualifier`` 6.7% (four str.find in the 40 characters after each
+number, 1.5%), generic method calls (``isalpha``, ``isdecimal``, ``isprintable``,
+``startswith`` with a position, ``Match`` methods: no mypyc primitive, ~300 instructions each).
+Tried without gain: cheap str tests before four patterns that most numbers fail (the thousands
+dot, the ordinal denominator, the written scale, a Roman numeral's list mark): -0.2%
+instructions, not kept; the stems found with str.find (39 finds a text: 1.5 ms against 0.63).
+Not done: lower-casing Latin-1 texts through bytes (telling their kind costs an encode or an
+exception on the others: ~0.3% net).
+
 Usage: python benchmarks/bench_scanner.py [--corpus DIR] [--repeat N]
 """
 

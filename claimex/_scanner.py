@@ -91,10 +91,12 @@ _NOT_PLAIN: Final = (
     rf"|\d++(?:[./:\-'’\"″′]|{_SP}?[×·]|[^\W\d_]|{_SP}[h{_FRACTION_CHARS}]|[{_FRACTION_CHARS}]|{_SP}(?:min|s|j){_SP}?\d)"
 )
 
-_CANDIDATES: Final = re.compile(
-    rf"""
-    (?=(?:{_NOT_PLAIN}))(?:
-    (?P<phone>(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:{_SEP}?\d\d){{4}}(?![\d])
+# The branches of _CANDIDATES that start with a digit, a sign, "[" or a fraction, in the order
+# the pattern tries them where _NOT_PLAIN holds (verbose patterns: spaces and "#..." ignored).
+_DIGIT_BRANCHES: Final = (
+    (
+        "phone",
+        rf"""(?<![\d+])(?:\+33{_SP}?|0)[1-9](?:{_SEP}?\d\d){{4}}(?![\d])
         |(?<![\d+])0{_SP}?8\d\d(?:(?:{_SP}\d{{3}}){{2}}|(?:{_SP}\d\d){{3}})(?![\d])
         |(?<![\d+])0[1-9]\d(?:{_SEP}\d\d){{3}}(?![\d])  # "068 26 92 30": nine digits
         |(?<![\d+])00{_SP}?[1-9]\d{{0,3}}(?:{_SEP}\d{{1,4}}){{3,8}}(?![\d])
@@ -102,29 +104,48 @@ _CANDIDATES: Final = re.compile(
         |(?<![\w+])\+\d{{1,3}}\)?(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))(?:{_SEP}?\(0\)\d)?
         (?:{_SEP}\d{{1,4}}){{3,6}}(?![\d])
         |(?<![\w+])\+(?=[\d \u00a0.\-]{{10,}})\d{{1,3}}(?!(?:{_SP}\d{{3}})+(?![ .\-]?\d))
-        (?:{_SEP}\d{{1,5}}){{2,6}}(?![\d]))  # "+352 4379-83344", "+32 2 28 31000"
-  | (?P<version>(?<![\w.,])(?!\d{{1,3}}(?:\.\d{{3}})+(?![.\d]))\d+(?:\.\d+){{2,}}(?![\d]))
-  | (?P<ndate>(?<![\d/.])(?:[12]\d|3[01]|0?[1-9])(?P<sep>[/.])(?:1[0-2]|0?[1-9])(?P=sep)
-        (?:\d{{4}}|\d{{2}})(?![\d/.])
-        |(?<![\d/.\-])(?:[12]\d|3[01]|0[1-9])-(?:1[0-2]|0[1-9])-(?:19|20)\d\d(?![\d\-]))
-  | (?P<iso>(?<![\d])\d{{4}}-[01]\d-[0-3]\d(?![\d]))
-  | (?P<chrono>(?<![\d,.:'’′"″])(?:\+(?=\d))?(?:\d{{1,2}}:[0-5]\d:[0-5]\d(?:,\d{{1,2}})?(?![\d:])
-        |(?:\d{{1,2}}['’′])?\d{{1,2}}(?:["″]|'')\d\d(?![\d"″'])
-        |\d{{1,2}}['’′][0-5]\d(?:''|["″])\d?(?![\d])))
-  | (?P<sci>(?<![\w,.])(?:\d+(?:,\d+)?{_SP}?[×x·]{_SP}?)?10(?:{_SP}?\^{_SP}?|{_SP}puissance{_SP})
+        (?:{_SEP}\d{{1,5}}){{2,6}}(?![\d])  # "+352 4379-83344", "+32 2 28 31000"
+""",
+    ),
+    ("version", r"(?<![\w.,])(?!\d{1,3}(?:\.\d{3})+(?![.\d]))\d+(?:\.\d+){2,}(?![\d])"),
+    (
+        "ndate",
+        r"""(?<![\d/.])(?:[12]\d|3[01]|0?[1-9])(?P<sep>[/.])(?:1[0-2]|0?[1-9])(?P=sep)
+        (?:\d{4}|\d{2})(?![\d/.])
+        |(?<![\d/.\-])(?:[12]\d|3[01]|0[1-9])-(?:1[0-2]|0[1-9])-(?:19|20)\d\d(?![\d\-])""",
+    ),
+    ("iso", r"(?<![\d])\d{4}-[01]\d-[0-3]\d(?![\d])"),
+    (
+        "chrono",
+        r"""(?<![\d,.:'’′"″])(?:\+(?=\d))?(?:\d{1,2}:[0-5]\d:[0-5]\d(?:,\d{1,2})?(?![\d:])
+        |(?:\d{1,2}['’′])?\d{1,2}(?:["″]|'')\d\d(?![\d"″'])
+        |\d{1,2}['’′][0-5]\d(?:''|["″])\d?(?![\d]))""",
+    ),
+    (
+        "sci",
+        rf"""(?<![\w,.])(?:\d+(?:,\d+)?{_SP}?[×x·]{_SP}?)?10(?:{_SP}?\^{_SP}?|{_SP}puissance{_SP})
         [-−]?\d{{1,2}}(?![\d])
-      |(?<![\w,.])(?:\d+(?:,\d+)?{_SP}?[×x·]{_SP}?)?10[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)
-  | (?P<hms>(?<![\d,.:])(?:2[4-9]|[3-9]\d|[1-9]\d\d){_SP}?h{_SP}?[0-5]\d(?![\w])  # "24 h 30"
+      |(?<![\w,.])(?:\d+(?:,\d+)?{_SP}?[×x·]{_SP}?)?10[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+""",
+    ),
+    (
+        "hms",
+        rf"""(?<![\d,.:])(?:2[4-9]|[3-9]\d|[1-9]\d\d){_SP}?h{_SP}?[0-5]\d(?![\w])  # "24 h 30"
       |(?<![\d,.:])\d{{1,3}}{_SP}?(?:j{_SP}?\d{{1,2}}{_SP}?h{_SP}?[0-5]?\d{_SP}?min
             (?:{_SP}?[0-5]?\d{_SP}?s)?
         |h{_SP}?[0-5]?\d{_SP}?min(?:{_SP}?[0-5]?\d{_SP}?s)?
-        |min{_SP}?[0-5]?\d{_SP}?s(?:{_SP}?\d\d)?|s{_SP}?\d\d)(?![\w]))
-  | (?P<time>(?<![\d,.:])(?:[01]?\d|2[0-3])(?:{_SP}?h(?:{_SP}?[0-5]\d)?(?![\w])|:[0-5]\d(?![\d:])))
-  | (?P<foot>\[\d{{1,3}}\])
-  | (?P<split>(?<![\w/.,+\-−])\d{{1,3}}(?:/\d{{1,3}}){{1,3}}(?![\w/]|[.,]\d))
-  | (?P<code>(?<![\w.,])\d+[^\W\d_]+\d[\w]*)
-  | (?P<vulgar>(?<![\d,.])(?:\d+{_SP}?)?[{_FRACTION_CHARS}](?![\d])))
-  | (?P<num>
+        |min{_SP}?[0-5]?\d{_SP}?s(?:{_SP}?\d\d)?|s{_SP}?\d\d)(?![\w])""",
+    ),
+    (
+        "time",
+        rf"(?<![\d,.:])(?:[01]?\d|2[0-3])(?:{_SP}?h(?:{_SP}?[0-5]\d)?(?![\w])|:[0-5]\d(?![\d:]))",
+    ),
+    ("foot", r"\[\d{1,3}\]"),
+    ("split", r"(?<![\w/.,+\-−])\d{1,3}(?:/\d{1,3}){1,3}(?![\w/]|[.,]\d)"),
+    ("code", r"(?<![\w.,])\d+[^\W\d_]+\d[\w]*"),
+    ("vulgar", rf"(?<![\d,.])(?:\d+{_SP}?)?[{_FRACTION_CHARS}](?![\d])"),
+)
+# The plain number, tried where the branches above fail or _NOT_PLAIN does not hold.
+_NUM_BRANCH: Final = rf"""(?P<num>
         (?:(?<![\w])[+\-−–±])?  # the en dash too: "–7,3 °C", as French typesetting often has it
         (?<![\d,])(?<![\d.]\.)(?<![^\w.]\.)(?<!^\.)  # after "." only an abbreviation's
         (?:(?=\d{{1,3}}+(?:{_SP}|[.'’]))  # thousands groups: a separator after 1-3 digits
@@ -138,8 +159,10 @@ _CANDIDATES: Final = re.compile(
             (?![\w]))?+
         (?P<pct>{_SP}?%|{_WS}+pour[\s-]?cent(?![\w]))?+
         (?P<ord>(?:ères?|eres?|ièmes?|iemes?|èmes?|emes?|ers?|res?|nde?s?|es?|è|ᵉʳ|ᵉ)(?![\w]))?+
-    )
-  | (?P<half>(?<![\w])une?{_WS}+(?:{_HALVED_NOUNS})s?{_WS}+et{_WS}+demie?(?![\w]))
+    )"""
+# The branches that start with a letter (or "(?<!...)" then a letter).
+_LETTER_BRANCHES: Final = rf"""
+    (?P<half>(?<![\w])une?{_WS}+(?:{_HALVED_NOUNS})s?{_WS}+et{_WS}+demie?(?![\w]))
   | (?P<halfscale>(?<![\w-])(?:une?[\s-]+)?demi[\s-]+(?:millions?|milliards?)(?![\w]))
   | (?P<halfnoun>(?<![\w-])(?:une?[\s-]+)?demi-(?:{_HALF_OF_NOUNS})(?![\w-]))
   | (?P<coll>(?<![\w])(?:demi-)?(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine
@@ -151,24 +174,83 @@ _CANDIDATES: Final = re.compile(
         (?![\w-]))
   | (?P<words>(?<![\w-])(?:une?[\s-]+(?=mill|bill))?{_WORD}
         (?:[\s-]+(?:{_ET_UN}|{_WORD_OR_VIRGULE}))*)
-    """,
-    re.VERBOSE,
+    """
+
+
+def _candidate_pattern(digit_branches: tuple[str, ...], letters: bool) -> str:
+    """The source of _CANDIDATES with only ``digit_branches`` of _DIGIT_BRANCHES before "num"
+    (in their order), and the letter branches after it or not."""
+    chosen = "\n  | ".join(
+        f"(?P<{name}>{src}\n)" for name, src in _DIGIT_BRANCHES if name in digit_branches
+    )
+    source = f"(?=(?:{_NOT_PLAIN}))(?:{chosen}\n)\n  | " if chosen else ""
+    return source + _NUM_BRANCH + ("\n  | " + _LETTER_BRANCHES if letters else "")
+
+
+_CANDIDATES: Final = re.compile(
+    _candidate_pattern(tuple(name for name, _ in _DIGIT_BRANCHES), letters=True), re.VERBOSE
 )
 # Where a candidate starts with a letter, only the branches from "half" on can match (the others
 # start with a digit, a sign, "[" or a fraction): those branches alone, and the "words" branch
 # alone where the word starts with none of the other letter branches' words (most number words:
 # "deux", "cent mille", "premier"), match the same, without trying the rest (a test compares).
-_LETTER_CANDIDATES: Final = re.compile(
-    _CANDIDATES.pattern[_CANDIDATES.pattern.index("(?P<half>") :], re.VERBOSE
-)
+_LETTER_CANDIDATES: Final = re.compile(_LETTER_BRANCHES, re.VERBOSE)
 _WORD_CANDIDATE: Final = re.compile(
-    _CANDIDATES.pattern[_CANDIDATES.pattern.index("(?P<words>") :], re.VERBOSE
+    _LETTER_BRANCHES[_LETTER_BRANCHES.index("(?P<words>") :], re.VERBOSE
 )
 _OTHER_LETTER_BRANCH_STARTS: Final = (
     "un", "demi", "dizaine", "douzaine", "quinzaine", "vingtaine", "trentaine", "quarantaine",
     "cinquantaine", "soixantaine", "centaine", "millier", "moitié", "tiers", "quart", "pour",
     "doubl", "tripl", "quadrupl", "quintupl", "sextupl", "décupl", "centupl",
 )  # fmt: skip
+# Where a candidate starts on a digit run, a branch of _DIGIT_BRANCHES can match only if the
+# character right after the run (never a digit) is one of its characters here: what each
+# branch reads after its first digits ("version" "1.2.3", "ndate" "5/3/24", "5.3.24" or
+# "05-03-2024", "sci" "2,5 x 10^3" or "10⁻³", "vulgar" "3 ½"...). Besides, "code" needs a letter
+# there ([^\W\d_]: "13e4c14d"), "phone" a run that starts with 0 ("+33..." starts on "+"), and
+# "foot" ("[") and the letter branches never start on a digit. A test checks each branch.
+_DIGIT_RUN_FOLLOWERS: Final = {
+    "version": ".",
+    "ndate": "./-",
+    "iso": "-",
+    "chrono": ":'’′\"″",
+    "sci": f"{_SP_CHARS},×x·^⁻⁰¹²³⁴⁵⁶⁷⁸⁹",
+    "hms": f"{_SP_CHARS}hjms",
+    "time": f"{_SP_CHARS}h:",
+    "split": "/",
+    "vulgar": _SP_CHARS + _FRACTION_CHARS,
+}
+
+
+def _run_branches(zero: bool, follower: str) -> tuple[str, ...]:
+    """The branches of _DIGIT_BRANCHES that may match on a digit run (starting with 0 or not)
+    that ``follower`` follows ("" at the text's end), by _DIGIT_RUN_FOLLOWERS."""
+    return tuple(
+        name
+        for name, _ in _DIGIT_BRANCHES
+        if (name == "phone" and zero)
+        or (name == "code" and follower.isalnum())  # never a digit: a letter as [^\W\d_] reads it
+        or (follower != "" and follower in _DIGIT_RUN_FOLLOWERS.get(name, ""))
+    )
+
+
+def _run_candidates(zero: bool) -> dict[str, re.Pattern[str]]:
+    """For a digit run (starting with 0 or not), the candidate pattern with only the branches
+    the character after it allows, by that character; under "" the pattern after any other
+    character that is not a letter (the plain number alone, or a phone), under "a" after any
+    other letter."""
+    compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+    by_follower: dict[str, re.Pattern[str]] = {}
+    for follower in {"", "a", *"".join(_DIGIT_RUN_FOLLOWERS.values())}:
+        branches = _run_branches(zero, follower)
+        if branches not in compiled:
+            compiled[branches] = re.compile(_candidate_pattern(branches, letters=False), re.VERBOSE)
+        by_follower[follower] = compiled[branches]
+    return by_follower
+
+
+_RUN_CANDIDATES: Final = _run_candidates(zero=False)
+_ZERO_RUN_CANDIDATES: Final = _run_candidates(zero=True)
 
 # Runs of digits, and runs of Roman numeral letters not glued to a letter, digit or "'’-"
 # before them (group 1: an ordinal suffix), in one pass over the text: the engine spends its
@@ -828,9 +910,16 @@ _DAY_MONTH_YEAR_REST: Final = re.compile(r"-(?:1[0-2]|0[1-9])-(?:19|20)\d\d(?![\
 _URL: Final = re.compile(r"(?:https?://|www\.)[^\s\]\)>\"»]+")
 
 
-def _candidate(low: str, pos: int) -> re.Match[str] | None:
+def _candidate(low: str, pos: int, run_end: int = -1) -> re.Match[str] | None:
     """``_CANDIDATES.match(low, pos)``, with only the branches that can match where ``pos`` is
-    a letter."""
+    a letter, or the start of a digit run that ends at ``run_end``."""
+    if run_end != -1:  # the branches the character after the run allows (a test compares)
+        table = _ZERO_RUN_CANDIDATES if low[pos] == "0" else _RUN_CANDIDATES
+        follower = low[run_end] if run_end < len(low) else ""
+        pattern = table.get(follower)
+        if pattern is None:
+            pattern = table["a"] if follower.isalnum() else table[""]
+        return pattern.match(low, pos)
     if not low[pos].isalpha():
         return _CANDIDATES.match(low, pos)
     if low.startswith(_OTHER_LETTER_BRANCH_STARTS, pos):
@@ -1305,6 +1394,7 @@ class _Scanner:
         digit_starts: list[int] = []
         bare_ends: dict[int, int] = {}  # the end of each run that is a bare number, by start
         percent_ends: dict[int, int] = {}  # the end of each plain percent ("52 %"), by start
+        run_ends: dict[int, int] = {}  # the end of each other digit run, by start
         romans: list[re.Match[str]] = []
         for run in _DIGITS_OR_ROMAN.finditer(text):  # the digits of text are those of low
             start, end = run.span()
@@ -1316,6 +1406,8 @@ class _Scanner:
                     bare_ends[start] = end
                 elif (percent_end := _plain_percent_end(low, start, end)) != -1:
                     percent_ends[start] = percent_end
+                else:
+                    run_ends[start] = end
         consumed = 0
         for pos in self._trigger_positions(digit_starts):
             if pos < consumed:
@@ -1340,7 +1432,7 @@ class _Scanner:
                 atoms.append(atom)
                 consumed = plain_end
                 continue
-            m = _candidate(low, pos)
+            m = _candidate(low, pos, run_ends.get(pos, -1))
             if m is None:
                 continue
             consumed = m.end()

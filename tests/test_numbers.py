@@ -575,6 +575,70 @@ def test_letter_candidates_match_as_the_whole_pattern() -> None:
     assert letters > 100_000
 
 
+def test_digit_run_candidates_match_as_the_whole_pattern() -> None:
+    """Where a candidate starts on a digit run the scanner matches only the branches that the
+    character after the run allows (_DIGIT_RUN_FOLLOWERS): no branch matches where that table
+    rules it out, on runs followed by every character that matters and by the rest of each
+    branch's numbers, and the same match as the whole pattern at every digit run of the test
+    texts and of those strings."""
+    import re
+
+    from claimex._scanner import (
+        _CANDIDATES,
+        _DIGIT_BRANCHES,
+        _DIGITS_OR_ROMAN,
+        _FRACTION_CHARS,
+        _ROMAN_LETTERS,
+        _candidate,
+        _run_branches,
+    )
+    from tests.scanner_reference import example_texts, generated_texts, literal_texts
+
+    branches = {
+        name: re.compile(f"(?P<{name}>{src}\n)", re.VERBOSE) for name, src in _DIGIT_BRANCHES
+    }
+    followers = [  # never a digit: the run would go on
+        c
+        for c in [chr(c) for c in range(0x20, 0x250)]
+        + list(f"{_FRACTION_CHARS}\u202f\u2009’′″×·⁻⁰¹²³⁴⁵⁶⁷⁸⁹ᵉ–−‑€œ\n\t")
+        if not c.isdecimal()
+    ]
+    rests = (
+        "", "1", "12", "2024", "2.3", "12.2024", "03-2024", "03-05", "30", "30:15", "3\"45", "12\'\'",
+        "45\'\'3", "5 x 10^3", " 10^3", "× 10^3", "10^3", "3", "³", "h", "h 30", "30 min 12 s",
+        "min 12 s", "j 3 h 35 min", "3 h 35 min", "s 83", "12 34 56 78", "½", "e4c", "4c",
+        "puissance 9", "1/2", "2/3/4", "3,5 x 10^4", " ½",
+    )  # fmt: skip
+    synthetic = []
+    for digits in ("1", "7", "10", "12", "24", "123", "2024", "0", "06", "00"):
+        for follower in followers:
+            for rest in rests:
+                text = f"{digits}{follower}{rest}"
+                synthetic.append(text)
+                allowed = _run_branches(digits[0] == "0", follower)
+                for name, branch in branches.items():
+                    if name not in allowed:
+                        assert branch.match(text) is None, (name, text)
+    texts = [*literal_texts(), *generated_texts(), *example_texts().values(), *synthetic]
+    runs = 0
+    for text in texts:
+        low = text.lower()
+        for run in _DIGITS_OR_ROMAN.finditer(text):
+            start, end = run.span()
+            if text[start] in _ROMAN_LETTERS:
+                continue
+            runs += 1
+            whole, part = _CANDIDATES.match(low, start), _candidate(low, start, end)
+            assert (whole is None) == (part is None), (text, start)
+            if whole is not None and part is not None:
+                assert (whole.span(), whole.lastgroup) == (part.span(), part.lastgroup), text
+                groups = ("sep", "scale", "pct", "ord")
+                assert [whole.span(g) for g in groups if g in part.re.groupindex] == [
+                    part.span(g) for g in groups if g in part.re.groupindex
+                ], text
+    assert runs > 100_000
+
+
 def test_bare_digit_runs_are_what_the_candidate_pattern_reads() -> None:
     """The scanner takes a digit run it deems bare as a number without matching _CANDIDATES:
     there the pattern must read the run alone, as a plain number (no scale, percent, suffix)."""
