@@ -86,7 +86,7 @@ IDENTIFIER_CUES = _words(
     dossard course sépulture carbone uranium iode césium plutonium strontium
     départementale nationale tranche niveaux épidémiologique issn isbn réponse sérotype nos
     lot lots note notes catégories index rév. rev. révision préconisation préconisations pk
-    fascicule fascicules échelon échelons
+    fascicule fascicules échelon échelons virage principe odd
     """
 )
 

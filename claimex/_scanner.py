@@ -119,6 +119,7 @@ _DIGIT_BRANCHES: Final = (
         "chrono",
         r"""(?<![\d,.:'’′"″])(?:\+(?=\d))?(?:\d{1,2}:[0-5]\d:[0-5]\d(?:,\d{1,2})?(?![\d:])
         |(?:\d{1,2}['’′])?\d{1,2}(?:["″]|'')\d\d(?![\d"″'])
+        |\d{1,2}['’′][0-5]\d["″]\d{3}(?![\d"″']|[,.]\d)  # a lap "1'11"872": thousandths
         |\d{1,2}['’′][0-5]\d(?:''|["″])\d?(?![\d]))""",
     ),
     (
@@ -467,7 +468,8 @@ def _length_of(written: str) -> tuple[Decimal, str]:
 
 def _chrono_seconds(written: str) -> Decimal:
     """A time as a stopwatch writes it, in seconds: "2:05:12" -> 7512, "10"02" -> 10.02,
-    "1'44"62" -> 104.62, "1'12''" -> 72, "3'28''4" -> 208.4, "0''57" -> 0.57."""
+    "1'44"62" -> 104.62, "1'11"872" -> 71.872, "1'12''" -> 72, "3'28''4" -> 208.4, "0''57"
+    -> 0.57."""
     if ":" in written:
         h, m, s = written.split(":")
         return int(h) * 3600 + int(m) * 60 + Decimal(s.replace(",", "."))
@@ -481,7 +483,7 @@ def _chrono_seconds(written: str) -> Decimal:
 
 
 _MERIDIEM_AFTER: Final = re.compile(r"[ \u00a0]?(?:am|pm|a\.m\.|p\.m\.|utc|gmt)(?![\w])")
-_CHRONO_PARTS: Final = re.compile(r"(?:(\d{1,2})['’′])?(\d{1,2})(?:[\"″]|'')(\d{1,2})?")
+_CHRONO_PARTS: Final = re.compile(r"(?:(\d{1,2})['’′])?(\d{1,2})(?:[\"″]|'')(\d{1,3})?")
 
 
 def _scientific_value(written: str) -> Decimal:
@@ -592,6 +594,7 @@ _SERVICE_AFTER: Final = re.compile(
     r"[ \u00a0]*\((?:samu|pompiers|police(?:[ \u00a0]+secours)?|gendarmerie|urgences?)"
     r"(?:[ \u00a0]*[,/][ \u00a0]*(?:samu|pompiers|police|gendarmerie|urgences?))*\)"
 )  # "17 (police, gendarmerie)"
+_TEMPERATURE_BEFORE: Final = re.compile(r"températur|kelvin")
 # a line of shots: after the shots' noun, or before the kind of shot
 _SHOTS_AFTER: Final = re.compile(
     r"[ \u00a0]+(?:à[ \u00a0]+(?:2|3|deux|trois)[ \u00a0]+points|aux lancers)"
@@ -604,6 +607,9 @@ _ROW_TIME_UNIT: Final = re.compile(
     r"\((?:en[ \u00a0]+|nombre[ \u00a0]+de[ \u00a0]+)?(années|ans|mois|semaines|jours|heures)"
     r"(?![\w])[^()\n]*\)[ \u00a0]*$"
 )
+_CELL_SEPARATOR: Final = re.compile(r"[ \u00a0]*[|\t][ \u00a0]*")
+_CELL_START_BEFORE: Final = re.compile(r"[|\t][ \u00a0]*(?:[≤≥<>][ \u00a0]*)?$")
+_ROW_TIME_UNITS: Final = frozenset({"années", "ans", "mois", "semaines", "jours", "heures"})
 # "INFR(2014)2121": letters, a year in brackets, a number glued after: one code
 _CODE_BRACKET_BEFORE: Final = re.compile(r"[A-Za-z]\(\d{2,4}\)$")
 # the numbers of social value harmonised across the EU (116 000, 116 111, 116 117...)
@@ -723,8 +729,8 @@ _REGISTER_BEFORE: Final = re.compile(
 _LONG_RUN_LISTED_AFTER: Final = re.compile(r"[ \u00a0]*(?:,|et|ou)[ \u00a0]+\d{7,}(?!\d)")
 _LONG_RUN_LISTED_BEFORE: Final = re.compile(r"(?<!\d)\d{7,}[ \u00a0]*(?:,|et|ou)[ \u00a0]+$")
 _ITEM_DEGREE_END: Final = re.compile(r"°(?![\w])")  # "1° ", "2°," (not "20°C", "45°N")
-_ITEM_AT_LINE_START: Final = re.compile(r"°[ \u00a0]+[A-ZÀ-Ý\d]")  # "1° Le logement", "2° 3 000 €"
-_ITEM_ARTICLES: Final = frozenset({"au", "aux", "du"})
+_ITEM_AT_LINE_START: Final = re.compile(r"°[ \u00a0]+[(A-ZÀ-Ý\d]")  # "1° Le logement", "2° 3 000 €"
+_ITEM_ARTICLES: Final = frozenset({"au", "aux", "du", "le"})
 _ITEM_LISTED: Final = re.compile(r"\d(°)[ \u00a0]*(?:,|et|ou|à)[ \u00a0]+$")  # "1° et ", "1° à "
 _LONG_BLOCK_AFTER: Final = re.compile(r"[ \u00a0\u202f](\d{4,})(?![\d,.]\d)")
 _DIGIT_BEFORE: Final = re.compile(r"\d[ \u00a0\u202f]$")
@@ -822,6 +828,7 @@ _DRAW_JOINT: Final = re.compile(r"[ \u00a0]*[-–][ \u00a0]*")  # "12 – 7", "7
 _PLACE_BEFORE: Final = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")  # "le Var (", "Dax ("
 _NEW_NOT_NINE_BEFORE: Final = frozenset({"le", "du", "à", "tout", "flambant", "de"})
 _PARTICIPLE_ENDS: Final = ("é", "ée", "és", "ées")
+_COMPOUND_NOUN_AFTER: Final = re.compile(r"[-‑](?:roues|pièces|mâts|pattes|temps)(?![\w])")
 _NAME_AFTER_HYPHEN: Final = re.compile(r"[-‑][A-ZÀ-Ý][a-zà-ÿ]{3,}")  # "-Sèvres", not "-Mds"
 _ARTICLE_TAIL: Final = re.compile(
     r"[-‑]\d"
@@ -1573,6 +1580,14 @@ class _Scanner:
         ):
             atoms.append(_Atom(start, end, value, "identifier"))  # "en 8K": a definition
             return
+        if (
+            scale_s is not None
+            and self.text[m.end("scale") - 1] == "K"
+            and scale_s.strip(" \u00a0\u202f\u2009") == "k"
+            and not _CURRENCY_AFTER.match(self.low, end)
+            and _TEMPERATURE_BEFORE.search(self.low, max(0, start - 120), start)
+        ):
+            scale_s, end = None, core_end  # "(5 772 K)" after a temperature: kelvins
         metres = scale_s and self.text[m.end("scale") - 1] == "m"
         if metres and not _CURRENCY_AFTER.match(self.low, m.end("scale")):
             scale_s, end = None, core_end  # "10 m": metres; "10M", "10 M€", "10 m€": millions
@@ -1894,7 +1909,11 @@ class _Scanner:
                     and self.has_currency_code
                 ):
                     unit = code[0]  # "CHF 70'000", "fr. 1'250": the currency written first
-        if kind is _K_QUANTITY and not unit and text[start - 2 : start] == "| ":
+        if (
+            kind is _K_QUANTITY
+            and not unit
+            and _CELL_START_BEFORE.search(text, max(0, start - 4), start)
+        ):
             row_unit = self._row_time_unit(start)
             if row_unit is not None:  # "Capacité de désendettement (en années) | 5,2 | 8,9"
                 kind, unit = _K_DURATION, row_unit
@@ -2035,6 +2054,8 @@ class _Scanner:
                     return _K_IDENTIFIER  # "le Var (83)", "Dax (40)": a department's number
                 if _POSTAL_CODE.fullmatch(text, start, end):
                     return _K_IDENTIFIER  # "Montreuil (93100)": a count this size has a space
+            if prev_char == ":" and low.endswith("arxiv:", 0, start):
+                return _K_IDENTIFIER  # "arXiv:2503.04417": a preprint's number
             if prev_char == ")" and _CODE_BRACKET_BEFORE.search(text, max(0, start - 12), start):
                 return _K_IDENTIFIER  # "INFR(2014)2121": an infringement's number, a code
             if prev_char == "+" and start >= 2 and text[start - 2].isalpha():
@@ -2118,6 +2139,11 @@ class _Scanner:
             and (
                 prev_lower in lex.IDENTIFIER_CUES
                 or prev_word in lex.IDENTIFIER_CUES
+                or (  # "(ODD) 6": a cue alone in its brackets
+                    prev_word[-1:] == ")"
+                    and text[prev[1] - 1 : prev[1]] == "("
+                    and prev_word[:-1] in lex.IDENTIFIER_CUES
+                )
                 or (prev[0] in lex.CODE_ARTICLE_LETTERS and self._code_article(start, end))
             )
             and not self._unit_or_measure_after(end)  # "mesure 12 m", "mesure 10 pouces": a size
@@ -2172,8 +2198,10 @@ class _Scanner:
                     return None  # "premier ministre": a title, not a rank
             return _K_ORDINAL
         if atom.form == "words":
-            if text[end : end + 1] in "-‑" and _NAME_AFTER_HYPHEN.match(text, end):
-                return None  # "Deux-Sèvres", "Trois-Rivières", "Sept-Îles": a place's name
+            if text[end : end + 1] in "-‑" and (
+                _NAME_AFTER_HYPHEN.match(text, end) or _COMPOUND_NOUN_AFTER.match(low, end)
+            ):
+                return None  # "Deux-Sèvres", "Trois-Rivières": a place; "deux-roues": a thing
             if (
                 1000 <= value <= 2100
                 and prev_word in lex.YEAR_CUES
@@ -2327,13 +2355,15 @@ class _Scanner:
         charges)"; None when the row's first cell names none."""
         text = self.text
         line_start = text.rfind("\n", 0, start) + 1
-        label_end = text.find("|", line_start, start)
-        if label_end < 0:
-            return None
-        label = _ROW_TIME_UNIT.search(text, line_start, label_end)
-        if label is None or "âge" in self.low[line_start:label_end]:
+        cells = _CELL_SEPARATOR.split(text[line_start:start])
+        if len(cells) < 2 or "âge" in cells[0].lower():
             return None  # "Âge moyen (en années) | 45": an age, a quantity
-        return label.group(1)
+        label = _ROW_TIME_UNIT.search(cells[0])
+        if label is not None:
+            return label.group(1)
+        # "Délai médian entre deux présentations <tab> jours <tab> 46": a column of units
+        second = cells[1].strip()
+        return second if len(cells) > 2 and second in _ROW_TIME_UNITS else None
 
     def _article_49_3(self, start: int, end: int) -> bool:
         """ "le 49.3", "du 49-3": the article of the Constitution a government invokes."""
@@ -2467,11 +2497,12 @@ class _Scanner:
         after "au", "aux", "du", or listed after such an item; not "45°" nor "20 °C"."""
         if _ITEM_DEGREE_END.match(self.text, end) is None:
             return False
-        if _at_line_start(self.text, start):
+        if _at_line_start(self.text, start) or self.text[start - 1 : start] == "\t":
+            # a line, or a cell of a comparative table: "1° L'article L. 1434-4 est ainsi modifié"
             return end - start <= 2 and bool(_ITEM_AT_LINE_START.match(self.text, end))
         words = self.tail(start)
         if words[-1:] and words[-1] in _ITEM_ARTICLES:
-            return True
+            return words[-1] != "le" or end - start == 1  # "après le 2°" (not "le 45°", an angle)
         listed = _ITEM_LISTED.search(self.text, max(0, start - 8), start)
         return listed is not None and listed.start(1) in self.identifier_ends
 
@@ -2521,7 +2552,10 @@ class _Scanner:
         if _ARTICLE_TAIL.match(self.text, end):
             return True
         words = self.tail(start)
-        return len(words) >= 2 and words[-2] in lex.IDENTIFIER_CUES
+        if len(words) < 2:
+            return False
+        cue = words[-2]
+        return cue[max(cue.rfind("'"), cue.rfind("’")) + 1 :] in lex.IDENTIFIER_CUES  # "l'article"
 
     def _unit_or_measure_after(self, end: int) -> bool:
         """A unit after the number, a symbol ("12 m") or a word of measure ("10 pouces")."""

@@ -1701,3 +1701,37 @@ def test_round_16_constructions(text: str, expected: list[tuple[str, str]]) -> N
 )
 def test_round_17_constructions(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.kind.value) for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a legal item in a column of a comparative table, or after « le »
+        (
+            "santé :\t1° L'article est ainsi modifié :\t1° (Alinéa sans modification)",
+            [("1", "identifier"), ("1", "identifier")],
+        ),
+        ("b) Après le 2°, il est inséré un alinéa", [("2", "identifier")]),
+        ("le 45°", [("45", "quantity")]),
+        # a column of units in a table's row, tabs or bars
+        (
+            "Délai médian\tjours\t46\t≤ 45\nTaux\t%\t55",
+            [("46", "duration"), ("45", "duration"), ("55", "quantity")],
+        ),
+        # kelvins after a temperature, not thousands; thousands elsewhere
+        ("la température du Soleil (5 772 K)", [("5 772", "quantity")]),
+        ("un budget de 150 K pour le projet", [("150 K", "quantity")]),
+        # a lap to the thousandth
+        ("la pole en 1'11\"872, soit", [("1'11\"872", "duration")]),
+        # labels: an article of a code after its elided cue, a bend, SDGs, a principle, a preprint
+        ("l'article L. 262 du Code électoral", [("262", "identifier")]),
+        ("au virage 10. Le pilote", [("10", "identifier")]),
+        ("développement durable (ODD) 6 et 13", [("6", "identifier"), ("13", "identifier")]),
+        ("vu le principe 19 du socle", [("19", "identifier")]),
+        ("arXiv:2503.04417", [("2503.04417", "identifier")]),
+        # « deux-roues », a thing, not two
+        ("Les usagers de deux-roues motorisés", []),
+    ],
+)
+def test_round_18_constructions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.kind.value) for m in find_numbers(text)] == expected

@@ -18,7 +18,7 @@ BLIND = ROOT / "tests" / "data" / "blind"
 WRITTEN_SETS = (
     "institutional", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-    "sixteenth", "seventeenth",
+    "sixteenth", "seventeenth", "eighteenth",
 )  # fmt: skip
 # each set: (its annotations, its texts); the Wikinews texts are the corpus files in examples/
 SETS = {"wikinews": (BLIND / "wikinews", ROOT / "examples")} | {
@@ -30,12 +30,12 @@ AMOUNT_FLOORS = {
     "institutional": (188, 188, 188, 190),
     "second": (339, 342, 339, 340),
     "third": (354, 355, 354, 354),
-    "fourth": (306, 316, 306, 315),
+    "fourth": (306, 316, 306, 314),
     "fifth": (306, 306, 306, 307),
     "sixth": (1024, 1040, 1024, 1044),
     "seventh": (977, 1022, 977, 997),
     "eighth": (1440, 1463, 1440, 1468),
-    "ninth": (1173, 1185, 1173, 1186),
+    "ninth": (1173, 1185, 1173, 1185),
     "tenth": (982, 991, 982, 990),
     "eleventh": (705, 715, 705, 712),
     "twelfth": (595, 596, 595, 599),
@@ -44,6 +44,7 @@ AMOUNT_FLOORS = {
     "fifteenth": (817, 825, 817, 824),
     "sixteenth": (784, 809, 784, 809),
     "seventeenth": (861, 874, 861, 873),
+    "eighteenth": (683, 689, 683, 692),
 }
 # claims: (correct ones verified, correct, falsified ones rejected, falsified)
 CLAIM_FLOORS = {
@@ -56,7 +57,7 @@ CLAIM_FLOORS = {
     "sixth": (1034, 1040, 989, 1040),
     "seventh": (1010, 1022, 903, 1022),
     "eighth": (1430, 1463, 1342, 1463),
-    "ninth": (1174, 1185, 983, 1185),
+    "ninth": (1174, 1185, 984, 1185),
     "tenth": (979, 991, 879, 991),
     "eleventh": (708, 715, 623, 715),
     "twelfth": (595, 596, 561, 596),
@@ -65,6 +66,7 @@ CLAIM_FLOORS = {
     "fifteenth": (816, 825, 668, 825),
     "sixteenth": (803, 809, 665, 809),
     "seventeenth": (864, 874, 714, 874),
+    "eighteenth": (682, 689, 661, 689),
 }
 
 
