@@ -8,10 +8,11 @@ def _words(spaced: str) -> frozenset[str]:
 
 
 MONTHS: dict[str, int] = {
-    "janvier": 1, "janv.": 1, "février": 2, "fevrier": 2, "févr.": 2, "mars": 3, "avril": 4,
-    "mai": 5, "juin": 6, "juillet": 7, "juil.": 7, "août": 8, "aout": 8, "septembre": 9,
-    "sept.": 9, "octobre": 10, "oct.": 10, "novembre": 11, "nov.": 11, "décembre": 12,
-    "decembre": 12, "déc.": 12,
+    "janvier": 1, "janv.": 1, "janv": 1, "février": 2, "fevrier": 2, "févr.": 2, "févr": 2,
+    "fév.": 2, "fév": 2, "mars": 3, "avril": 4, "avr.": 4, "avr": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "juil.": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "sept.": 9,
+    "octobre": 10, "oct.": 10, "oct": 10, "novembre": 11, "nov.": 11, "nov": 11, "décembre": 12,
+    "decembre": 12, "déc.": 12, "déc": 12,
 }  # fmt: skip
 
 WEEKDAYS = frozenset(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])
@@ -86,7 +87,7 @@ IDENTIFIER_CUES = _words(
     dossard course sépulture carbone uranium iode césium plutonium strontium
     départementale nationale tranche niveaux épidémiologique issn isbn réponse sérotype nos
     lot lots note notes catégories index rév. rev. révision préconisation préconisations pk
-    fascicule fascicules échelon échelons virage principe odd
+    fascicule fascicules échelon échelons virage principe odd grade grades
     """
 )
 

@@ -273,8 +273,9 @@ _ROMAN_LETTERS: Final = frozenset("IVXLCDM")
 _ROMAN_VALID: Final = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 _MONTH_AFTER: Final = re.compile(
-    rf"{_WS}+(janvier|janv\.|février|fevrier|févr\.|mars|avril|mai|juin|juillet|juil\.|août|aout"
-    r"|septembre|sept\.|octobre|oct\.|novembre|nov\.|décembre|decembre|déc\.)(?![\w])"
+    rf"{_WS}+(janvier|janv\.?|février|fevrier|févr\.?|fév\.?|mars|avril|avr\.?|mai|juin|juillet"
+    r"|juil\.?|août|aout|septembre|sept\.|octobre|oct\.?|novembre|nov\.?|décembre|decembre|déc\.?)"
+    r"(?![\w])"  # "13 nov 2024" in a wire's dateline (not "sept" undotted: seven)
 )
 # the first two letters of the months of _MONTH_AFTER ("ma": mars, mai; "de": decembre)
 _MONTH_STARTS: Final = frozenset("ja fé fe ma av ju ao se oc no dé de".split())
@@ -568,6 +569,14 @@ _PERSON_OF: Final = re.compile(
 _NAME_AND_TRADE_THEN_COMMA: Final = re.compile(
     r"[A-ZÀ-Ý][\w'’-]+,[ \u00a0]+[^\W\d_]*(?:ien|ienne|eur|euse|rice|iste|ier|ière|ant|ante)"
     r"[ \u00a0]*,[ \u00a0]+$"
+)
+# "la directrice générale des services de la mairie, ", "la nouvelle élue, ": a person named by
+# a noun phrase whose head is a noun of agent or an office, then the comma before an apposed age
+_PERSON_PHRASE_THEN_COMMA: Final = re.compile(
+    r"(?<![\w'’])(?:le|la|l['’]|un|une|leur|cette|ce)[ \u00a0]*(?:[^\W\d_]+[ \u00a0]+)?"
+    r"[^\W\d_]*(?:eur|euse|rice|iste|ière|ien|ienne|élue?|maire|ministre|députée?|juge"
+    r"|avocate?|prévenue?|accusée?|victime|patronne|patron|présidente?)"
+    r"(?:[ \u00a0]+[^\W\d_'’]+){0,6}[ \u00a0]*,[ \u00a0]+$"
 )
 _NAME_THEN_COMMA: Final = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’-]+|\)),[ \u00a0]+$"
@@ -2727,6 +2736,7 @@ class _Scanner:
                 _NAME_THEN_COMMA.search(self.text, max(0, start - 45), start)
                 or _POSSESSED_NOUN_THEN_COMMA.search(self.low, max(0, start - 45), start)
                 or _NAME_AND_TRADE_THEN_COMMA.search(self.text, max(0, start - 60), start)
+                or _PERSON_PHRASE_THEN_COMMA.search(self.low, max(0, start - 80), start)
             )
         )
 

@@ -1735,3 +1735,25 @@ def test_round_17_constructions(text: str, expected: list[tuple[str, str]]) -> N
 )
 def test_round_18_constructions(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.kind.value) for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month abbreviated without its dot in a wire's dateline (not « sept », seven)
+        ("PARIS, 13 nov 2024 (AFP) - La compagnie", [("13", "date"), ("2024", "year")]),
+        ("le 3 avr. 2025", [("3", "date"), ("2025", "year")]),
+        ("sept enfants", [("sept", "quantity")]),
+        # an age apposed to a person named by an office or a noun of agent
+        (
+            "L'ancienne directrice générale des services, 51 ans, a été relaxée.",
+            [("51", "quantity")],
+        ),
+        ("a commenté la nouvelle élue, 47 ans, devant", [("47", "quantity")]),
+        ("le dossier, 3 ans, a", [("3", "duration")]),
+        # a toxicity grade
+        ("en cas de toxicité de grade 3 ou 4.", [("3", "identifier"), ("4", "identifier")]),
+    ],
+)
+def test_round_19_constructions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.kind.value) for m in find_numbers(text)] == expected
