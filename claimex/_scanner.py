@@ -554,9 +554,11 @@ _AGE_CLASS: Final = re.compile(
 )  # "chez les 65 ans", "les moins de 2 ans": a class of ages
 # "un coureur de 26 ans", "une infirmière de 45 ans": a person of N years, named by a noun of
 # agent or origin (-eur, -euse, -rice, -ier, -ière, -iste, -ant(e), -ien(ne), -ais(e))
+# the endings of the nouns of agent the patterns of a person below share (-eur, -rice, -iste...)
+_AGENT_ENDINGS: Final = "eur|euse|rice|iste|ière|ien|ienne"
 _PERSON_OF: Final = re.compile(
     r"(?<![\w])(?:(?:une?|le|la|l['’]|ce|cette)\s*(?:[^\W\d_]+\s+)?[^\W\d_]*"
-    r"(?:eur|euse|rice|ier|ière|iste|ant|ante|ien|ienne|éen|éenne|ais|aise|pdg|présidente?"
+    rf"(?:{_AGENT_ENDINGS}|ier|ant|ante|éen|éenne|ais|aise|pdg|présidente?"
     r"|agente?)"
     r"|(?:les|des|aux|ces)\s+[^\W\d_]*"
     r"(?:eurs|euses|rices|iers|ières|istes|ants|antes|iens|iennes|éens|éennes|ais|aises|és"
@@ -567,14 +569,14 @@ _PERSON_OF: Final = re.compile(
 )  # with an adjective ("le grimpeur savoyard de"), in the plural, and "ceux de 17 à 18 ans"
 # "Jean-Marc Olivier, physicien, 67 ans,": a name, then a trade, then the years
 _NAME_AND_TRADE_THEN_COMMA: Final = re.compile(
-    r"[A-ZÀ-Ý][\w'’-]+,[ \u00a0]+[^\W\d_]*(?:ien|ienne|eur|euse|rice|iste|ier|ière|ant|ante)"
+    rf"[A-ZÀ-Ý][\w'’-]+,[ \u00a0]+[^\W\d_]*(?:{_AGENT_ENDINGS}|ier|ant|ante)"
     r"[ \u00a0]*,[ \u00a0]+$"
 )
 # "la directrice générale des services de la mairie, ", "la nouvelle élue, ": a person named by
 # a noun phrase whose head is a noun of agent or an office, then the comma before an apposed age
 _PERSON_PHRASE_THEN_COMMA: Final = re.compile(
     r"(?<![\w'’])(?:le|la|l['’]|un|une|leur|cette|ce)[ \u00a0]*(?:[^\W\d_]+[ \u00a0]+)?"
-    r"[^\W\d_]*(?:eur|euse|rice|iste|ière|ien|ienne|élue?|maire|ministre|députée?|juge"
+    rf"[^\W\d_]*(?:{_AGENT_ENDINGS}|élue?|maire|ministre|députée?|juge"
     r"|avocate?|prévenue?|accusée?|victime|patronne|patron|présidente?)"
     r"(?:[ \u00a0]+[^\W\d_'’]+){0,6}[ \u00a0]*,[ \u00a0]+$"
 )
@@ -804,7 +806,7 @@ _CITATION_VOLUME_BEFORE: Final = re.compile(
 )
 # the words before "le 49.3", the Constitution's article 49, paragraph 3 (« dégainer le 49-3 »)
 _ARTICLE_49_3_BEFORE: Final = frozenset(
-    {"le", "du", "au", "un", "ce", "son", "nouveau", "énième", "article", "l'article", "l’article"}
+    {"le", "du", "au", "un", "ce", "son", "nouveau", "énième", "article"}
 )
 # the other end of a house number's range, before its street: "18-20 rue", "98-100, boulevard"
 _HOUSE_RANGE_END: Final = re.compile(r"[-–]\d{1,4}(?=[ ,\u00a0])")
